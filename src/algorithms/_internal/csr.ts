@@ -1,0 +1,57 @@
+/**
+ * Compact graph index (CSR)
+ * =========================
+ *
+ * Hot loops never run on the graphology object: a graph is compiled once into typed arrays. Arcs keep
+ * their original ids `0..m-1` (so per-arc data such as capacities and costs stays in arc order), and
+ * two permutations give the forward star (arcs by tail) and the reverse star (arcs by head).
+ *
+ * Internal: no public API. Complexity O(n + m) to build.
+ */
+
+/** A directed multigraph as typed arrays. */
+export interface Csr {
+  /** Number of nodes, ids 0..nodeCount-1. */
+  readonly nodeCount: number;
+  /** Number of arcs, ids 0..arcCount-1. */
+  readonly arcCount: number;
+  /** Tail node of each arc. */
+  readonly tail: Int32Array;
+  /** Head node of each arc. */
+  readonly head: Int32Array;
+  /** Out-arcs of node u are `outArcs[outStart[u] .. outStart[u+1])`. */
+  readonly outStart: Int32Array;
+  /** Arc ids sorted by tail (stable). */
+  readonly outArcs: Int32Array;
+  /** In-arcs of node v are `inArcs[inStart[v] .. inStart[v+1])`. */
+  readonly inStart: Int32Array;
+  /** Arc ids sorted by head (stable). */
+  readonly inArcs: Int32Array;
+}
+
+function star(nodeCount: number, key: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(nodeCount + 1);
+  const m = key.length;
+  for (let e = 0; e < m; e++) start[key[e]! + 1]!++;
+  for (let v = 0; v < nodeCount; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, nodeCount);
+  const arcs = new Int32Array(m);
+  for (let e = 0; e < m; e++) arcs[fill[key[e]!]!++] = e;
+  return [start, arcs];
+}
+
+/**
+ * Build the index from arc endpoint arrays.
+ *
+ * @param nodeCount - number of nodes
+ * @param tail - tail of each arc (copied)
+ * @param head - head of each arc (copied)
+ * @returns the CSR index
+ */
+export function buildCsr(nodeCount: number, tail: ArrayLike<number>, head: ArrayLike<number>): Csr {
+  const t = Int32Array.from(tail);
+  const h = Int32Array.from(head);
+  const [outStart, outArcs] = star(nodeCount, t);
+  const [inStart, inArcs] = star(nodeCount, h);
+  return { nodeCount, arcCount: t.length, tail: t, head: h, outStart, outArcs, inStart, inArcs };
+}

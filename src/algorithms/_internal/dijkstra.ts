@@ -1,0 +1,134 @@
+/**
+ * Typed-array Dijkstra (shortest-path tree)
+ * =========================================
+ *
+ * Single-source shortest paths on a {@link Csr} with non-negative arc weights. Arcs whose weight is
+ * `Infinity` are treated as absent (that is how closed links and forbidden countries are expressed).
+ * An optional node penalty is added when a path passes *through* a node (not at the source), which
+ * models dwell time at borders; an optional `blockedThrough` mask forbids passing through nodes
+ * (zones that are not through nodes, TNTP "first thru node").
+ *
+ * Reference: E. W. Dijkstra, "A note on two problems in connexion with graphs", Numer. Math. 1959.
+ * Internal: no public API. Complexity O((n + m) log n).
+ */
+
+import type { Csr } from './csr.js';
+import { IndexedMinHeap } from './heap.js';
+
+/** Reusable buffers for repeated shortest-path trees on one graph. */
+export interface ShortestPathTree {
+  /** Distance from the source; Infinity when unreachable. */
+  readonly distance: Float64Array;
+  /** Arc used to reach each node; -1 for the source and unreachable nodes. */
+  readonly predecessorArc: Int32Array;
+  /** Nodes in the order they were settled (first `settledCount` entries). */
+  readonly order: Int32Array;
+  /** How many nodes were settled in the last run. */
+  settledCount: number;
+}
+
+/** Reusable state for {@link shortestPathTree}. */
+export interface DijkstraWorkspace {
+  readonly tree: ShortestPathTree;
+  readonly heap: IndexedMinHeap;
+}
+
+/**
+ * Allocate buffers for a graph of `nodeCount` nodes.
+ *
+ * @param nodeCount - number of nodes
+ * @returns a workspace to pass to {@link shortestPathTree}
+ */
+export function createDijkstraWorkspace(nodeCount: number): DijkstraWorkspace {
+  return {
+    tree: {
+      distance: new Float64Array(nodeCount),
+      predecessorArc: new Int32Array(nodeCount),
+      order: new Int32Array(nodeCount),
+      settledCount: 0,
+    },
+    heap: new IndexedMinHeap(nodeCount),
+  };
+}
+
+/** Optional inputs of {@link shortestPathTree}. */
+export interface TreeOptions {
+  /** Added to a path's length when it passes through node v (not at the source; also at the target). */
+  readonly nodeWeight?: Float64Array;
+  /** When `blockedThrough[v]` is 1, v may be reached but not left (unless it is the source). */
+  readonly blockedThrough?: Uint8Array;
+  /** Stop early once this node is settled. */
+  readonly target?: number;
+}
+
+/**
+ * Compute the shortest-path tree from `source` into `workspace.tree`.
+ *
+ * @param csr - the graph
+ * @param weight - weight per arc id (≥ 0, Infinity = absent)
+ * @param source - source node
+ * @param workspace - buffers from {@link createDijkstraWorkspace}
+ * @param options - node weights, through-blocking, early target
+ * @returns the tree (the workspace's buffers)
+ */
+export function shortestPathTree(
+  csr: Csr,
+  weight: Float64Array,
+  source: number,
+  workspace: DijkstraWorkspace,
+  options: TreeOptions = {},
+): ShortestPathTree {
+  const { tree, heap } = workspace;
+  const { distance, predecessorArc, order } = tree;
+  const { outStart, outArcs, head } = csr;
+  const nodeWeight = options.nodeWeight;
+  const blocked = options.blockedThrough;
+  const target = options.target ?? -1;
+  distance.fill(Number.POSITIVE_INFINITY);
+  predecessorArc.fill(-1);
+  heap.clear();
+  distance[source] = 0;
+  heap.pushOrDecrease(source, 0);
+  let settled = 0;
+  while (heap.size > 0) {
+    const u = heap.pop();
+    order[settled++] = u;
+    if (u === target) break;
+    if (blocked !== undefined && blocked[u] === 1 && u !== source) continue;
+    const du = distance[u]!;
+    for (let p = outStart[u]!, end = outStart[u + 1]!; p < end; p++) {
+      const e = outArcs[p]!;
+      const w = weight[e]!;
+      if (w === Number.POSITIVE_INFINITY) continue;
+      const v = head[e]!;
+      const nd = nodeWeight === undefined ? du + w : du + w + nodeWeight[v]!;
+      if (nd < distance[v]!) {
+        distance[v] = nd;
+        predecessorArc[v] = e;
+        heap.pushOrDecrease(v, nd);
+      }
+    }
+  }
+  tree.settledCount = settled;
+  return tree;
+}
+
+/**
+ * The arcs of the tree path from the source to `target`, source first.
+ *
+ * @param csr - the graph
+ * @param tree - a computed tree
+ * @param target - the end node
+ * @returns arc ids in path order; empty when target is the source or unreachable
+ */
+export function treePathArcs(csr: Csr, tree: ShortestPathTree, target: number): number[] {
+  const arcs: number[] = [];
+  let v = target;
+  let e = tree.predecessorArc[v]!;
+  while (e >= 0) {
+    arcs.push(e);
+    v = csr.tail[e]!;
+    e = tree.predecessorArc[v]!;
+  }
+  return arcs.reverse();
+}

@@ -1,0 +1,191 @@
+/**
+ * Validation issues
+ * =================
+ *
+ * Turns zod issues into corridor-sim {@link ValidationIssue}s (our codes, JSON paths, messages that
+ * name the offending value), and provides the `parse` / `safeParse` pair every document format uses.
+ */
+
+import type { z } from 'zod';
+import { type JsonPath, ValidationError, type ValidationIssue } from '../model/errors.js';
+
+/** Result of a `safeParse*` function: the value, or every issue found. */
+export type SafeParseResult<T> =
+  | { readonly success: true; readonly data: T; readonly issues?: never }
+  | { readonly success: false; readonly data?: never; readonly issues: readonly ValidationIssue[] };
+
+/**
+ * Render a value for a message: short, JSON-like, never throwing.
+ *
+ * @param value - anything
+ * @returns a short string (strings quoted, numbers as written, NaN/Infinity named)
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return 'a function';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The value at a JSON path inside a document (undefined when the path does not resolve).
+ *
+ * @param root - the document
+ * @param path - the path
+ * @returns the value found, or undefined
+ */
+export function valueAt(root: unknown, path: JsonPath): unknown {
+  let current = root;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+function toPath(path: readonly PropertyKey[]): (string | number)[] {
+  return path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+}
+
+/**
+ * Convert zod issues to corridor-sim issues with our codes and value-naming messages.
+ *
+ * @param issues - zod issues
+ * @param input - the document that was validated (to quote offending values)
+ * @param basePath - prefix for every path (when validating a sub-document)
+ * @returns the converted issues
+ */
+export function fromZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  basePath: JsonPath = [],
+): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const path = [...basePath, ...toPath(issue.path)];
+    const value = valueAt(input, toPath(issue.path));
+    const name = path.length > 0 ? String(path[path.length - 1]) : 'document';
+    if (issue.code === 'invalid_union') {
+      // Report the branch with the fewest issues: usually the one the author meant.
+      const branches = issue.errors;
+      let best = branches[0] ?? [];
+      for (const branch of branches) if (branch.length < best.length) best = branch;
+      if (best.length > 0) {
+        out.push(...fromZodIssues(best, valueAt(input, toPath(issue.path)), path));
+        continue;
+      }
+    }
+    switch (issue.code) {
+      case 'invalid_type': {
+        const received = (issue as { received?: string }).received;
+        if (
+          received === 'NaN' ||
+          received === 'Infinity' ||
+          (typeof value === 'number' && !Number.isFinite(value))
+        ) {
+          out.push({
+            code: 'not_finite',
+            path,
+            message: `${name} must be a finite number, got ${describeValue(value)}`,
+          });
+        } else if (value === undefined) {
+          out.push({ code: 'missing', path, message: `${name} is required (expected ${issue.expected})` });
+        } else {
+          out.push({
+            code: 'invalid_type',
+            path,
+            message: `${name} must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}, got ${describeValue(value)}`,
+          });
+        }
+        break;
+      }
+      case 'too_small': {
+        const min = Number(issue.minimum);
+        if (issue.origin === 'number' && min === 0) {
+          out.push({
+            code: 'negative',
+            path,
+            message: `${name} must be ${issue.inclusive ? '≥ 0' : '> 0'}, got ${describeValue(value)}`,
+          });
+        } else if (issue.origin === 'array' || issue.origin === 'string') {
+          out.push({
+            code: 'invalid_value',
+            path,
+            message: `${name} must have at least ${min} ${issue.origin === 'array' ? 'item' : 'character'}${min === 1 ? '' : 's'}, got ${describeValue(value)}`,
+          });
+        } else {
+          out.push({
+            code: 'out_of_range',
+            path,
+            message: `${name} must be ${issue.inclusive ? '≥' : '>'} ${min}, got ${describeValue(value)}`,
+          });
+        }
+        break;
+      }
+      case 'too_big': {
+        out.push({
+          code: 'out_of_range',
+          path,
+          message: `${name} must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}, got ${describeValue(value)}`,
+        });
+        break;
+      }
+      case 'invalid_value': {
+        const options = issue.values.map((v) => describeValue(v)).join(', ');
+        out.push({
+          code: 'invalid_value',
+          path,
+          message: `${name} must be one of ${options}, got ${describeValue(value)}`,
+        });
+        break;
+      }
+      case 'unrecognized_keys': {
+        for (const key of issue.keys) {
+          out.push({
+            code: 'unknown_key',
+            path: [...path, key],
+            message: `unknown property ${JSON.stringify(key)}`,
+          });
+        }
+        break;
+      }
+      case 'custom': {
+        const params = (issue.params ?? {}) as { code?: string };
+        out.push({ code: params.code ?? 'invalid_value', path, message: issue.message });
+        break;
+      }
+      default:
+        out.push({
+          code: 'invalid_value',
+          path,
+          message: `${name}: ${issue.message}, got ${describeValue(value)}`,
+        });
+    }
+  }
+  return out;
+}
+
+/**
+ * Build the `parse` (throws) and `safeParse` (returns) pair for a validator that collects issues.
+ *
+ * @param what - name of the document kind for the error message
+ * @param validate - returns the value or the issues
+ * @returns `[parse, safeParse]`
+ */
+export function parsePair<T, A extends unknown[]>(
+  what: string,
+  validate: (input: unknown, ...args: A) => SafeParseResult<T>,
+): [(input: unknown, ...args: A) => T, (input: unknown, ...args: A) => SafeParseResult<T>] {
+  const parse = (input: unknown, ...args: A): T => {
+    const result = validate(input, ...args);
+    if (!result.success) throw new ValidationError(what, result.issues);
+    return result.data;
+  };
+  return [parse, validate];
+}

@@ -1,0 +1,98 @@
+/**
+ * Demand
+ * ======
+ *
+ * Origin–destination flows of a commodity per year, split into shipper segments. A segment has its
+ * own value of time and may refuse to transit some countries or links (a shipper that avoids Russia).
+ */
+
+import type { CommodityId, CountryCode, LinkId, NodeId, SegmentId } from './ids.js';
+import type { ProvenanceMap } from './network.js';
+
+/** The format version of demand documents this library reads and writes. */
+export const DEMAND_FORMAT_VERSION = 1;
+
+/** A class of shippers with its own preferences. */
+export interface ShipperSegment {
+  /** Unique id. */
+  readonly id: SegmentId;
+  /** Human name. */
+  readonly name: string;
+  /** Value of time, USD per unit (TEU or tonne) per day of transit. */
+  readonly valueOfTimeUsdPerUnitDay: number;
+  /** Countries this segment will not transit (ISO alpha-2). Origin and destination countries are exempt. */
+  readonly avoidCountries?: readonly CountryCode[];
+  /** Links this segment will not use. */
+  readonly avoidLinks?: readonly LinkId[];
+  /** Free text. */
+  readonly description?: string;
+  /** Provenance of the numeric fields. */
+  readonly provenance?: ProvenanceMap;
+}
+
+/** One origin–destination flow. */
+export interface DemandFlow {
+  /** Unique id within the demand document. */
+  readonly id: string;
+  /** Origin node. */
+  readonly origin: NodeId;
+  /** Destination node. */
+  readonly destination: NodeId;
+  /** Commodity (declared by the network). */
+  readonly commodity: CommodityId;
+  /** Volume per year in the commodity's unit (TEU/yr, t/yr). */
+  readonly volumePerYear: number;
+  /** Year the volume refers to; omitted means every year. */
+  readonly year?: number;
+  /** Share of the volume in each segment (sums to 1); omitted means the demand's default segment. */
+  readonly segmentShares?: Readonly<Record<SegmentId, number>>;
+  /** Provenance of the numeric fields. */
+  readonly provenance?: ProvenanceMap;
+}
+
+/** A demand document: segments and flows. Treat as immutable. */
+export interface Demand {
+  /** Shipper segments; the first one is the default for flows without `segmentShares`. */
+  readonly segments: readonly ShipperSegment[];
+  /** Origin–destination flows. */
+  readonly flows: readonly DemandFlow[];
+}
+
+/** The segment used when a demand document declares none: no avoidance, value of time 0. */
+export const DEFAULT_SEGMENT: ShipperSegment = Object.freeze({
+  id: 'all',
+  name: 'All shippers',
+  valueOfTimeUsdPerUnitDay: 0,
+});
+
+/**
+ * The flows of one year: flows dated that year plus undated flows.
+ *
+ * @param demand - the demand document
+ * @param year - the year
+ * @returns a new demand with only the flows that apply in `year`
+ */
+export function demandForYear(demand: Demand, year: number): Demand {
+  return {
+    segments: demand.segments,
+    flows: demand.flows.filter((f) => f.year === undefined || f.year === year),
+  };
+}
+
+/**
+ * The segment shares of a flow, resolved against the demand's segments.
+ *
+ * @param demand - the demand document
+ * @param flow - one of its flows
+ * @returns pairs of segment and share (shares sum to 1)
+ */
+export function flowSegments(demand: Demand, flow: DemandFlow): { segment: ShipperSegment; share: number }[] {
+  const segments = demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT];
+  if (!flow.segmentShares) return [{ segment: segments[0]!, share: 1 }];
+  const out: { segment: ShipperSegment; share: number }[] = [];
+  for (const segment of segments) {
+    const share = flow.segmentShares[segment.id];
+    if (share !== undefined && share > 0) out.push({ segment, share });
+  }
+  return out;
+}

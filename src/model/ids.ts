@@ -1,0 +1,44 @@
+/**
+ * Identifiers
+ * ===========
+ *
+ * Ids are plain strings (so that JSON documents and user code stay simple); these aliases say which
+ * kind of id a parameter expects. Country codes are ISO 3166-1 alpha-2, validated against the
+ * official list below.
+ */
+
+/** Id of a node (unique within a network). */
+export type NodeId = string;
+/** Id of a link (unique within a network). */
+export type LinkId = string;
+/** Id of a corridor (unique within a network). */
+export type CorridorId = string;
+/** Id of a commodity declared by the network (`container`, `crude` ...). */
+export type CommodityId = string;
+/** Id of a shipper segment declared by a demand document. */
+export type SegmentId = string;
+/** ISO 3166-1 alpha-2 country code, upper case (`KZ`, `CN`, `DE`). */
+export type CountryCode = string;
+
+// ISO 3166-1 alpha-2 officially assigned codes (249), plus XK (Kosovo, user-assigned but in common use).
+const ISO_3166_ALPHA2 =
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO ' +
+  'FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE ' +
+  'JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO ' +
+  'MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW ' +
+  'PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM ' +
+  'TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK';
+
+const COUNTRY_SET: ReadonlySet<string> = new Set(ISO_3166_ALPHA2.split(' '));
+
+/**
+ * Whether `code` is an ISO 3166-1 alpha-2 country code (upper case), or `XK`.
+ *
+ * @param code - candidate code
+ * @returns true for `KZ`, false for `kz`, `KAZ` or `ZZ`
+ * @example isCountryCode('KZ') // true
+ */
+export function isCountryCode(code: unknown): code is CountryCode {
+  return typeof code === 'string' && COUNTRY_SET.has(code);
+}

@@ -1,0 +1,366 @@
+/**
+ * The corridor network
+ * ====================
+ *
+ * A network is a graphology directed multigraph (parallel links allowed: a rail line and a road
+ * between the same cities, or two ferry operators on the same crossing) whose node and link
+ * attributes are typed below, plus the network's commodities and corridors.
+ *
+ * Units (fixed, and named in the field names where a brand would otherwise be needed):
+ * - capacities and volumes: per year, in the commodity's unit (TEU for `container`, tonnes for `crude`);
+ * - times: days (`transitDays`, `dwellDays`);
+ * - money: US dollars per unit of the commodity (`costUsdPerUnit`).
+ *
+ * Networks are immutable by contract: corridor-sim never mutates a network it is given; functions
+ * that change one (`applyScenario`) return a new network.
+ */
+
+import { MultiDirectedGraph } from 'graphology';
+import type { Corridor } from './corridor.js';
+import { InvalidArgumentError, NotFoundError } from './errors.js';
+import type { CommodityId, CountryCode, LinkId, NodeId } from './ids.js';
+
+/** The format version of network documents this library reads and writes. */
+export const NETWORK_FORMAT_VERSION = 1;
+
+/** Transport modes. `transfer` is a transshipment or connector link inside a terminal. */
+export type Mode = 'rail' | 'road' | 'sea' | 'ferry' | 'pipeline' | 'transfer';
+
+/** All modes, in a stable order. */
+export const MODES: readonly Mode[] = ['rail', 'road', 'sea', 'ferry', 'pipeline', 'transfer'];
+
+/** Kinds of node. */
+export type NodeKind =
+  | 'city'
+  | 'hub'
+  | 'junction'
+  | 'port'
+  | 'border-crossing'
+  | 'terminal'
+  | 'gauge-change'
+  | 'oil-field'
+  | 'oil-terminal'
+  | 'refinery'
+  | 'zone';
+
+/** All node kinds, in a stable order. */
+export const NODE_KINDS: readonly NodeKind[] = [
+  'city',
+  'hub',
+  'junction',
+  'port',
+  'border-crossing',
+  'terminal',
+  'gauge-change',
+  'oil-field',
+  'oil-terminal',
+  'refinery',
+  'zone',
+];
+
+/**
+ * Where a figure comes from: one or more source ids (resolved in the dataset's sources file), or an
+ * explicit assumption with its rationale. When sources disagree, `low`/`high` keep the range and
+ * `note` says which value the model uses.
+ */
+export interface Provenance {
+  /** Source ids (`S22`, `C1` ...) resolvable in the dataset's sources file. */
+  readonly sources?: readonly string[];
+  /** When no source gives the figure: a one-line rationale of the assumed value. */
+  readonly assumption?: string;
+  /** How the value was derived from sourced figures (formula in words). */
+  readonly derivation?: string;
+  /** Lowest published value, when sources disagree. */
+  readonly low?: number;
+  /** Highest published value, when sources disagree. */
+  readonly high?: number;
+  /** True when the source itself calls the figure an estimate, forecast or plan. */
+  readonly estimate?: boolean;
+  /** Anything else a reader should know. */
+  readonly note?: string;
+}
+
+/** Provenance per numeric field (`capacityPerYear`, `transitDays`, `coordinates` ...). */
+export type ProvenanceMap = Readonly<Record<string, Provenance>>;
+
+/** A commodity the network carries, and its unit of volume. */
+export interface CommodityInfo {
+  /** Human name. */
+  readonly name: string;
+  /** Unit of volumes and capacities of this commodity (`TEU`, `t`). */
+  readonly unit: 'TEU' | 't';
+}
+
+/** The commodities a network declares when its document does not list any. */
+export const DEFAULT_COMMODITIES: Readonly<Record<CommodityId, CommodityInfo>> = {
+  container: { name: 'Containers', unit: 'TEU' },
+  crude: { name: 'Crude oil', unit: 't' },
+};
+
+/** Handling of one commodity at a node (terminal, port, border crossing). */
+export interface NodeHandling {
+  /** Annual handling capacity in the commodity's unit (TEU/yr or t/yr). */
+  readonly capacityPerYear?: number;
+  /** Handling cost, USD per unit (TEU or tonne). */
+  readonly costUsdPerUnit?: number;
+  /** Dwell time of this commodity at the node, days (customs, transshipment, waiting). */
+  readonly dwellDays?: number;
+}
+
+/** Attributes of a node. */
+export interface NodeAttributes {
+  /** Unique id. */
+  readonly id: NodeId;
+  /** Human name. */
+  readonly name: string;
+  /** ISO 3166-1 alpha-2 country the node lies in. */
+  readonly country: CountryCode;
+  /** What the node is. */
+  readonly kind: NodeKind;
+  /** Longitude, decimal degrees WGS84, in [-180, 180]. */
+  readonly lon: number;
+  /** Latitude, decimal degrees WGS84, in [-90, 90]. */
+  readonly lat: number;
+  /** Dwell time for every commodity passing the node, days (added to per-commodity dwell). */
+  readonly dwellDays?: number;
+  /** Handling capacity, cost and dwell per commodity. */
+  readonly handling?: Readonly<Record<CommodityId, NodeHandling>>;
+  /**
+   * Track gauges at the node, in mm (1520 broad, 1435 standard, 1000 metre). A node with two gauges
+   * is a transshipment (gauge-change) point; a rail link must join nodes that share a gauge.
+   */
+  readonly gaugesMm?: readonly number[];
+  /** Free text. */
+  readonly description?: string;
+  /** Provenance of the numeric fields (`coordinates`, `dwellDays`, `handling.container.capacityPerYear` ...). */
+  readonly provenance?: ProvenanceMap;
+}
+
+/** Volume-delay function of a link: how transit time grows with volume. */
+export type VolumeDelay =
+  | {
+      /** BPR: t = t0 · (1 + α (v/c)^β). */
+      readonly kind: 'bpr';
+      readonly alpha: number;
+      readonly beta: number;
+    }
+  | {
+      /** Spiess (1990) conical: t = t0 · (2 + √(α²(1−x)² + β²) − α(1−x) − β), β = (2α−1)/(2α−2). */
+      readonly kind: 'conical';
+      readonly alpha: number;
+    }
+  | {
+      /** Constant: transit time does not depend on volume. */
+      readonly kind: 'constant';
+    };
+
+/** Whether a link is in service, or planned to open on a date. */
+export type LinkStatus = 'active' | 'planned';
+
+/** Attributes of a link (a directed leg between two nodes). */
+export interface LinkAttributes {
+  /** Unique id. */
+  readonly id: LinkId;
+  /** Tail node. */
+  readonly from: NodeId;
+  /** Head node. */
+  readonly to: NodeId;
+  /** Transport mode. */
+  readonly mode: Mode;
+  /** Commodity the link carries (declared in the network's `commodities`). */
+  readonly commodity: CommodityId;
+  /** Annual capacity in the commodity's unit (TEU/yr, t/yr); `Infinity` is not allowed, omit for uncapacitated. */
+  readonly capacityPerYear?: number;
+  /** Free-flow transit time, days. */
+  readonly transitDays: number;
+  /** Cost, USD per unit of the commodity (TEU or tonne). */
+  readonly costUsdPerUnit: number;
+  /** Length, km. */
+  readonly distanceKm: number;
+  /** Countries the link traverses (ISO alpha-2), in order; endpoints' countries included. */
+  readonly countries: readonly CountryCode[];
+  /** Volume-delay function; the network default applies when omitted. */
+  readonly vdf?: VolumeDelay;
+  /** Service status; `planned` links open on `opens`. */
+  readonly status: LinkStatus;
+  /** Opening date (ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`) of a planned link. */
+  readonly opens?: string;
+  /** Operator or line name. */
+  readonly name?: string;
+  /** Provenance of the numeric fields. */
+  readonly provenance?: ProvenanceMap;
+}
+
+/** Descriptive metadata of a network. */
+export interface NetworkMeta {
+  /** Short name. */
+  readonly name: string;
+  /** Longer description. */
+  readonly description?: string;
+  /** Reference year of the capacities and costs. */
+  readonly year?: number;
+}
+
+/** The graphology graph type underlying a {@link Network}. */
+export type NetworkGraph = MultiDirectedGraph<NodeAttributes, LinkAttributes>;
+
+/** A corridor network: graph, commodities, corridors and metadata. Treat as immutable. */
+export interface Network {
+  /** Descriptive metadata. */
+  readonly meta: NetworkMeta;
+  /** Commodities carried, by id. */
+  readonly commodities: Readonly<Record<CommodityId, CommodityInfo>>;
+  /** The directed multigraph; node keys are node ids, edge keys are link ids. Do not mutate. */
+  readonly graph: NetworkGraph;
+  /** Named corridors for reporting. */
+  readonly corridors: readonly Corridor[];
+  /** Default volume-delay function for links that declare none. */
+  readonly defaultVdf: VolumeDelay;
+}
+
+/** Input of {@link createNetwork}. */
+export interface NetworkInit {
+  /** Descriptive metadata. */
+  readonly meta: NetworkMeta;
+  /** Commodities; defaults to {@link DEFAULT_COMMODITIES}. */
+  readonly commodities?: Readonly<Record<CommodityId, CommodityInfo>>;
+  /** Nodes. */
+  readonly nodes: readonly NodeAttributes[];
+  /** Links. */
+  readonly links: readonly LinkAttributes[];
+  /** Corridors. */
+  readonly corridors?: readonly Corridor[];
+  /** Default volume-delay function; BPR(0.15, 4) when omitted. */
+  readonly defaultVdf?: VolumeDelay;
+}
+
+/** The BPR parameters of the US Bureau of Public Roads (1964), used when nothing else is given. */
+export const DEFAULT_VDF: VolumeDelay = Object.freeze({ kind: 'bpr', alpha: 0.15, beta: 4 });
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/**
+ * Build a {@link Network} from already-valid parts. It checks referential integrity (ids unique, link
+ * endpoints exist) and throws on the first problem; for documents from users prefer `parseNetwork`,
+ * which validates everything and reports every issue with its JSON path. Attribute objects are copied
+ * and frozen, so later changes to the inputs do not leak into the network.
+ *
+ * @param init - metadata, nodes, links, corridors
+ * @returns a new immutable network
+ * @throws InvalidArgumentError on duplicate ids; NotFoundError when a link names a missing node
+ * @example
+ * const net = createNetwork({ meta: { name: 'tiny' }, nodes: [a, b], links: [ab] });
+ * @remarks Complexity O(N + L).
+ */
+export function createNetwork(init: NetworkInit): Network {
+  const graph: NetworkGraph = new MultiDirectedGraph<NodeAttributes, LinkAttributes>({
+    allowSelfLoops: true,
+  });
+  for (const node of init.nodes) {
+    if (graph.hasNode(node.id)) {
+      throw new InvalidArgumentError(
+        'corridor-sim/network',
+        'nodes',
+        `has duplicate node id ${JSON.stringify(node.id)}`,
+      );
+    }
+    graph.addNode(node.id, deepFreeze(structuredClone(node)));
+  }
+  for (const link of init.links) {
+    if (graph.hasEdge(link.id)) {
+      throw new InvalidArgumentError(
+        'corridor-sim/network',
+        'links',
+        `has duplicate link id ${JSON.stringify(link.id)}`,
+      );
+    }
+    if (!graph.hasNode(link.from)) throw new NotFoundError('corridor-sim/network', 'node', link.from);
+    if (!graph.hasNode(link.to)) throw new NotFoundError('corridor-sim/network', 'node', link.to);
+    graph.addEdgeWithKey(link.id, link.from, link.to, deepFreeze(structuredClone(link)));
+  }
+  return Object.freeze({
+    meta: deepFreeze(structuredClone(init.meta)),
+    commodities: deepFreeze(structuredClone(init.commodities ?? DEFAULT_COMMODITIES)),
+    graph,
+    corridors: deepFreeze(structuredClone(init.corridors ?? [])),
+    defaultVdf: deepFreeze(structuredClone(init.defaultVdf ?? DEFAULT_VDF)),
+  });
+}
+
+/**
+ * Make a new network from an existing one with some parts replaced; the input is not changed.
+ *
+ * @param network - the network to start from
+ * @param changes - parts to replace (nodes/links as full lists)
+ * @returns a new network
+ */
+export function rebuildNetwork(
+  network: Network,
+  changes: {
+    readonly meta?: NetworkMeta;
+    readonly nodes?: readonly NodeAttributes[];
+    readonly links?: readonly LinkAttributes[];
+    readonly corridors?: readonly Corridor[];
+  },
+): Network {
+  return createNetwork({
+    meta: changes.meta ?? network.meta,
+    commodities: network.commodities,
+    nodes: changes.nodes ?? listNodes(network),
+    links: changes.links ?? listLinks(network),
+    corridors: changes.corridors ?? network.corridors,
+    defaultVdf: network.defaultVdf,
+  });
+}
+
+/**
+ * All node attribute records, in insertion order.
+ *
+ * @param network - the network
+ * @returns the node records (frozen)
+ */
+export function listNodes(network: Network): NodeAttributes[] {
+  return network.graph.mapNodes((_key, attributes) => attributes);
+}
+
+/**
+ * All link attribute records, in insertion order.
+ *
+ * @param network - the network
+ * @returns the link records (frozen)
+ */
+export function listLinks(network: Network): LinkAttributes[] {
+  return network.graph.mapEdges((_key, attributes) => attributes);
+}
+
+/**
+ * The attributes of one node.
+ *
+ * @param network - the network
+ * @param id - node id
+ * @returns the node record
+ * @throws NotFoundError when the node does not exist
+ */
+export function getNode(network: Network, id: NodeId): NodeAttributes {
+  if (!network.graph.hasNode(id)) throw new NotFoundError('corridor-sim/network', 'node', id);
+  return network.graph.getNodeAttributes(id);
+}
+
+/**
+ * The attributes of one link.
+ *
+ * @param network - the network
+ * @param id - link id
+ * @returns the link record
+ * @throws NotFoundError when the link does not exist
+ */
+export function getLink(network: Network, id: LinkId): LinkAttributes {
+  if (!network.graph.hasEdge(id)) throw new NotFoundError('corridor-sim/network', 'link', id);
+  return network.graph.getEdgeAttributes(id);
+}
