@@ -9,7 +9,7 @@
 import { DEMAND_FORMAT_VERSION, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
 import type { ValidationIssue } from '../model/errors.js';
 import type { Network } from '../model/network.js';
-import { fromZodIssues, parsePair, type SafeParseResult } from './issues.js';
+import { parseByItem, parsePair, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import { type DemandDocument, demandDocumentSchema } from './schema.js';
 
@@ -105,10 +105,10 @@ function checkDemand(doc: DemandDocument, network: Network | undefined): Validat
 function validateDemand(input: unknown, network?: Network): SafeParseResult<Demand> {
   const header = checkHeader(input, 'corridor-sim/demand', DEMAND_FORMAT_VERSION);
   if (header.length > 0) return { success: false, issues: header };
-  const shape = demandDocumentSchema.safeParse(input);
-  if (!shape.success) return { success: false, issues: fromZodIssues(shape.error.issues, input) };
-  const issues = checkDemand(shape.data, network);
-  if (issues.length > 0) return { success: false, issues };
+  const shape = parseByItem<DemandDocument>(demandDocumentSchema, ['segments', 'flows'], input);
+  if (!shape.data) return { success: false, issues: shape.issues };
+  const issues = [...shape.issues, ...checkDemand(shape.data, network)];
+  if (issues.length > 0) return { success: false, issues: sortIssues(issues) };
   const clean = <T extends object>(v: T): T =>
     Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as T;
   const demand: Demand = Object.freeze({

@@ -71,6 +71,15 @@ export function fromZodIssues(
     const path = [...basePath, ...toPath(issue.path)];
     const value = valueAt(input, toPath(issue.path));
     const name = path.length > 0 ? String(path[path.length - 1]) : 'document';
+    if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+      const options = (issue.options as unknown[]).map((v) => describeValue(v)).join(', ');
+      out.push({
+        code: value === undefined ? 'missing' : 'invalid_value',
+        path,
+        message: `${name} must be one of ${options}, got ${describeValue(value)}`,
+      });
+      continue;
+    }
     if (issue.code === 'invalid_union') {
       // Report the branch with the fewest issues: usually the one the author meant.
       const branches = issue.errors;
@@ -188,4 +197,101 @@ export function parsePair<T, A extends unknown[]>(
     return result.data;
   };
   return [parse, validate];
+}
+
+/** Outcome of {@link parseByItem}: the document with only the valid items, and every shape issue. */
+export interface ItemwiseParse<T> {
+  /** The document; list properties hold only the items that passed their schema. */
+  readonly data: T | undefined;
+  /** Shape and value issues of the document and of every item. */
+  readonly issues: ValidationIssue[];
+  /** For each list property, the `id` of items that failed (so references to them are not reported twice). */
+  readonly failedIds: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+function unwrapArray(schema: z.ZodType): z.ZodType | undefined {
+  let current = schema as unknown as { def?: { type?: string; innerType?: unknown; element?: unknown } };
+  while (current?.def?.type === 'optional') current = current.def.innerType as typeof current;
+  return current?.def?.type === 'array' ? (current.def.element as z.ZodType) : undefined;
+}
+
+/**
+ * Validate a document item by item: the top level against `schema` with its list properties relaxed,
+ * then each item of each list property against the item schema. This reports the issues of every
+ * item at once, and lets cross-reference checks run on the valid items so that one bad item does not
+ * hide the other problems.
+ *
+ * @param schema - a zod object schema whose list properties are arrays of item schemas
+ * @param listKeys - the list properties to check item by item
+ * @param input - the document
+ * @returns the document with only valid items, the issues, and the ids of failed items
+ */
+export function parseByItem<T>(
+  schema: z.ZodObject,
+  listKeys: readonly string[],
+  input: unknown,
+): ItemwiseParse<T> {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const itemSchemas = new Map<string, z.ZodType>();
+  for (const key of listKeys) {
+    const field = shape[key];
+    const item = field ? unwrapArray(field) : undefined;
+    if (!field || !item) throw new Error(`parseByItem: ${key} is not a list property`);
+    itemSchemas.set(key, item);
+  }
+  const top = schema.safeParse(input);
+  if (top.success) return { data: top.data as T, issues: [], failedIds: new Map() };
+  // Top-level issues (outside list items) as zod found them; then each item on its own.
+  const issues: ValidationIssue[] = [];
+  const topIssues = top.error.issues.filter(
+    (issue) => !listKeys.includes(String(issue.path[0])) || issue.path.length === 1,
+  );
+  issues.push(...fromZodIssues(topIssues, input));
+  const doc = { ...(input as Record<string, unknown>) };
+  const failedIds = new Map<string, Set<string>>();
+  for (const key of listKeys) {
+    const list = doc[key];
+    const failed = new Set<string>();
+    failedIds.set(key, failed);
+    if (!Array.isArray(list)) continue;
+    const item = itemSchemas.get(key)!;
+    const kept: unknown[] = [];
+    list.forEach((element, i) => {
+      const result = item.safeParse(element);
+      if (result.success) kept.push(result.data);
+      else {
+        issues.push(...fromZodIssues(result.error.issues, element, [key, i]));
+        const id = (element as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') failed.add(id);
+      }
+    });
+    doc[key] = kept;
+  }
+  const topOk = topIssues.length === 0;
+  return { data: topOk ? (doc as T) : undefined, issues, failedIds };
+}
+
+function comparePaths(a: JsonPath, b: JsonPath): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Sort issues in document order (by JSON path), keeping the order of issues at the same path.
+ *
+ * @param issues - issues from several passes
+ * @returns a new sorted array
+ */
+export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => comparePaths(a.issue.path, b.issue.path) || a.i - b.i)
+    .map(({ issue }) => issue);
 }

@@ -25,7 +25,7 @@ import {
   type NetworkMeta,
   type NodeAttributes,
 } from '../model/network.js';
-import { describeValue, fromZodIssues, parsePair, type SafeParseResult } from './issues.js';
+import { describeValue, parseByItem, parsePair, type SafeParseResult, sortIssues } from './issues.js';
 import { type NetworkDocument, networkDocumentSchema } from './schema.js';
 
 function checkHeader(input: unknown, format: string, version: number): ValidationIssue[] {
@@ -95,8 +95,13 @@ function duplicates(items: readonly { id: string }[], key: string, issues: Valid
   return seen;
 }
 
-function checkReferences(doc: NetworkDocument): ValidationIssue[] {
+function checkReferences(
+  doc: NetworkDocument,
+  failed: ReadonlyMap<string, ReadonlySet<string>>,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  const failedNodes = failed.get('nodes') ?? new Set<string>();
+  const failedLinks = failed.get('links') ?? new Set<string>();
   const commodities = doc.commodities ?? DEFAULT_COMMODITIES;
   const nodeIds = duplicates(doc.nodes, 'nodes', issues);
   duplicates(doc.links, 'links', issues);
@@ -122,14 +127,14 @@ function checkReferences(doc: NetworkDocument): ValidationIssue[] {
     linkById.set(link.id, link);
     const from = nodes.get(link.from);
     const to = nodes.get(link.to);
-    if (!nodeIds.has(link.from)) {
+    if (!nodeIds.has(link.from) && !failedNodes.has(link.from)) {
       issues.push({
         code: 'unknown_node',
         path: ['links', i, 'from'],
         message: `node ${JSON.stringify(link.from)} does not exist`,
       });
     }
-    if (!nodeIds.has(link.to)) {
+    if (!nodeIds.has(link.to) && !failedNodes.has(link.to)) {
       issues.push({
         code: 'unknown_node',
         path: ['links', i, 'to'],
@@ -230,6 +235,7 @@ function checkReferences(doc: NetworkDocument): ValidationIssue[] {
     corridor.waypoints?.forEach((node, j) => {
       if (!nodeIds.has(node)) {
         chainOk = false;
+        if (failedNodes.has(node)) return;
         issues.push({
           code: 'unknown_node',
           path: [...path, 'waypoints', j],
@@ -278,11 +284,11 @@ function stripUndefined<T extends object>(value: T): T {
 function validateNetwork(input: unknown): SafeParseResult<Network> {
   const header = checkHeader(input, 'corridor-sim/network', NETWORK_FORMAT_VERSION);
   if (header.length > 0) return { success: false, issues: header };
-  const shape = networkDocumentSchema.safeParse(input);
-  if (!shape.success) return { success: false, issues: fromZodIssues(shape.error.issues, input) };
+  const shape = parseByItem<NetworkDocument>(networkDocumentSchema, ['nodes', 'links', 'corridors'], input);
+  if (!shape.data) return { success: false, issues: shape.issues };
   const doc = shape.data;
-  const issues = checkReferences(doc);
-  if (issues.length > 0) return { success: false, issues };
+  const issues = [...shape.issues, ...checkReferences(doc, shape.failedIds)];
+  if (issues.length > 0) return { success: false, issues: sortIssues(issues) };
   const nodes = doc.nodes.map((n) => stripUndefined(n) as NodeAttributes);
   const links = doc.links.map(
     (l) => stripUndefined({ ...l, status: l.status ?? 'active' }) as LinkAttributes,

@@ -93,12 +93,15 @@ export const vdfSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('constant') }),
 ]);
 
+/** A transport mode. */
+export const MODE_SCHEMA = z.enum(MODES as [string, ...string[]]);
+
 /** A link. */
 export const linkSchema = z.strictObject({
   id,
   from: id,
   to: id,
-  mode: z.enum(MODES as [string, ...string[]]),
+  mode: MODE_SCHEMA,
   commodity: id,
   capacityPerYear: nonNegative.optional(),
   transitDays: nonNegative,
