@@ -9,7 +9,7 @@
 import { DEMAND_FORMAT_VERSION, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
 import type { ValidationIssue } from '../model/errors.js';
 import type { Network } from '../model/network.js';
-import { parseByItem, parsePair, type SafeParseResult, sortIssues } from './issues.js';
+import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import { type DemandDocument, demandDocumentSchema } from './schema.js';
 
@@ -18,9 +18,8 @@ const SHARE_TOLERANCE = 1e-9;
 
 function checkDemand(doc: DemandDocument, network: Network | undefined): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const segments = doc.segments ?? [];
   const segmentIds = new Set<string>();
-  segments.forEach((segment, i) => {
+  present(doc.segments).forEach(([segment, i]) => {
     if (segmentIds.has(segment.id)) {
       issues.push({
         code: 'duplicate_id',
@@ -42,7 +41,7 @@ function checkDemand(doc: DemandDocument, network: Network | undefined): Validat
     }
   });
   const flowKeys = new Set<string>();
-  doc.flows.forEach((flow, i) => {
+  present(doc.flows).forEach(([flow, i]) => {
     const path = ['flows', i];
     const key = `${flow.id}@${flow.year ?? '*'}`;
     if (flowKeys.has(key)) {
@@ -108,7 +107,11 @@ function validateDemand(input: unknown, network?: Network): SafeParseResult<Dema
   const shape = parseByItem<DemandDocument>(demandDocumentSchema, ['segments', 'flows'], input);
   if (!shape.data) return { success: false, issues: shape.issues };
   const issues = [...shape.issues, ...checkDemand(shape.data, network)];
-  if (issues.length > 0) return { success: false, issues: sortIssues(issues) };
+  if (issues.length > 0)
+    return {
+      success: false,
+      issues: sortIssues(issues, ['format', 'version', 'segments', 'flows', 'operations']),
+    };
   const clean = <T extends object>(v: T): T =>
     Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as T;
   const demand: Demand = Object.freeze({

@@ -201,7 +201,7 @@ export function parsePair<T, A extends unknown[]>(
 
 /** Outcome of {@link parseByItem}: the document with only the valid items, and every shape issue. */
 export interface ItemwiseParse<T> {
-  /** The document; list properties hold only the items that passed their schema. */
+  /** The document; in list properties, items that failed their schema are `null` (indices are kept). */
   readonly data: T | undefined;
   /** Shape and value issues of the document and of every item. */
   readonly issues: ValidationIssue[];
@@ -255,11 +255,13 @@ export function parseByItem<T>(
     failedIds.set(key, failed);
     if (!Array.isArray(list)) continue;
     const item = itemSchemas.get(key)!;
+    // Failed items become null so that the valid ones keep their original indices (JSON paths).
     const kept: unknown[] = [];
     list.forEach((element, i) => {
       const result = item.safeParse(element);
       if (result.success) kept.push(result.data);
       else {
+        kept.push(null);
         issues.push(...fromZodIssues(result.error.issues, element, [key, i]));
         const id = (element as { id?: unknown } | null)?.id;
         if (typeof id === 'string') failed.add(id);
@@ -271,12 +273,17 @@ export function parseByItem<T>(
   return { data: topOk ? (doc as T) : undefined, issues, failedIds };
 }
 
-function comparePaths(a: JsonPath, b: JsonPath): number {
+function comparePaths(a: JsonPath, b: JsonPath, keyOrder: readonly string[]): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
+    if (i === 0) {
+      const rx = keyOrder.indexOf(String(x));
+      const ry = keyOrder.indexOf(String(y));
+      if (rx !== ry) return (rx < 0 ? keyOrder.length : rx) - (ry < 0 ? keyOrder.length : ry);
+    }
     if (typeof x === 'number' && typeof y === 'number') return x - y;
     return String(x) < String(y) ? -1 : 1;
   }
@@ -284,14 +291,33 @@ function comparePaths(a: JsonPath, b: JsonPath): number {
 }
 
 /**
- * Sort issues in document order (by JSON path), keeping the order of issues at the same path.
+ * Sort issues by JSON path (top-level keys in `keyOrder`, then indices in order), keeping the order of
+ * issues at the same path.
  *
  * @param issues - issues from several passes
+ * @param keyOrder - order of the document's top-level keys
  * @returns a new sorted array
  */
-export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+export function sortIssues(
+  issues: readonly ValidationIssue[],
+  keyOrder: readonly string[] = [],
+): ValidationIssue[] {
   return issues
     .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => comparePaths(a.issue.path, b.issue.path) || a.i - b.i)
+    .sort((a, b) => comparePaths(a.issue.path, b.issue.path, keyOrder) || a.i - b.i)
     .map(({ issue }) => issue);
+}
+
+/**
+ * The non-null items of a list with their original indices (see {@link parseByItem}).
+ *
+ * @param list - a list where failed items are null
+ * @returns `[item, index]` pairs
+ */
+export function present<T>(list: readonly (T | null)[] | undefined): [T, number][] {
+  const out: [T, number][] = [];
+  (list ?? []).forEach((item, i) => {
+    if (item !== null) out.push([item, i]);
+  });
+  return out;
 }

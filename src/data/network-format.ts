@@ -25,7 +25,14 @@ import {
   type NetworkMeta,
   type NodeAttributes,
 } from '../model/network.js';
-import { describeValue, parseByItem, parsePair, type SafeParseResult, sortIssues } from './issues.js';
+import {
+  describeValue,
+  parseByItem,
+  parsePair,
+  present,
+  type SafeParseResult,
+  sortIssues,
+} from './issues.js';
 import { type NetworkDocument, networkDocumentSchema } from './schema.js';
 
 function checkHeader(input: unknown, format: string, version: number): ValidationIssue[] {
@@ -80,9 +87,13 @@ function checkProvenance(
   }
 }
 
-function duplicates(items: readonly { id: string }[], key: string, issues: ValidationIssue[]): Set<string> {
+/** Report duplicate ids among the raw items (failed items included); returns the ids seen. */
+function duplicates(raw: unknown, key: string, issues: ValidationIssue[]): Set<string> {
   const seen = new Set<string>();
-  items.forEach((item, i) => {
+  const items = Array.isArray(raw) ? (raw as unknown[]) : [];
+  items.forEach((element, i) => {
+    const item = element as { id?: unknown } | null;
+    if (typeof item?.id !== 'string') return;
     if (seen.has(item.id)) {
       issues.push({
         code: 'duplicate_id',
@@ -97,18 +108,20 @@ function duplicates(items: readonly { id: string }[], key: string, issues: Valid
 
 function checkReferences(
   doc: NetworkDocument,
+  raw: Record<string, unknown>,
   failed: ReadonlyMap<string, ReadonlySet<string>>,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const failedNodes = failed.get('nodes') ?? new Set<string>();
   const failedLinks = failed.get('links') ?? new Set<string>();
   const commodities = doc.commodities ?? DEFAULT_COMMODITIES;
-  const nodeIds = duplicates(doc.nodes, 'nodes', issues);
-  duplicates(doc.links, 'links', issues);
-  duplicates(doc.corridors ?? [], 'corridors', issues);
-  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  duplicates(raw.nodes, 'nodes', issues);
+  duplicates(raw.links, 'links', issues);
+  duplicates(raw.corridors, 'corridors', issues);
+  const nodeIds = new Set(present(doc.nodes).map(([n]) => n.id));
+  const nodes = new Map(present(doc.nodes).map(([n]) => [n.id, n]));
 
-  doc.nodes.forEach((node, i) => {
+  present(doc.nodes).forEach(([node, i]) => {
     for (const commodity of Object.keys(node.handling ?? {})) {
       if (!(commodity in commodities)) {
         issues.push({
@@ -123,7 +136,7 @@ function checkReferences(
 
   const adjacency = new Map<string, Map<string, string[]>>(); // commodity -> from -> [to]
   const linkById = new Map<string, NetworkDocument['links'][number]>();
-  doc.links.forEach((link, i) => {
+  present(doc.links).forEach(([link, i]) => {
     linkById.set(link.id, link);
     const from = nodes.get(link.from);
     const to = nodes.get(link.to);
@@ -215,7 +228,7 @@ function checkReferences(
     return false;
   };
 
-  (doc.corridors ?? []).forEach((corridor, i) => {
+  present(doc.corridors).forEach(([corridor, i]) => {
     const path = ['corridors', i];
     if (!(corridor.commodity in commodities)) {
       issues.push({
@@ -281,14 +294,28 @@ function stripUndefined<T extends object>(value: T): T {
   return out as T;
 }
 
+const DOCUMENT_KEYS = [
+  'format',
+  'version',
+  'meta',
+  'commodities',
+  'defaultVdf',
+  'nodes',
+  'links',
+  'corridors',
+];
+
 function validateNetwork(input: unknown): SafeParseResult<Network> {
   const header = checkHeader(input, 'corridor-sim/network', NETWORK_FORMAT_VERSION);
   if (header.length > 0) return { success: false, issues: header };
   const shape = parseByItem<NetworkDocument>(networkDocumentSchema, ['nodes', 'links', 'corridors'], input);
   if (!shape.data) return { success: false, issues: shape.issues };
   const doc = shape.data;
-  const issues = [...shape.issues, ...checkReferences(doc, shape.failedIds)];
-  if (issues.length > 0) return { success: false, issues: sortIssues(issues) };
+  const issues = [
+    ...shape.issues,
+    ...checkReferences(doc, input as Record<string, unknown>, shape.failedIds),
+  ];
+  if (issues.length > 0) return { success: false, issues: sortIssues(issues, DOCUMENT_KEYS) };
   const nodes = doc.nodes.map((n) => stripUndefined(n) as NodeAttributes);
   const links = doc.links.map(
     (l) => stripUndefined({ ...l, status: l.status ?? 'active' }) as LinkAttributes,

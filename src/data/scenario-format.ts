@@ -12,7 +12,7 @@ import type { Demand } from '../model/demand.js';
 import type { ValidationIssue } from '../model/errors.js';
 import type { Network } from '../model/network.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type Selector } from '../model/scenario.js';
-import { parseByItem, parsePair, type SafeParseResult, sortIssues } from './issues.js';
+import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import {
   countryCode,
@@ -177,7 +177,7 @@ function checkScenario(doc: ScenarioDocument, network?: Network, demand?: Demand
   const issues: ValidationIssue[] = [];
   const added = new Set<string>();
   const addedNodes = new Set<string>();
-  doc.operations.forEach((op, i) => {
+  present(doc.operations).forEach(([op, i]) => {
     const path: (string | number)[] = ['operations', i];
     if (op.from && op.until && isIsoDate(op.from) && isIsoDate(op.until) && op.until <= op.from) {
       issues.push({
@@ -294,7 +294,11 @@ function validateScenario(input: unknown, network?: Network, demand?: Demand): S
   const shape = parseByItem<ScenarioDocument>(scenarioDocumentSchema, ['operations'], input);
   if (!shape.data) return { success: false, issues: shape.issues };
   const issues = [...shape.issues, ...checkScenario(shape.data, network, demand)];
-  if (issues.length > 0) return { success: false, issues: sortIssues(issues) };
+  if (issues.length > 0)
+    return {
+      success: false,
+      issues: sortIssues(issues, ['format', 'version', 'segments', 'flows', 'operations']),
+    };
   const { format: _format, version: _version, ...rest } = clean(shape.data);
   return { success: true, data: Object.freeze(rest) as unknown as Scenario };
 }
