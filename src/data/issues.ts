@@ -274,7 +274,8 @@ export function parseByItem<T>(
 }
 
 function comparePaths(a: JsonPath, b: JsonPath, keyOrder: readonly string[]): number {
-  const n = Math.min(a.length, b.length);
+  // Only the top-level key and the item index order issues; within an item, checks keep their order.
+  const n = Math.min(a.length, b.length, 2);
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
@@ -287,7 +288,7 @@ function comparePaths(a: JsonPath, b: JsonPath, keyOrder: readonly string[]): nu
     if (typeof x === 'number' && typeof y === 'number') return x - y;
     return String(x) < String(y) ? -1 : 1;
   }
-  return a.length - b.length;
+  return 0;
 }
 
 /**

@@ -97,95 +97,69 @@ describe('parseNetwork', () => {
     expect((caught as Error).message).toMatch(/^corridor-sim\/data: invalid network, 6 issues/);
   });
 
-  // Each corruption of a valid generated network yields an issue at the path that was corrupted.
+  // Each corruption of a valid generated network yields an issue at the path that was corrupted:
+  // set `field` of the last item of `list` to `value`.
   const corruptions: {
     name: string;
     code: string;
-    apply: (doc: NetworkDocument) => (string | number)[] | undefined;
+    list: 'nodes' | 'links' | 'corridors';
+    field: string;
+    value: unknown;
+    at?: (string | number)[];
   }[] = [
-    {
-      name: 'negative capacity',
-      code: 'negative',
-      apply: (d) => at(d, 'links', (l, i) => ((l.capacityPerYear = -1), ['links', i, 'capacityPerYear'])),
-    },
-    {
-      name: 'NaN transit time',
-      code: 'not_finite',
-      apply: (d) => at(d, 'links', (l, i) => ((l.transitDays = Number.NaN), ['links', i, 'transitDays'])),
-    },
+    { name: 'negative capacity', code: 'negative', list: 'links', field: 'capacityPerYear', value: -1 },
+    { name: 'NaN transit time', code: 'not_finite', list: 'links', field: 'transitDays', value: Number.NaN },
     {
       name: 'infinite cost',
       code: 'not_finite',
-      apply: (d) =>
-        at(
-          d,
-          'links',
-          (l, i) => ((l.costUsdPerUnit = Number.POSITIVE_INFINITY), ['links', i, 'costUsdPerUnit']),
-        ),
+      list: 'links',
+      field: 'costUsdPerUnit',
+      value: Number.POSITIVE_INFINITY,
     },
     {
       name: 'unknown node reference',
       code: 'unknown_node',
-      apply: (d) => at(d, 'links', (l, i) => ((l.from = 'missing-node'), ['links', i, 'from'])),
-    },
-    {
-      name: 'unknown country',
-      code: 'unknown_country',
-      apply: (d) => at(d, 'nodes', (n, i) => ((n.country = 'ZZ'), ['nodes', i, 'country'])),
-    },
-    {
-      name: 'longitude out of range',
-      code: 'out_of_range',
-      apply: (d) => at(d, 'nodes', (n, i) => ((n.lon = 181), ['nodes', i, 'lon'])),
-    },
-    {
-      name: 'duplicate node id',
-      code: 'duplicate_id',
-      apply: (d) =>
-        d.nodes.length < 2 ? undefined : ((d.nodes[1]!.id = d.nodes[0]!.id), ['nodes', 1, 'id']),
+      list: 'links',
+      field: 'from',
+      value: 'missing-node',
     },
     {
       name: 'unknown commodity',
       code: 'unknown_commodity',
-      apply: (d) => at(d, 'links', (l, i) => ((l.commodity = 'grain'), ['links', i, 'commodity'])),
+      list: 'links',
+      field: 'commodity',
+      value: 'grain',
     },
-    {
-      name: 'bad date',
-      code: 'bad_date',
-      apply: (d) => at(d, 'links', (l, i) => ((l.opens = '2027-13'), ['links', i, 'opens'])),
-    },
+    { name: 'bad date', code: 'bad_date', list: 'links', field: 'opens', value: '2027-13' },
+    { name: 'unknown country', code: 'unknown_country', list: 'nodes', field: 'country', value: 'ZZ' },
+    { name: 'longitude out of range', code: 'out_of_range', list: 'nodes', field: 'lon', value: 181 },
+    { name: 'duplicate node id', code: 'duplicate_id', list: 'nodes', field: 'id', value: 'n0' },
     {
       name: 'corridor naming a missing link',
       code: 'unknown_link',
-      apply: (d) =>
-        at(d, 'corridors', (c, i) => ((c.links = ['no-such-link']), ['corridors', i, 'links', 0])),
+      list: 'corridors',
+      field: 'links',
+      value: ['no-such-link'],
+      at: [0],
     },
   ];
-
-  function at<K extends 'nodes' | 'links' | 'corridors'>(
-    doc: NetworkDocument,
-    key: K,
-    edit: (
-      item: NonNullable<NetworkDocument[K]>[number] & Record<string, unknown>,
-      index: number,
-    ) => (string | number)[],
-  ): (string | number)[] | undefined {
-    const list = doc[key] as unknown[] | undefined;
-    if (!list || list.length === 0) return undefined;
-    const index = list.length - 1;
-    return edit(list[index] as never, index);
-  }
 
   for (const corruption of corruptions) {
     it(`a ${corruption.name} is reported as ${corruption.code} at its JSON path`, () => {
       fc.assert(
         fc.property(arbNetworkDocument({ minNodes: 3 }), (doc) => {
-          const broken = structuredClone(doc);
-          const path = corruption.apply(broken);
-          fc.pre(path !== undefined);
+          const broken = structuredClone(doc) as unknown as Record<
+            string,
+            Record<string, unknown>[] | undefined
+          >;
+          const list = broken[corruption.list];
+          fc.pre(list !== undefined && list.length > 1);
+          const index = list!.length - 1;
+          list![index]![corruption.field] = corruption.value;
+          const path = [corruption.list, index, corruption.field, ...(corruption.at ?? [])];
           const issues = issuesOf(broken);
           expect(issues.map((i) => `${i.code} ${i.path}`)).toContain(
-            `${corruption.code} ${formatPath(path!)}`,
+            `${corruption.code} ${formatPath(path)}`,
           );
         }),
         { numRuns: 40 },

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { demandForYear, flowSegments } from '../model/demand.js';
+import { formatPath } from '../model/errors.js';
+import { parseDemand, safeParseDemand, serializeDemand } from './demand-format.js';
+import { parseNetwork } from './network-format.js';
+
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../data/samples/${name}`, import.meta.url), 'utf8'));
+const network = parseNetwork(read('two-corridors.json'));
+const sample = read('two-corridors.demand.json');
+
+const issues = (doc: unknown) => {
+  const r = safeParseDemand(doc, network);
+  return r.success ? [] : r.issues.map((i) => `${i.code} ${formatPath(i.path)}`);
+};
+
+describe('parseDemand', () => {
+  it('parses the sample demand against its network and splits flows by segment', () => {
+    const demand = parseDemand(sample, network);
+    expect(demand.flows).toHaveLength(1);
+    const split = flowSegments(demand, demand.flows[0]!);
+    expect(split.map((s) => [s.segment.id, s.share])).toEqual([
+      ['standard', 0.7],
+      ['avoid-ru', 0.3],
+    ]);
+  });
+
+  it('round-trips through serializeDemand', () => {
+    const demand = parseDemand(sample, network);
+    expect(parseDemand(serializeDemand(demand), network)).toEqual(demand);
+  });
+
+  it('reports every issue with its path: unknown nodes, bad shares, unknown segments, duplicates, negative volumes', () => {
+    const doc = structuredClone(sample);
+    doc.flows.push({ ...doc.flows[0], origin: 'atlantis', volumePerYear: -1 });
+    doc.flows.push({
+      ...doc.flows[0],
+      id: 'f2',
+      destination: 'atlantis',
+      segmentShares: { standard: 0.5, ghost: 0.2 },
+    });
+    expect(issues(doc)).toEqual([
+      'negative $.flows[1].volumePerYear',
+      'unknown_segment $.flows[2].segmentShares.ghost',
+      'shares_do_not_sum $.flows[2].segmentShares',
+      'unknown_node $.flows[2].destination',
+    ]);
+    doc.flows[1].volumePerYear = 5;
+    expect(issues(doc)).toContain('duplicate_id $.flows[1].id');
+    expect(issues(doc)).toContain('unknown_node $.flows[1].origin');
+  });
+
+  it('demandForYear keeps undated flows and flows of that year', () => {
+    const doc = structuredClone(sample);
+    doc.flows.push({ ...doc.flows[0], id: 'y2023', year: 2023 });
+    const demand = parseDemand(doc, network);
+    expect(demandForYear(demand, 2023).flows.map((f) => f.id)).toEqual(['xian-duisburg', 'y2023']);
+    expect(demandForYear(demand, 2024).flows.map((f) => f.id)).toEqual(['xian-duisburg']);
+  });
+
+  it('does not mutate its input', () => {
+    const doc = structuredClone(sample);
+    const before = structuredClone(doc);
+    parseDemand(doc, network);
+    expect(doc).toEqual(before);
+  });
+});
