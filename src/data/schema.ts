@@ -109,7 +109,7 @@ export const linkSchema = z.strictObject({
   distanceKm: nonNegative,
   countries: z.array(countryCode),
   vdf: vdfSchema.optional(),
-  status: z.enum(['active', 'planned']).optional(),
+  status: z.enum(['active', 'planned', 'closed']).optional(),
   opens: isoDate.optional(),
   name: z.string().optional(),
   provenance: provenanceMapSchema.optional(),

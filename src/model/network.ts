@@ -154,8 +154,8 @@ export type VolumeDelay =
       readonly kind: 'constant';
     };
 
-/** Whether a link is in service, or planned to open on a date. */
-export type LinkStatus = 'active' | 'planned';
+/** Whether a link is in service, planned to open on a date, or closed (by a scenario, or out of service). */
+export type LinkStatus = 'active' | 'planned' | 'closed';
 
 /** Attributes of a link (a directed leg between two nodes). */
 export interface LinkAttributes {
@@ -181,7 +181,7 @@ export interface LinkAttributes {
   readonly countries: readonly CountryCode[];
   /** Volume-delay function; the network default applies when omitted. */
   readonly vdf?: VolumeDelay;
-  /** Service status; `planned` links open on `opens`. */
+  /** Service status; `planned` links open on `opens`; `closed` links carry nothing. */
   readonly status: LinkStatus;
   /** Opening date (ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`) of a planned link. */
   readonly opens?: string;

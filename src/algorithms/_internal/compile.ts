@@ -13,14 +13,17 @@
  * Flow originates at a node's exit copy and is absorbed at its entry copy, so an origin's or a
  * destination's own handling is not charged: the arrays describe transit.
  *
- * Planned links are inactive unless they open on or before `year` (see {@link decimalYear}).
+ * Planned links are inactive unless they open on or before `year` (a decimal year); closed links are inactive.
  *
  * Internal: no public API. Complexity O(N + L).
  */
 
+import { decimalYear } from '../../model/dates.js';
 import type { CommodityId } from '../../model/ids.js';
 import { MODES, type Mode, type Network } from '../../model/network.js';
 import { buildCsr, type Csr } from './csr.js';
+
+export { decimalYear };
 
 /** A network compiled for hot loops. */
 export interface CompiledNetwork {
@@ -68,20 +71,6 @@ export interface CompiledNetwork {
 export interface CompileOptions {
   /** Decimal year: planned links with an opening date on or before it count as active. */
   readonly year?: number;
-}
-
-/**
- * The decimal year of an ISO date: `2027` → 2027, `2024-05` → 2024.33, `2025-09-12` → 2025.69.
- *
- * @param iso - `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
- * @returns year plus the elapsed fraction of the year
- */
-export function decimalYear(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number?, number?];
-  const start = Date.UTC(y, 0, 1);
-  const next = Date.UTC(y + 1, 0, 1);
-  const at = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
-  return y + (at - start) / (next - start);
 }
 
 /**
