@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDemand } from '../data/demand-format.js';
+import { parseNetwork } from '../data/network-format.js';
+import { flowSegments } from '../model/demand.js';
+import { NotFoundError } from '../model/errors.js';
+import { getLink, getNode } from '../model/network.js';
+import type { Scenario, ScenarioOp } from '../model/scenario.js';
+import { applyScenario, composeScenarios } from './apply.js';
+
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../data/samples/${name}`, import.meta.url), 'utf8'));
+const network = parseNetwork(read('two-corridors.json'));
+const demand = parseDemand(read('two-corridors.demand.json'), network);
+const scenario = (...operations: ScenarioOp[]): Scenario => ({ id: 't', name: 'test', operations });
+
+describe('applyScenario', () => {
+  it('the empty scenario is a no-op: same network object, equal demand', () => {
+    const out = applyScenario(network, demand, scenario());
+    expect(out.network).toBe(network);
+    expect(out.demand).toEqual(demand);
+    expect(out.log).toEqual([]);
+  });
+
+  it('never mutates its inputs', () => {
+    const before = JSON.stringify([network.graph.export(), demand]);
+    applyScenario(
+      network,
+      demand,
+      scenario(
+        { kind: 'close-border', countries: ['BY', 'PL'] },
+        { kind: 'scale-capacity', target: { nodes: ['aktau'] }, factor: 3 },
+        { kind: 'surcharge', target: { countries: ['RU'] }, costUsdPerUnit: 100 },
+        { kind: 'avoid-country', country: 'RU', share: 0.6 },
+        { kind: 'demand-growth', factor: 2 },
+      ),
+    );
+    expect(JSON.stringify([network.graph.export(), demand])).toBe(before);
+  });
+
+  it('close-border closes exactly the links whose countries list has the pair adjacent', () => {
+    const out = applyScenario(network, demand, scenario({ kind: 'close-border', countries: ['PL', 'BY'] }));
+    expect(out.log[0]!.links).toEqual(['brest-duisburg']);
+    expect(getLink(out.network, 'brest-duisburg').status).toBe('closed');
+    expect(getLink(out.network, 'moscow-brest').status).toBe('active');
+  });
+
+  it('a 13-day closure in 2025 removes 13/365 of the annual capacity (annual average); none in 2024', () => {
+    const op: ScenarioOp = {
+      kind: 'close-border',
+      countries: ['BY', 'PL'],
+      from: '2025-09-12',
+      until: '2025-09-25',
+    };
+    const y2025 = applyScenario(network, demand, scenario(op), { year: 2025 });
+    expect(getLink(y2025.network, 'brest-duisburg').capacityPerYear).toBeCloseTo(500_000 * (1 - 13 / 365), 6);
+    const y2024 = applyScenario(network, demand, scenario(op), { year: 2024 });
+    expect(getLink(y2024.network, 'brest-duisburg').capacityPerYear).toBe(500_000);
+    const onDay = applyScenario(network, demand, scenario(op), { date: '2025-09-20' });
+    expect(getLink(onDay.network, 'brest-duisburg').status).toBe('closed');
+  });
+
+  it('planned links open with the annual-average rule: half the capacity in the opening year when opening mid-year', () => {
+    expect(
+      getLink(applyScenario(network, demand, scenario(), { year: 2026 }).network, 'almaty-aktau-new').status,
+    ).toBe('planned');
+    const opening = getLink(
+      applyScenario(network, demand, scenario(), { year: 2027 }).network,
+      'almaty-aktau-new',
+    );
+    expect(opening.status).toBe('active');
+    // opens 2027-06 (1 June): 214 of 365 days remain
+    expect(opening.capacityPerYear).toBeCloseTo(150_000 * (214 / 365), 6);
+    expect(
+      getLink(applyScenario(network, demand, scenario(), { year: 2028 }).network, 'almaty-aktau-new')
+        .capacityPerYear,
+    ).toBe(150_000);
+  });
+
+  it('scale-capacity on a node scales its links and its handling capacity', () => {
+    const out = applyScenario(
+      network,
+      demand,
+      scenario({ kind: 'scale-capacity', target: { nodes: ['aktau'] }, factor: 5 }),
+    );
+    expect(getNode(out.network, 'aktau').handling?.container?.capacityPerYear).toBe(500_000);
+    expect(getLink(out.network, 'aktau-baku').capacityPerYear).toBe(450_000);
+    expect(getLink(out.network, 'almaty-aktau').capacityPerYear).toBe(750_000);
+  });
+
+  it('avoid-country makes the refusing share exactly the given share, segment by segment', () => {
+    const out = applyScenario(
+      network,
+      demand,
+      scenario({ kind: 'avoid-country', country: 'RU', share: 0.5 }),
+    );
+    const split = flowSegments(out.demand, out.demand.flows[0]!);
+    const refusing = split
+      .filter((s) => s.segment.avoidCountries?.includes('RU'))
+      .reduce((a, s) => a + s.share, 0);
+    expect(refusing).toBeCloseTo(0.5, 12);
+    expect(split.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 12);
+    // value of time is preserved by the split: both halves of 'standard' keep VOT 30
+    expect(new Set(split.map((s) => s.segment.valueOfTimeUsdPerUnitDay))).toEqual(new Set([30]));
+  });
+
+  it('demand-growth compounds from the base year', () => {
+    const out = applyScenario(
+      network,
+      demand,
+      scenario({ kind: 'demand-growth', annualRate: 0.1, baseYear: 2022 }),
+      { year: 2024 },
+    );
+    expect(out.demand.flows[0]!.volumePerYear).toBeCloseTo(300_000 * 1.21, 6);
+  });
+
+  it('surcharges on segments are recorded for the solvers, not written into the links', () => {
+    const out = applyScenario(
+      network,
+      demand,
+      scenario({
+        kind: 'surcharge',
+        target: { countries: ['RU'] },
+        costUsdPerUnit: 250,
+        segments: ['standard'],
+      }),
+    );
+    expect(out.segmentSurcharges.map((s) => s.link)).toEqual(['almaty-moscow', 'moscow-brest']);
+    expect(out.segmentSurcharges[0]!.segments).toEqual(['standard']);
+    expect(getLink(out.network, 'almaty-moscow').costUsdPerUnit).toBe(900);
+  });
+
+  it('close-country spares links at the country’s own demand endpoints and closes transit links', () => {
+    const out = applyScenario(network, demand, scenario({ kind: 'close-country', country: 'CN' }));
+    // xian is an origin in CN: its link stays; khorgos-altynkol crosses CN without touching a CN endpoint of demand
+    expect(getLink(out.network, 'xian-khorgos').status).toBe('active');
+    expect(getLink(out.network, 'khorgos-altynkol').status).toBe('closed');
+  });
+
+  it('names unknown ids with NotFoundError', () => {
+    expect(() =>
+      applyScenario(network, demand, scenario({ kind: 'close-nodes', nodes: ['atlantis'] })),
+    ).toThrow(NotFoundError);
+    expect(() =>
+      applyScenario(network, demand, scenario({ kind: 'add-link', link: { id: 'ghost' } })),
+    ).toThrow(/link "ghost"/);
+  });
+
+  it('composeScenarios applies operations in order', () => {
+    const a = scenario({ kind: 'scale-capacity', target: { links: ['aktau-baku'] }, factor: 2 });
+    const b = scenario({ kind: 'set-capacity', target: { links: ['aktau-baku'] }, capacityPerYear: 1000 });
+    expect(
+      getLink(applyScenario(network, demand, composeScenarios('ab', a, b)).network, 'aktau-baku')
+        .capacityPerYear,
+    ).toBe(1000);
+    expect(
+      getLink(applyScenario(network, demand, composeScenarios('ba', b, a)).network, 'aktau-baku')
+        .capacityPerYear,
+    ).toBe(2000);
+  });
+});

@@ -1,0 +1,457 @@
+/**
+ * Applying scenarios
+ * ==================
+ *
+ * `applyScenario(network, demand, scenario, options)` is pure: it returns a new network and demand
+ * with the operations applied in order, plus the per-segment surcharges the solvers add to
+ * generalized costs and a log of what every operation touched (for explanations and reports).
+ *
+ * Time (see ./timing.ts): with `year`, dated operations and planned links count with the share of
+ * that year they are in effect (annual average); with `date`, those in effect on that day apply in
+ * full; with neither, every operation applies in full and planned links stay planned unless an
+ * `add-link` opens them.
+ *
+ * Semantics of each operation kind, weighted by the active fraction `w`:
+ * - `close-links`, `close-nodes`, `close-border`, `close-country`: capacity × (1 − w), closed when w = 1.
+ *   `close-country` spares links that touch a demand origin or destination in that country (trade
+ *   with the country continues, transit stops); `close-border` closes links whose `countries` list
+ *   has the two countries next to each other.
+ * - `scale-capacity`: capacity × (1 + (factor − 1) w); with `includeNodes` (default when `target.nodes`
+ *   is given) the handling capacity of those nodes too.
+ * - `set-capacity`: capacity → capacity + (value − capacity) w, on links or on node handling.
+ * - `add-link`: a new link (capacity × w), or a planned link opened (capacity × w).
+ * - `surcharge`: cost and time + w × amount; for all shippers on the links themselves, or recorded
+ *   per segment when `segments` is given.
+ * - `avoid-country`: every segment of the selected flows is split into a variant that refuses the
+ *   country (share w × s) and one that accepts it; the refusing share becomes exactly w × s.
+ * - `demand-growth`: volume × factor, or × (1 + rate)^(year − baseYear); `demand-level`: set volume.
+ *   Demand operations apply in full when active at all (they describe the year's demand).
+ */
+
+import { decimalYear } from '../model/dates.js';
+import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
+import { InvalidArgumentError, NotFoundError } from '../model/errors.js';
+import type { LinkId, NodeId, SegmentId } from '../model/ids.js';
+import {
+  type LinkAttributes,
+  listLinks,
+  listNodes,
+  type Network,
+  type NodeAttributes,
+  rebuildNetwork,
+} from '../model/network.js';
+import type { Scenario, ScenarioOp } from '../model/scenario.js';
+import { linkMatcher } from './select.js';
+import { activeFraction, type Timing } from './timing.js';
+
+/** Options of {@link applyScenario}. */
+export interface ApplyScenarioOptions {
+  /** Evaluate for this calendar year (annual averages of dated operations). */
+  readonly year?: number;
+  /** Evaluate on this date (ISO), operations in effect that day in full. Exclusive with `year`. */
+  readonly date?: string;
+}
+
+/** A surcharge that applies to some shipper segments only. */
+export interface SegmentSurcharge {
+  /** Segments it applies to (ids of the scenario's output demand, variants included). */
+  readonly segments: readonly SegmentId[];
+  /** The link. */
+  readonly link: LinkId;
+  /** Added cost, USD per unit (already weighted by the active fraction). */
+  readonly costUsdPerUnit: number;
+  /** Added time, days (already weighted). */
+  readonly transitDays: number;
+}
+
+/** What one operation did. */
+export interface AppliedOperation {
+  /** Index in the scenario's operations. */
+  readonly index: number;
+  /** Operation kind. */
+  readonly kind: ScenarioOp['kind'];
+  /** Share of the evaluated period it was in effect (0 = skipped). */
+  readonly weight: number;
+  /** Links it changed. */
+  readonly links: readonly LinkId[];
+  /** Nodes whose handling it changed, or that it added. */
+  readonly nodes: readonly NodeId[];
+  /** Demand flows it changed. */
+  readonly flows: readonly string[];
+}
+
+/** The result of {@link applyScenario}. */
+export interface AppliedScenario {
+  /** The network with the operations applied (new object). */
+  readonly network: Network;
+  /** The demand with the operations applied (new object). */
+  readonly demand: Demand;
+  /** Surcharges that apply to some segments only. */
+  readonly segmentSurcharges: readonly SegmentSurcharge[];
+  /** One entry per operation, in order. */
+  readonly log: readonly AppliedOperation[];
+}
+
+type MutableLink = { -readonly [K in keyof LinkAttributes]: LinkAttributes[K] };
+type MutableNode = { -readonly [K in keyof NodeAttributes]: NodeAttributes[K] };
+
+const MODULE = 'corridor-sim/scenario';
+
+function timingOf(options: ApplyScenarioOptions): Timing {
+  if (options.year !== undefined && options.date !== undefined) {
+    throw new InvalidArgumentError(MODULE, 'options', 'takes year or date, not both');
+  }
+  if (options.year !== undefined) {
+    if (!Number.isInteger(options.year)) {
+      throw new InvalidArgumentError(
+        MODULE,
+        'options.year',
+        `must be an integer year, got ${String(options.year)}`,
+      );
+    }
+    return { kind: 'year', year: options.year };
+  }
+  if (options.date !== undefined) {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(options.date)) {
+      throw new InvalidArgumentError(
+        MODULE,
+        'options.date',
+        `must be an ISO date, got ${JSON.stringify(options.date)}`,
+      );
+    }
+    return { kind: 'date', date: options.date };
+  }
+  return { kind: 'all' };
+}
+
+function bordersAdjacent(countries: readonly string[], a: string, b: string): boolean {
+  for (let i = 1; i < countries.length; i++) {
+    const x = countries[i - 1];
+    const y = countries[i];
+    if ((x === a && y === b) || (x === b && y === a)) return true;
+  }
+  return false;
+}
+
+function scaleCapacity(link: MutableLink, multiplier: number): void {
+  if (multiplier <= 0) {
+    link.status = 'closed';
+    return;
+  }
+  if (link.capacityPerYear !== undefined) link.capacityPerYear *= multiplier;
+}
+
+function splitForCountry(
+  segments: Map<string, ShipperSegment>,
+  segment: ShipperSegment,
+  country: string,
+): { refuse: ShipperSegment; accept: ShipperSegment } {
+  const avoids = segment.avoidCountries ?? [];
+  const refuseId = avoids.includes(country) ? segment.id : `${segment.id}~avoid-${country}`;
+  const acceptId = avoids.includes(country) ? `${segment.id}~accept-${country}` : segment.id;
+  const variant = (id: string, list: readonly string[]): ShipperSegment => {
+    const existing = segments.get(id);
+    if (existing) return existing;
+    const made: ShipperSegment = {
+      ...segment,
+      id,
+      name: `${segment.name} (${id === refuseId ? 'refusing' : 'accepting'} ${country})`,
+      avoidCountries: list,
+    };
+    segments.set(id, made);
+    return made;
+  };
+  return {
+    refuse: variant(refuseId, avoids.includes(country) ? avoids : [...avoids, country]),
+    accept: variant(
+      acceptId,
+      avoids.filter((c) => c !== country),
+    ),
+  };
+}
+
+/**
+ * Apply a scenario to a network and its demand. Pure: inputs are never mutated.
+ *
+ * @param network - the network
+ * @param demand - the demand
+ * @param scenario - operations to apply, in order
+ * @param options - `year` (annual averages) or `date` (point in time)
+ * @returns the new network and demand, per-segment surcharges, and a log per operation
+ * @throws NotFoundError when an operation names a link, node, corridor or flow that does not exist
+ * @throws InvalidArgumentError on bad options
+ * @example
+ * const { network: closed } = applyScenario(net, demand, { id: 'x', name: 'x', operations: [
+ *   { kind: 'close-border', countries: ['BY', 'PL'] }] });
+ * @remarks Complexity O(operations × (links + flows)).
+ */
+export function applyScenario(
+  network: Network,
+  demand: Demand,
+  scenario: Scenario,
+  options: ApplyScenarioOptions = {},
+): AppliedScenario {
+  const timing = timingOf(options);
+  const nodes = new Map<string, MutableNode>(
+    listNodes(network).map((n) => [n.id, structuredClone(n) as MutableNode]),
+  );
+  const links = new Map<string, MutableLink>(
+    listLinks(network).map((l) => [l.id, structuredClone(l) as MutableLink]),
+  );
+  const segments = new Map<string, ShipperSegment>(
+    (demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT]).map((s) => [s.id, s]),
+  );
+  let flows: DemandFlow[] = demand.flows.map((f) => ({ ...f }));
+  const surcharges: SegmentSurcharge[] = [];
+  const log: AppliedOperation[] = [];
+
+  let changed = false;
+  // Planned links of the network itself open with the same timing rule as dated operations.
+  if (timing.kind !== 'all') {
+    for (const link of links.values()) {
+      if (link.status !== 'planned' || link.opens === undefined) continue;
+      const w = activeFraction({ from: link.opens }, timing);
+      if (w > 0) {
+        changed = true;
+        link.status = 'active';
+        if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
+      }
+    }
+  }
+
+  const endpointsOfFlows = new Set<string>();
+  for (const f of flows) {
+    endpointsOfFlows.add(f.origin);
+    endpointsOfFlows.add(f.destination);
+  }
+
+  scenario.operations.forEach((op, index) => {
+    const w = activeFraction(op, timing);
+    const touchedLinks: string[] = [];
+    const touchedNodes: string[] = [];
+    const touchedFlows: string[] = [];
+    const record = () =>
+      log.push({
+        index,
+        kind: op.kind,
+        weight: w,
+        links: touchedLinks,
+        nodes: touchedNodes,
+        flows: touchedFlows,
+      });
+    if (w <= 0) {
+      record();
+      return;
+    }
+    const matchLinks = (match: (link: LinkAttributes) => boolean, apply: (link: MutableLink) => void) => {
+      for (const link of links.values()) {
+        if (match(link)) {
+          apply(link);
+          touchedLinks.push(link.id);
+        }
+      }
+    };
+    switch (op.kind) {
+      case 'close-links':
+        matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, 1 - w));
+        break;
+      case 'close-nodes':
+        for (const id of op.nodes) if (!nodes.has(id)) throw new NotFoundError(MODULE, 'node', id);
+        matchLinks(
+          (l) => op.nodes.includes(l.from) || op.nodes.includes(l.to),
+          (l) => scaleCapacity(l, 1 - w),
+        );
+        break;
+      case 'close-country': {
+        const scope = op.scope ? linkMatcher(network, op.scope) : () => true;
+        const exempt = (id: string) => endpointsOfFlows.has(id) && nodes.get(id)?.country === op.country;
+        matchLinks(
+          (l) => l.countries.includes(op.country) && scope(l) && !exempt(l.from) && !exempt(l.to),
+          (l) => scaleCapacity(l, 1 - w),
+        );
+        break;
+      }
+      case 'close-border': {
+        const [a, b] = op.countries;
+        const scope = op.scope ? linkMatcher(network, op.scope) : () => true;
+        matchLinks(
+          (l) => bordersAdjacent(l.countries, a, b) && scope(l),
+          (l) => scaleCapacity(l, 1 - w),
+        );
+        break;
+      }
+      case 'scale-capacity': {
+        const multiplier = 1 + (op.factor - 1) * w;
+        matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, multiplier));
+        if (op.target.nodes && (op.includeNodes ?? true)) {
+          for (const id of op.target.nodes) {
+            const node = nodes.get(id);
+            if (!node) throw new NotFoundError(MODULE, 'node', id);
+            if (!node.handling) continue;
+            node.handling = Object.fromEntries(
+              Object.entries(node.handling).map(([c, h]) => [
+                c,
+                h.capacityPerYear === undefined
+                  ? h
+                  : { ...h, capacityPerYear: h.capacityPerYear * multiplier },
+              ]),
+            );
+            touchedNodes.push(id);
+          }
+        }
+        break;
+      }
+      case 'set-capacity': {
+        // An uncapacitated link or node gets the new capacity outright (no average with infinity).
+        const blend = (old: number | undefined) =>
+          old === undefined ? op.capacityPerYear : old + (op.capacityPerYear - old) * w;
+        if (op.nodeHandling) {
+          for (const id of op.target.nodes ?? []) {
+            const node = nodes.get(id);
+            if (!node) throw new NotFoundError(MODULE, 'node', id);
+            const commodities = op.target.commodities ?? Object.keys(network.commodities);
+            const handling = { ...(node.handling ?? {}) };
+            for (const c of commodities) {
+              const h = handling[c] ?? {};
+              handling[c] = { ...h, capacityPerYear: blend(h.capacityPerYear) };
+            }
+            node.handling = handling;
+            touchedNodes.push(id);
+          }
+        } else {
+          matchLinks(linkMatcher(network, op.target), (l) => {
+            l.capacityPerYear = blend(l.capacityPerYear);
+            if (l.capacityPerYear <= 0) l.status = 'closed';
+          });
+        }
+        break;
+      }
+      case 'add-link': {
+        for (const node of op.nodes ?? []) {
+          if (!nodes.has(node.id)) {
+            nodes.set(node.id, structuredClone(node) as MutableNode);
+            touchedNodes.push(node.id);
+          }
+        }
+        const spec = op.link;
+        if ('from' in spec) {
+          const link = structuredClone(spec) as MutableLink;
+          link.status = 'active';
+          delete link.opens;
+          if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
+          if (!nodes.has(link.from)) throw new NotFoundError(MODULE, 'node', link.from);
+          if (!nodes.has(link.to)) throw new NotFoundError(MODULE, 'node', link.to);
+          links.set(link.id, link);
+        } else {
+          const link = links.get(spec.id);
+          if (!link) throw new NotFoundError(MODULE, 'link', spec.id);
+          if (link.status !== 'active') {
+            link.status = 'active';
+            if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
+          }
+        }
+        touchedLinks.push(spec.id);
+        break;
+      }
+      case 'surcharge': {
+        const cost = (op.costUsdPerUnit ?? 0) * w;
+        const time = (op.transitDays ?? 0) * w;
+        const matcher = linkMatcher(network, op.target);
+        if (op.segments) {
+          // Variants made by avoid-country inherit their parent's surcharges.
+          const targets = [...segments.keys()].filter((id) => op.segments!.includes(id.split('~')[0]!));
+          matchLinks(matcher, (l) => {
+            surcharges.push({ segments: targets, link: l.id, costUsdPerUnit: cost, transitDays: time });
+          });
+        } else {
+          matchLinks(matcher, (l) => {
+            l.costUsdPerUnit = Math.max(0, l.costUsdPerUnit + cost);
+            l.transitDays = Math.max(0, l.transitDays + time);
+          });
+        }
+        break;
+      }
+      case 'avoid-country': {
+        const share = op.share * w;
+        flows = flows.map((flow) => {
+          if (op.commodities && !op.commodities.includes(flow.commodity)) return flow;
+          const shares = flow.segmentShares ?? { [[...segments.values()][0]!.id]: 1 };
+          const next: Record<string, number> = {};
+          for (const [id, p] of Object.entries(shares)) {
+            const segment = segments.get(id);
+            if (!segment) throw new NotFoundError(MODULE, 'segment', id);
+            const { refuse, accept } = splitForCountry(segments, segment, op.country);
+            if (share > 0) next[refuse.id] = (next[refuse.id] ?? 0) + p * share;
+            if (share < 1) next[accept.id] = (next[accept.id] ?? 0) + p * (1 - share);
+          }
+          touchedFlows.push(flow.id);
+          return { ...flow, segmentShares: next };
+        });
+        break;
+      }
+      case 'demand-growth': {
+        let multiplier = op.factor ?? 1;
+        if (op.annualRate !== undefined) {
+          const year =
+            timing.kind === 'year'
+              ? timing.year
+              : timing.kind === 'date'
+                ? Math.floor(decimalYear(timing.date))
+                : undefined;
+          if (year === undefined || op.baseYear === undefined) {
+            throw new InvalidArgumentError(
+              MODULE,
+              `operations[${index}]`,
+              'demand-growth with annualRate needs a year (options.year or options.date) and baseYear',
+            );
+          }
+          multiplier *= (1 + op.annualRate) ** (year - op.baseYear);
+        }
+        flows = flows.map((flow) => {
+          if (op.commodities && !op.commodities.includes(flow.commodity)) return flow;
+          if (op.origins && !op.origins.includes(flow.origin)) return flow;
+          if (op.destinations && !op.destinations.includes(flow.destination)) return flow;
+          touchedFlows.push(flow.id);
+          return { ...flow, volumePerYear: flow.volumePerYear * multiplier };
+        });
+        break;
+      }
+      case 'demand-level': {
+        const known = new Set(flows.map((f) => f.id));
+        for (const id of op.flows) if (!known.has(id)) throw new NotFoundError(MODULE, 'demand flow', id);
+        flows = flows.map((flow) => {
+          if (!op.flows.includes(flow.id)) return flow;
+          touchedFlows.push(flow.id);
+          return { ...flow, volumePerYear: op.volumePerYear };
+        });
+        break;
+      }
+    }
+    if (touchedLinks.length > 0 || touchedNodes.length > 0) changed = true;
+    record();
+  });
+
+  return {
+    network: changed
+      ? rebuildNetwork(network, { nodes: [...nodes.values()], links: [...links.values()] })
+      : network,
+    demand: Object.freeze({ segments: Object.freeze([...segments.values()]), flows: Object.freeze(flows) }),
+    segmentSurcharges: surcharges,
+    log,
+  };
+}
+
+/**
+ * Concatenate scenarios: the result applies the operations of each, in order.
+ *
+ * @param id - id of the composed scenario
+ * @param scenarios - scenarios to compose
+ * @returns a new scenario
+ */
+export function composeScenarios(id: string, ...scenarios: readonly Scenario[]): Scenario {
+  return {
+    id,
+    name: scenarios.map((s) => s.name).join(' + ') || id,
+    operations: scenarios.flatMap((s) => s.operations),
+  };
+}
