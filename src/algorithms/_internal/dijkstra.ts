@@ -59,13 +59,19 @@ export interface TreeOptions {
   readonly blockedThrough?: Uint8Array;
   /** Stop early once this node is settled. */
   readonly target?: number;
+  /**
+   * How `weight` is indexed: `'arc'` (default) by arc id; `'out'` by forward-star position, i.e.
+   * `weight[p]` is the weight of arc `csr.outArcs[p]` (build it once with `toOutOrder`). The `'out'`
+   * layout reads memory sequentially and is about twice as fast on 100k-node graphs.
+   */
+  readonly weightOrder?: 'arc' | 'out';
 }
 
 /**
  * Compute the shortest-path tree from `source` into `workspace.tree`.
  *
  * @param csr - the graph
- * @param weight - weight per arc id (≥ 0, Infinity = absent)
+ * @param weight - weight per arc id, or per forward-star position with `weightOrder: 'out'` (≥ 0, Infinity = absent)
  * @param source - source node
  * @param workspace - buffers from {@link createDijkstraWorkspace}
  * @param options - node weights, through-blocking, early target
@@ -80,10 +86,11 @@ export function shortestPathTree(
 ): ShortestPathTree {
   const { tree, heap } = workspace;
   const { distance, predecessorArc, order } = tree;
-  const { outStart, outArcs, head } = csr;
+  const { outStart, outArcs, outHead } = csr;
   const nodeWeight = options.nodeWeight;
   const blocked = options.blockedThrough;
   const target = options.target ?? -1;
+  const byOut = options.weightOrder === 'out';
   distance.fill(Number.POSITIVE_INFINITY);
   predecessorArc.fill(-1);
   heap.clear();
@@ -96,16 +103,30 @@ export function shortestPathTree(
     if (u === target) break;
     if (blocked !== undefined && blocked[u] === 1 && u !== source) continue;
     const du = distance[u]!;
-    for (let p = outStart[u]!, end = outStart[u + 1]!; p < end; p++) {
-      const e = outArcs[p]!;
-      const w = weight[e]!;
-      if (w === Number.POSITIVE_INFINITY) continue;
-      const v = head[e]!;
-      const nd = nodeWeight === undefined ? du + w : du + w + nodeWeight[v]!;
-      if (nd < distance[v]!) {
-        distance[v] = nd;
-        predecessorArc[v] = e;
-        heap.pushOrDecrease(v, nd);
+    const end = outStart[u + 1]!;
+    if (byOut && nodeWeight === undefined) {
+      // The hot path of repeated trees: every read below is sequential in p, except distance[v].
+      for (let p = outStart[u]!; p < end; p++) {
+        const nd = du + weight[p]!;
+        const v = outHead[p]!;
+        if (nd < distance[v]!) {
+          distance[v] = nd;
+          predecessorArc[v] = outArcs[p]!;
+          heap.pushOrDecrease(v, nd);
+        }
+      }
+    } else {
+      for (let p = outStart[u]!; p < end; p++) {
+        const e = outArcs[p]!;
+        const w = byOut ? weight[p]! : weight[e]!;
+        if (w === Number.POSITIVE_INFINITY) continue;
+        const v = outHead[p]!;
+        const nd = nodeWeight === undefined ? du + w : du + w + nodeWeight[v]!;
+        if (nd < distance[v]!) {
+          distance[v] = nd;
+          predecessorArc[v] = e;
+          heap.pushOrDecrease(v, nd);
+        }
       }
     }
   }

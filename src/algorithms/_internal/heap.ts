@@ -1,11 +1,15 @@
 /**
- * Indexed binary min-heap over node ids
- * =====================================
+ * Indexed min-heap over node ids
+ * ==============================
  *
  * Keys are float64, items are integers `0..capacity-1`; each item is in the heap at most once and
  * `decrease` moves it up. Buffers are allocated once and reused across runs (`clear`).
  *
- * Internal: no public API. push/decrease/pop are O(log n).
+ * The heap is 4-ary (children of slot i at 4i+1..4i+4): half the depth of a binary heap, and the
+ * four children of a slot share a cache line, which makes Dijkstra on 100k-node graphs ~10-20 %
+ * faster than the binary layout (bench/routing.ts). Ties are broken arbitrarily.
+ *
+ * Internal: no public API. push/decrease are O(log₄ n), pop O(4 log₄ n).
  */
 export class IndexedMinHeap {
   private readonly keys: Float64Array;
@@ -67,7 +71,7 @@ export class IndexedMinHeap {
     const items = this.items;
     const position = this.position;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pk = keys[parent]!;
       if (pk <= key) break;
       const pi = items[parent]!;
@@ -87,10 +91,18 @@ export class IndexedMinHeap {
     const position = this.position;
     const n = this.count;
     for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && keys[child + 1]! < keys[child]!) child++;
-      const ck = keys[child]!;
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      const last = first + 4 < n ? first + 4 : n;
+      let child = first;
+      let ck = keys[first]!;
+      for (let j = first + 1; j < last; j++) {
+        const kj = keys[j]!;
+        if (kj < ck) {
+          ck = kj;
+          child = j;
+        }
+      }
       if (ck >= key) break;
       const ci = items[child]!;
       keys[i] = ck;
