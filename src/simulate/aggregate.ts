@@ -1,0 +1,407 @@
+/**
+ * From routed paths to reported figures
+ * =====================================
+ *
+ * Every solver ends with path flows (the min-cost solver decomposes its arc flows into paths). This
+ * module turns them into what users read: link and node flows and utilisation, corridor volumes and
+ * shares, per-OD cost, time, corridor and country shares, the share of overland China→Europe container
+ * flow that transits each country, volume diverted to sea or unmet, crude by export route, and the
+ * bottlenecks. Pure; independent of the solver.
+ *
+ * Definitions
+ * - A path belongs to the first corridor (in network order) it matches ({@link pathMatchesCorridor});
+ *   otherwise to `other`.
+ * - A path is overland when its corridor is marked `overland`, or, when it matches no corridor, when it
+ *   uses no `sea` link.
+ * - "China→Europe" flows are container flows from a node in one of `corridorMarket.origins` (default
+ *   CN) to a node in one of `corridorMarket.destinations` (default: the European countries below).
+ * - `countryTransitShare[C]` = overland China→Europe volume whose path touches country C (a link's
+ *   `countries` or a node's country) / all overland China→Europe volume. This is the quantity behind
+ *   "85 % of overland China→Europe transit passes Kazakhstan".
+ */
+
+import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
+import { type Corridor, pathMatchesCorridor } from '../model/corridor.js';
+import type { Demand, DemandFlow } from '../model/demand.js';
+import { MODES } from '../model/network.js';
+
+const SEA = MODES.indexOf('sea');
+
+/** European countries counted as destinations of China→Europe trade (EU-27, EFTA, UK, Western Balkans, UA, MD). */
+export const EUROPEAN_COUNTRIES: readonly string[] = (
+  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE ' +
+  'GB NO CH IS LI AL BA ME MK RS XK UA MD'
+).split(' ');
+
+/** One demand flow (or segment of it) on one path. */
+export interface RoutedPath {
+  /** Demand flow id. */
+  readonly flowId: string;
+  /** Shipper segment id. */
+  readonly segmentId: string;
+  /** Volume per year on this path. */
+  readonly volume: number;
+  /** Arc indices of the compiled network, in order. */
+  readonly arcs: readonly number[];
+}
+
+/** Which flows count as the China→Europe overland market. */
+export interface CorridorMarket {
+  /** Origin countries. */
+  readonly origins: readonly string[];
+  /** Destination countries. */
+  readonly destinations: readonly string[];
+  /** Commodity. */
+  readonly commodity: string;
+}
+
+/** The default market: containers from China to Europe. */
+export const CHINA_EUROPE: CorridorMarket = {
+  origins: ['CN'],
+  destinations: EUROPEAN_COUNTRIES,
+  commodity: 'container',
+};
+
+/** A link in the result. */
+export interface LinkResult {
+  readonly id: string;
+  readonly commodity: string;
+  /** Volume per year. */
+  readonly flow: number;
+  /** Capacity per year (Infinity when uncapacitated, 0 when closed). */
+  readonly capacity: number;
+  /** flow / capacity (0 when uncapacitated). */
+  readonly utilization: number;
+  /** Transit time at this flow, days, including the dwell at the arrival node when it is not split. */
+  readonly timeDays: number;
+}
+
+/** A node in the result. */
+export interface NodeResult {
+  readonly id: string;
+  /** Volume per year arriving at the node, per commodity. */
+  readonly flow: Readonly<Record<string, number>>;
+  /** Handling capacity per commodity, where declared. */
+  readonly capacity: Readonly<Record<string, number>>;
+  /** Handling utilisation per commodity, where a capacity is declared. */
+  readonly utilization: Readonly<Record<string, number>>;
+}
+
+/** A corridor in the result. */
+export interface CorridorResult {
+  readonly id: string;
+  readonly name: string;
+  readonly commodity: string;
+  /** Volume per year on paths of this corridor. */
+  readonly volume: number;
+  /** Share of the commodity's delivered volume. */
+  readonly share: number;
+  /** Volume-weighted mean transit time, days (NaN when unused). */
+  readonly meanTransitDays: number;
+  /** Volume-weighted mean money cost, USD per unit (NaN when unused). */
+  readonly meanCostUsd: number;
+}
+
+/** One demand flow in the result. */
+export interface OdResult {
+  readonly id: string;
+  readonly origin: string;
+  readonly destination: string;
+  readonly commodity: string;
+  /** Demand per year. */
+  readonly demand: number;
+  /** Delivered per year. */
+  readonly delivered: number;
+  /** Not delivered per year (no path, or over capacity in the min-cost solver). */
+  readonly unmet: number;
+  /** Volume-weighted mean transit time, days. */
+  readonly meanTransitDays: number;
+  /** Volume-weighted mean money cost, USD per unit. */
+  readonly meanCostUsd: number;
+  /** Share of delivered volume by corridor id (`other` for unmatched paths). */
+  readonly corridorShares: Readonly<Record<string, number>>;
+  /** Share of delivered volume touching each country. */
+  readonly countryShares: Readonly<Record<string, number>>;
+}
+
+/** A saturated or priced capacity. */
+export interface Bottleneck {
+  /** Link id, or node id for node handling. */
+  readonly id: string;
+  readonly kind: 'link' | 'node';
+  readonly commodity: string;
+  readonly utilization: number;
+  /** Shadow price of the capacity, USD per unit per year of extra capacity (min-cost solver). */
+  readonly shadowPriceUsd?: number;
+}
+
+/** Aggregated figures of one simulation. */
+export interface Aggregates {
+  readonly links: readonly LinkResult[];
+  readonly nodes: readonly NodeResult[];
+  readonly corridors: readonly CorridorResult[];
+  readonly ods: readonly OdResult[];
+  /** Overland China→Europe (the market) share transiting each country. */
+  readonly countryTransitShare: Readonly<Record<string, number>>;
+  /** Market volume delivered over land, per year. */
+  readonly throughputTeu: number;
+  /** Market volume delivered by sea (diverted from land), per year. */
+  readonly divertedTeu: number;
+  /** Market volume not delivered, per year. */
+  readonly unmetTeu: number;
+  /** Delivered volume per commodity. */
+  readonly deliveredByCommodity: Readonly<Record<string, number>>;
+  /** Saturated capacities, most utilised first. */
+  readonly bottlenecks: readonly Bottleneck[];
+}
+
+/** Inputs of {@link aggregate}. */
+export interface AggregateInput {
+  readonly compiled: CompiledNetwork;
+  readonly demand: Demand;
+  readonly paths: readonly RoutedPath[];
+  /** Volume per arc. */
+  readonly arcFlow: Float64Array;
+  /** Transit time per arc at that volume, days. */
+  readonly arcTimeDays: Float64Array;
+  /** Effective capacity per arc (0 for inactive arcs). */
+  readonly arcCapacity: Float64Array;
+  /** Unmet volume per demand flow id. */
+  readonly unmet?: ReadonlyMap<string, number>;
+  /** Shadow price per arc (min-cost solver). */
+  readonly shadowPrice?: Float64Array;
+  /** Market definition. */
+  readonly market?: CorridorMarket;
+  /** Utilisation at or above which a capacity is a bottleneck (default 0.98). */
+  readonly bottleneckThreshold?: number;
+}
+
+const DEFAULTS = { bottleneckThreshold: 0.98 };
+
+function addTo(map: Map<string, number>, key: string, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
+}
+
+/**
+ * Aggregate routed paths into reported figures.
+ *
+ * @param input - compiled network, demand, paths and arc states
+ * @returns links, nodes, corridors, ODs, country shares, throughput, bottlenecks
+ * @remarks Complexity O(Σ path length × corridors + arcs).
+ */
+export function aggregate(input: AggregateInput): Aggregates {
+  const { compiled, demand, paths, arcFlow, arcTimeDays, arcCapacity } = input;
+  const market = input.market ?? CHINA_EUROPE;
+  const threshold = input.bottleneckThreshold ?? DEFAULTS.bottleneckThreshold;
+  const network = compiled.network;
+  const graph = network.graph;
+  const flowsById = new Map<string, DemandFlow>(demand.flows.map((f) => [f.id, f]));
+  const nodeCountry = compiled.nodeIds.map((id) => graph.getNodeAttributes(id).country);
+  const linkCountries = compiled.linkIds.map((id) => graph.getEdgeAttributes(id).countries);
+  const originSet = new Set(market.origins);
+  const destinationSet = new Set(market.destinations);
+  const isMarket = (flow: DemandFlow) =>
+    flow.commodity === market.commodity &&
+    originSet.has(graph.getNodeAttributes(flow.origin).country) &&
+    destinationSet.has(graph.getNodeAttributes(flow.destination).country);
+  const corridorsByCommodity = new Map<string, Corridor[]>();
+  for (const c of network.corridors) {
+    const list = corridorsByCommodity.get(c.commodity) ?? [];
+    list.push(c);
+    corridorsByCommodity.set(c.commodity, list);
+  }
+
+  const corridorVolume = new Map<string, number>();
+  const corridorTime = new Map<string, number>();
+  const corridorCost = new Map<string, number>();
+  const delivered = new Map<string, number>();
+  const odDelivered = new Map<string, number>();
+  const odTime = new Map<string, number>();
+  const odCost = new Map<string, number>();
+  const odCorridor = new Map<string, Map<string, number>>();
+  const odCountries = new Map<string, Map<string, number>>();
+  const marketCountries = new Map<string, number>();
+  let marketOverland = 0;
+  let marketSea = 0;
+
+  for (const path of paths) {
+    if (!(path.volume > 0)) continue;
+    const flow = flowsById.get(path.flowId);
+    if (!flow) continue;
+    const nodes: string[] = [flow.origin];
+    const links: string[] = [];
+    const countries = new Set<string>([nodeCountry[compiled.nodeIndex.get(flow.origin)!]!]);
+    let time = 0;
+    let cost = 0;
+    let usesSea = false;
+    for (const arc of path.arcs) {
+      time += arcTimeDays[arc]!;
+      cost += compiled.costUsd[arc]!;
+      if (arc < compiled.linkCount) {
+        links.push(compiled.linkIds[arc]!);
+        const head = compiled.vertexNode[compiled.csr.head[arc]!]!;
+        const headId = compiled.nodeIds[head]!;
+        if (nodes[nodes.length - 1] !== headId) nodes.push(headId);
+        countries.add(nodeCountry[head]!);
+        for (const c of linkCountries[arc]!) countries.add(c);
+        if (compiled.arcMode[arc] === SEA) usesSea = true;
+      }
+    }
+    const corridor = (corridorsByCommodity.get(flow.commodity) ?? []).find((c) =>
+      pathMatchesCorridor(c, nodes, links),
+    );
+    const corridorId = corridor?.id ?? 'other';
+    const overland = corridor ? corridor.overland === true : !usesSea;
+    const v = path.volume;
+    addTo(corridorVolume, `${flow.commodity}\u0000${corridorId}`, v);
+    addTo(corridorTime, `${flow.commodity}\u0000${corridorId}`, v * time);
+    addTo(corridorCost, `${flow.commodity}\u0000${corridorId}`, v * cost);
+    addTo(delivered, flow.commodity, v);
+    addTo(odDelivered, flow.id, v);
+    addTo(odTime, flow.id, v * time);
+    addTo(odCost, flow.id, v * cost);
+    const byCorridor = odCorridor.get(flow.id) ?? new Map<string, number>();
+    addTo(byCorridor, corridorId, v);
+    odCorridor.set(flow.id, byCorridor);
+    const byCountry = odCountries.get(flow.id) ?? new Map<string, number>();
+    for (const c of countries) addTo(byCountry, c, v);
+    odCountries.set(flow.id, byCountry);
+    if (isMarket(flow)) {
+      if (overland) {
+        marketOverland += v;
+        for (const c of countries) addTo(marketCountries, c, v);
+      } else {
+        marketSea += v;
+      }
+    }
+  }
+
+  // Links and node arcs.
+  const links: LinkResult[] = [];
+  const bottlenecks: Bottleneck[] = [];
+  for (let e = 0; e < compiled.linkCount; e++) {
+    const capacity = arcCapacity[e]!;
+    const flow = arcFlow[e]!;
+    const utilization =
+      capacity === Number.POSITIVE_INFINITY ? 0 : capacity > 0 ? flow / capacity : flow > 0 ? Infinity : 0;
+    const commodity = compiled.commodityIds[compiled.arcCommodity[e]!]!;
+    links.push({
+      id: compiled.linkIds[e]!,
+      commodity,
+      flow,
+      capacity,
+      utilization,
+      timeDays: arcTimeDays[e]!,
+    });
+    const price = input.shadowPrice?.[e] ?? 0;
+    if ((capacity > 0 && utilization >= threshold) || price > 1e-9) {
+      bottlenecks.push({
+        id: compiled.linkIds[e]!,
+        kind: 'link',
+        commodity,
+        utilization,
+        ...(input.shadowPrice ? { shadowPriceUsd: price } : {}),
+      });
+    }
+  }
+  const nodeFlow = compiled.nodeIds.map(() => new Map<string, number>());
+  for (let e = 0; e < compiled.linkCount; e++) {
+    const head = compiled.vertexNode[compiled.csr.head[e]!]!;
+    addTo(nodeFlow[head]!, compiled.commodityIds[compiled.arcCommodity[e]!]!, arcFlow[e]!);
+  }
+  const nodeCapacity = compiled.nodeIds.map(() => new Map<string, number>());
+  const nodeUtil = compiled.nodeIds.map(() => new Map<string, number>());
+  for (let e = compiled.linkCount; e < compiled.csr.arcCount; e++) {
+    const node = compiled.arcNode[e]!;
+    const commodity = compiled.commodityIds[compiled.arcCommodity[e]!]!;
+    const capacity = arcCapacity[e]!;
+    const utilization = capacity > 0 ? arcFlow[e]! / capacity : 0;
+    nodeCapacity[node]!.set(commodity, capacity);
+    nodeUtil[node]!.set(commodity, utilization);
+    const price = input.shadowPrice?.[e] ?? 0;
+    if ((capacity > 0 && utilization >= threshold) || price > 1e-9) {
+      bottlenecks.push({
+        id: compiled.nodeIds[node]!,
+        kind: 'node',
+        commodity,
+        utilization,
+        ...(input.shadowPrice ? { shadowPriceUsd: price } : {}),
+      });
+    }
+  }
+  bottlenecks.sort(
+    (a, b) =>
+      b.utilization - a.utilization ||
+      (b.shadowPriceUsd ?? 0) - (a.shadowPriceUsd ?? 0) ||
+      a.id.localeCompare(b.id),
+  );
+  const nodes: NodeResult[] = compiled.nodeIds.map((id, n) => ({
+    id,
+    flow: Object.fromEntries(nodeFlow[n]!),
+    capacity: Object.fromEntries(nodeCapacity[n]!),
+    utilization: Object.fromEntries(nodeUtil[n]!),
+  }));
+
+  // Corridors: every declared corridor, then `other` per commodity when used.
+  const corridors: CorridorResult[] = [];
+  const pushCorridor = (id: string, name: string, commodity: string) => {
+    const key = `${commodity}\u0000${id}`;
+    const volume = corridorVolume.get(key) ?? 0;
+    const total = delivered.get(commodity) ?? 0;
+    corridors.push({
+      id,
+      name,
+      commodity,
+      volume,
+      share: total > 0 ? volume / total : 0,
+      meanTransitDays: volume > 0 ? corridorTime.get(key)! / volume : Number.NaN,
+      meanCostUsd: volume > 0 ? corridorCost.get(key)! / volume : Number.NaN,
+    });
+  };
+  for (const c of network.corridors) pushCorridor(c.id, c.name, c.commodity);
+  for (const commodity of Object.keys(network.commodities)) {
+    if ((corridorVolume.get(`${commodity}\u0000other`) ?? 0) > 0)
+      pushCorridor('other', 'Other routes', commodity);
+  }
+
+  const ods: OdResult[] = demand.flows.map((flow) => {
+    const got = odDelivered.get(flow.id) ?? 0;
+    const share = (map: Map<string, number> | undefined) =>
+      Object.fromEntries([...(map ?? [])].map(([k, v]) => [k, got > 0 ? v / got : 0]));
+    return {
+      id: flow.id,
+      origin: flow.origin,
+      destination: flow.destination,
+      commodity: flow.commodity,
+      demand: flow.volumePerYear,
+      delivered: got,
+      unmet: input.unmet?.get(flow.id) ?? Math.max(0, flow.volumePerYear - got),
+      meanTransitDays: got > 0 ? odTime.get(flow.id)! / got : Number.NaN,
+      meanCostUsd: got > 0 ? odCost.get(flow.id)! / got : Number.NaN,
+      corridorShares: share(odCorridor.get(flow.id)),
+      countryShares: share(odCountries.get(flow.id)),
+    };
+  });
+  let marketUnmet = 0;
+  for (const od of ods) {
+    const flow = flowsById.get(od.id)!;
+    if (isMarket(flow)) marketUnmet += od.unmet;
+  }
+  const countryTransitShare = Object.fromEntries(
+    [...marketCountries]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([c, v]) => [c, marketOverland > 0 ? v / marketOverland : 0]),
+  );
+  return {
+    links,
+    nodes,
+    corridors,
+    ods,
+    countryTransitShare,
+    throughputTeu: marketOverland,
+    divertedTeu: marketSea,
+    unmetTeu: marketUnmet,
+    deliveredByCommodity: Object.fromEntries(delivered),
+    bottlenecks,
+  };
+}
