@@ -1,0 +1,82 @@
+/**
+ * Simulation results
+ * ==================
+ *
+ * The shape every solver of `simulate` returns. Figures are per year, in the commodity's unit
+ * (TEU or tonnes), days and USD per unit.
+ */
+
+import type { Demand } from '../model/demand.js';
+import type { Network } from '../model/network.js';
+import type { AppliedOperation } from '../scenario/apply.js';
+import type { Aggregates, RoutedPath } from './aggregate.js';
+
+/** The solvers behind `simulate`. */
+export type SolverKind = 'equilibrium' | 'min-cost' | 'logit';
+
+/** How a simulation ended. */
+export type SimulationStatus =
+  /** Equilibrium or logit reached the target gap; min-cost found the optimum. */
+  | 'converged'
+  /** The iteration limit was hit; figures are from the last iterate (see `convergence.relativeGap`). */
+  | 'not-converged'
+  /** Min-cost: some demand could not be served within capacities (reported as `unmetTeu`). */
+  | 'capacity-limited';
+
+/** Convergence report. */
+export interface Convergence {
+  /** Relative gap of the returned flows (0 for min-cost at the optimum). */
+  readonly relativeGap: number;
+  /** Iterations performed. */
+  readonly iterations: number;
+  /** One sentence: why the solver stopped. */
+  readonly stopReason: string;
+  /** Wall-clock seconds of the solve. */
+  readonly seconds: number;
+}
+
+/** Crude exports by route. */
+export interface CrudeSummary {
+  /** Delivered crude, tonnes per year. */
+  readonly totalTonnes: number;
+  /** Tonnes per year by corridor id (export route). */
+  readonly byRoute: Readonly<Record<string, number>>;
+  /** Share of delivered crude by corridor id. */
+  readonly shares: Readonly<Record<string, number>>;
+  /** Crude not delivered, tonnes per year. */
+  readonly unmetTonnes: number;
+}
+
+/** The minimum cut of the overland container network between the market's origins and destinations. */
+export interface BindingCut {
+  /** Maximum overland throughput, TEU per year (the cut's capacity). */
+  readonly capacityTeu: number;
+  /** Links in the cut. */
+  readonly links: readonly string[];
+  /** Nodes whose handling capacity is in the cut. */
+  readonly nodes: readonly string[];
+}
+
+/** Everything one simulation reports. */
+export interface SimulationResult extends Aggregates {
+  /** Scenario id (`baseline` when none). */
+  readonly scenario: string;
+  /** Simulated year. */
+  readonly year: number;
+  /** Solver used. */
+  readonly solver: SolverKind;
+  /** Outcome. */
+  readonly status: SimulationStatus;
+  /** Convergence report. */
+  readonly convergence: Convergence;
+  /** Crude exports by route. */
+  readonly crude: CrudeSummary;
+  /** Minimum cut of the overland container system (its maximum throughput). */
+  readonly bindingCut: BindingCut | undefined;
+  /** Path flows (per demand flow and segment), for drill-down and warm starts. */
+  readonly paths: readonly RoutedPath[];
+  /** What each scenario operation did. */
+  readonly operations: readonly AppliedOperation[];
+  /** The network and demand after the scenario (for reports and maps). */
+  readonly applied: { readonly network: Network; readonly demand: Demand };
+}
