@@ -93,7 +93,7 @@ export class IndexedMinHeap {
     for (;;) {
       const first = 4 * i + 1;
       if (first >= n) break;
-      const last = first + 4 < n ? first + 4 : n;
+      const last = Math.min(first + 4, n);
       let child = first;
       let ck = keys[first]!;
       for (let j = first + 1; j < last; j++) {

@@ -321,4 +321,26 @@ describe('differential: graphology engine = typed-array engine = brute force', (
       { numRuns: 100 },
     );
   });
+
+  it('agree with a custom weight (attribute name or function): the least total of that weight', () => {
+    fc.assert(
+      fc.property(arbRoutingCase(), fc.boolean(), ([network, options], byName) => {
+        const weight = byName ? ('distanceKm' as const) : (_id: string, l: LinkAttributes) => l.distanceKm;
+        const custom = { ...options, weight };
+        const index = createRoutingIndex(network, custom);
+        for (const o of network.graph.nodes()) {
+          for (const d of network.graph.nodes()) {
+            const brute = bruteForcePaths(network, o, d, options);
+            const best = Math.min(...brute.map((b) => evaluatePath(network, o, b.links, options).distanceKm));
+            const a = shortestPath(network, o, d, custom);
+            const b = shortestPathOnIndex(index, o, d);
+            expect(a.status === 'optimal' ? a.path.weight : Number.POSITIVE_INFINITY).toBe(best);
+            expect(b.status === 'optimal' ? b.path.weight : Number.POSITIVE_INFINITY).toBe(best);
+            if (a.status === 'optimal') expect(a.path.distanceKm).toBe(best);
+          }
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
