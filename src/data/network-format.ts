@@ -24,6 +24,7 @@ import {
   type Network,
   type NetworkMeta,
   type NodeAttributes,
+  type VolumeDelay,
 } from '../model/network.js';
 import {
   describeValue,
@@ -326,7 +327,7 @@ function validateNetwork(input: unknown): SafeParseResult<Network> {
     data: createNetwork({
       meta: stripUndefined(doc.meta) as NetworkMeta,
       ...(doc.commodities ? { commodities: doc.commodities } : {}),
-      ...(doc.defaultVdf ? { defaultVdf: doc.defaultVdf } : {}),
+      ...(doc.defaultVdf ? { defaultVdf: stripUndefined(doc.defaultVdf) as VolumeDelay } : {}),
       nodes,
       links,
       corridors,

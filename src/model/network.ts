@@ -150,6 +150,15 @@ export type VolumeDelay =
       readonly alpha: number;
     }
   | {
+      /**
+       * Capacity-respecting (modified Davidson): t = t0 · (1 + J x/(1−x)) up to x = μ, linear beyond;
+       * for hard capacities (border crossings, ferries, terminals).
+       */
+      readonly kind: 'davidson';
+      readonly j: number;
+      readonly mu?: number;
+    }
+  | {
       /** Constant: transit time does not depend on volume. */
       readonly kind: 'constant';
     };
