@@ -23,17 +23,15 @@ describe('decomposePaths', () => {
   it('recomposes the flow: the paths sum back to every arc flow of a random acyclic flow (property)', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 3, max: 8 })
-          .chain((n) =>
-            fc.tuple(
-              fc.constant(n),
-              fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 4 }), {
-                maxLength: 6,
-              }),
-              fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 6, maxLength: 6 }),
-            ),
+        fc.integer({ min: 3, max: 8 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 4 }), {
+              maxLength: 6,
+            }),
+            fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 6, maxLength: 6 }),
           ),
+        ),
         ([n, rawPaths, volumes]) => {
           // Build source 0 -> increasing intermediate nodes -> sink n-1 (acyclic), with parallel arcs per path.
           const tails: number[] = [];

@@ -1,0 +1,132 @@
+/**
+ * Demand as user classes
+ * ======================
+ *
+ * Turns a scenario-applied demand into the user classes of the solvers: one class per (commodity,
+ * shipper segment, countries exempt from the segment's avoid list). Each class carries its value of
+ * time, its money cost per arc (base cost plus the scenario's segment surcharges, and time surcharges
+ * priced at the class's value of time), its forbidden arcs (other commodities, avoided countries —
+ * except the flow's own origin and destination countries — and avoided links) and its OD entries.
+ * Shared by the equilibrium, logit and min-cost solvers.
+ */
+
+import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
+import { type Demand, type DemandFlow, flowSegments, type ShipperSegment } from '../model/demand.js';
+import type { SegmentSurcharge } from '../scenario/apply.js';
+
+/** One OD entry of a class, with the demand flow it comes from. */
+export interface ClassEntry {
+  /** The demand flow. */
+  readonly flow: DemandFlow;
+  /** Origin vertex (exit copy of the origin node for the commodity). */
+  readonly origin: number;
+  /** Destination vertex (entry copy of the destination node). */
+  readonly destination: number;
+  /** Volume of this flow in this class. */
+  readonly volume: number;
+}
+
+/** A user class. */
+export interface DemandClass {
+  /** `commodity|segment|exempt countries`. */
+  readonly id: string;
+  readonly commodity: string;
+  /** Commodity index in the compiled network. */
+  readonly commodityIndex: number;
+  readonly segment: ShipperSegment;
+  /** Value of time, USD per unit per day. */
+  readonly valueOfTime: number;
+  /** Money cost per arc, USD per unit (base cost + surcharges). */
+  readonly moneyCost: Float64Array;
+  /** 1 where the class may not go. */
+  readonly forbidden: Uint8Array;
+  /** OD entries. */
+  readonly entries: readonly ClassEntry[];
+}
+
+/**
+ * Build the user classes of a demand on a compiled network.
+ *
+ * @param compiled - the compiled (scenario-applied) network
+ * @param demand - the scenario-applied demand
+ * @param surcharges - the scenario's segment surcharges
+ * @returns classes with at least one OD entry of positive volume
+ */
+export function buildClasses(
+  compiled: CompiledNetwork,
+  demand: Demand,
+  surcharges: readonly SegmentSurcharge[],
+): DemandClass[] {
+  const graph = compiled.network.graph;
+  const N = compiled.nodeIds.length;
+  const M = compiled.csr.arcCount;
+  const commodityIndex = new Map(compiled.commodityIds.map((c, i) => [c, i]));
+  const linkCountries = compiled.linkIds.map((id) => graph.getEdgeAttributes(id).countries);
+  const nodeCountry = compiled.nodeIds.map((id) => graph.getNodeAttributes(id).country);
+  const classes = new Map<string, { cls: Omit<DemandClass, 'entries'>; entries: ClassEntry[] }>();
+
+  for (const flow of demand.flows) {
+    if (!(flow.volumePerYear > 0)) continue;
+    const c = commodityIndex.get(flow.commodity);
+    const o = compiled.nodeIndex.get(flow.origin);
+    const d = compiled.nodeIndex.get(flow.destination);
+    if (c === undefined || o === undefined || d === undefined) continue;
+    for (const { segment, share } of flowSegments(demand, flow)) {
+      const endpoints = new Set([nodeCountry[o]!, nodeCountry[d]!]);
+      const exempt = (segment.avoidCountries ?? []).filter((x) => endpoints.has(x)).sort();
+      const id = `${flow.commodity}|${segment.id}|${exempt.join(',')}`;
+      let entry = classes.get(id);
+      if (!entry) {
+        const avoid = new Set((segment.avoidCountries ?? []).filter((x) => !exempt.includes(x)));
+        const avoidLinks = new Set(segment.avoidLinks ?? []);
+        const forbidden = new Uint8Array(M);
+        const money = Float64Array.from(compiled.costUsd);
+        for (let e = 0; e < M; e++) {
+          if (compiled.arcCommodity[e] !== c) {
+            forbidden[e] = 1;
+            continue;
+          }
+          if (e < compiled.linkCount) {
+            if (avoidLinks.has(compiled.linkIds[e]!)) forbidden[e] = 1;
+            else if (avoid.size > 0) {
+              const head = compiled.vertexNode[compiled.csr.head[e]!]!;
+              if (avoid.has(nodeCountry[head]!) || linkCountries[e]!.some((x) => avoid.has(x)))
+                forbidden[e] = 1;
+            }
+          } else if (avoid.has(nodeCountry[compiled.arcNode[e]!]!)) {
+            forbidden[e] = 1;
+          }
+        }
+        for (const s of surcharges) {
+          if (!s.segments.includes(segment.id)) continue;
+          const e = compiled.linkIndex.get(s.link);
+          if (e === undefined) continue;
+          money[e] = Math.max(
+            0,
+            money[e]! + s.costUsdPerUnit + s.transitDays * segment.valueOfTimeUsdPerUnitDay,
+          );
+        }
+        entry = {
+          cls: {
+            id,
+            commodity: flow.commodity,
+            commodityIndex: c,
+            segment,
+            valueOfTime: segment.valueOfTimeUsdPerUnitDay,
+            moneyCost: money,
+            forbidden,
+          },
+          entries: [],
+        };
+        classes.set(id, entry);
+      }
+      entry.entries.push({
+        flow,
+        origin: compiled.exitVertex[c * N + o]!,
+        destination: compiled.entryVertex[c * N + d]!,
+        volume: flow.volumePerYear * share,
+      });
+    }
+  }
+  return [...classes.values()].map(({ cls, entries }) => ({ ...cls, entries }));
+}

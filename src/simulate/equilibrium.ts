@@ -1,0 +1,164 @@
+/**
+ * The equilibrium solver of `simulate`
+ * ====================================
+ *
+ * Multi-class user equilibrium with capacity-respecting delays: every shipper segment routes its
+ * flows on the paths of least generalized cost (money + value of time × days), and every capacitated
+ * link or terminal without an explicit volume-delay function gets the modified Davidson function
+ * (time tends to grow without bound as volume approaches capacity; see
+ * src/algorithms/assignment/vdf.ts), so border crossings and ferries do not carry more than they can
+ * unless no route has spare capacity. Solved by path-based gradient projection, which returns the
+ * path flows the corridor and country figures are computed from.
+ */
+
+import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
+import { gradientProjection } from '../algorithms/assignment/gradientProjection.js';
+import type { PathSet } from '../algorithms/assignment/pathSet.js';
+import { createAssignmentProblem } from '../algorithms/assignment/problem.js';
+import type { VolumeDelayFunction } from '../algorithms/assignment/vdf.js';
+import type { RoutedPath } from './aggregate.js';
+import type { DemandClass } from './classes.js';
+
+/** Parameters of the capacity-respecting delay. */
+export interface CapacityDelay {
+  /** Davidson delay parameter J (> 0). */
+  readonly j: number;
+  /** Share of capacity where the function turns linear, in (0, 1). */
+  readonly mu: number;
+}
+
+/** Inputs of {@link solveEquilibrium}. */
+export interface EquilibriumInput {
+  readonly compiled: CompiledNetwork;
+  readonly classes: readonly DemandClass[];
+  /** Effective capacity per arc (0 = closed). */
+  readonly arcCapacity: Float64Array;
+  readonly relativeGap: number;
+  readonly maxIterations: number;
+  /** Davidson parameters for capacitated arcs without an explicit VDF; undefined uses the network default. */
+  readonly capacityDelay: CapacityDelay | undefined;
+  /** Path flows of an earlier run to start from. */
+  readonly warmStart?: PathSet | undefined;
+}
+
+/** Output of {@link solveEquilibrium}. */
+export interface EquilibriumOutput {
+  readonly converged: boolean;
+  readonly relativeGap: number;
+  readonly iterations: number;
+  readonly stopReason: string;
+  readonly arcFlow: Float64Array;
+  readonly arcTimeDays: Float64Array;
+  readonly paths: RoutedPath[];
+  /** Unmet volume per demand flow id (no usable path). */
+  readonly unmet: Map<string, number>;
+  /** The raw path set, for warm starts. */
+  readonly pathSet: PathSet | undefined;
+}
+
+/**
+ * Solve the multi-class user equilibrium.
+ *
+ * @param input - compiled network, classes, capacities, convergence settings
+ * @returns arc flows and times, path flows per demand flow and segment, unmet demand
+ */
+export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
+  const { compiled, classes, arcCapacity } = input;
+  const graph = compiled.network.graph;
+  const M = compiled.csr.arcCount;
+  const closed: number[] = [];
+  const vdf: VolumeDelayFunction[] = new Array(M);
+  const capacity = new Float64Array(M);
+  const constant: VolumeDelayFunction = { kind: 'constant' };
+  for (let e = 0; e < M; e++) {
+    const c = arcCapacity[e]!;
+    if (compiled.arcActive[e] !== 1 || !(c > 0)) {
+      closed.push(e);
+      capacity[e] = Number.POSITIVE_INFINITY;
+      vdf[e] = constant;
+      continue;
+    }
+    capacity[e] = c;
+    const explicit = e < compiled.linkCount ? graph.getEdgeAttributes(compiled.linkIds[e]!).vdf : undefined;
+    if (explicit) vdf[e] = explicit;
+    else if (c === Number.POSITIVE_INFINITY) vdf[e] = constant;
+    else if (input.capacityDelay)
+      vdf[e] = { kind: 'davidson', j: input.capacityDelay.j, mu: input.capacityDelay.mu };
+    else vdf[e] = compiled.network.defaultVdf;
+  }
+  const problem = createAssignmentProblem({
+    nodeCount: compiled.csr.nodeCount,
+    tail: compiled.csr.tail,
+    head: compiled.csr.head,
+    freeFlowTime: compiled.timeDays,
+    capacity,
+    vdf,
+    closedArcs: closed,
+    classes: classes.map((cls) => {
+      const forbidden: number[] = [];
+      for (let e = 0; e < M; e++) if (cls.forbidden[e] === 1) forbidden.push(e);
+      return {
+        id: cls.id,
+        origins: cls.entries.map((x) => x.origin),
+        destinations: cls.entries.map((x) => x.destination),
+        volumes: cls.entries.map((x) => x.volume),
+        valueOfTime: cls.valueOfTime,
+        moneyCost: cls.moneyCost,
+        forbiddenArcs: forbidden,
+      };
+    }),
+  });
+  const result = gradientProjection(problem, {
+    relativeGap: input.relativeGap,
+    maxIterations: input.maxIterations,
+    ...(input.warmStart ? { warmStart: { paths: input.warmStart } } : {}),
+  });
+
+  // Unreachable demand, split back to demand flows by volume.
+  const unmet = new Map<string, number>();
+  const entriesOf = (k: number, origin: number, destination: number) =>
+    classes[k]!.entries.filter((x) => x.origin === origin && x.destination === destination);
+  const byId = new Map(classes.map((c, k) => [c.id, k]));
+  for (const u of problem.unreachable) {
+    const k = byId.get(u.classId)!;
+    const entries = entriesOf(k, u.origin, u.destination);
+    const total = entries.reduce((a, x) => a + x.volume, 0);
+    for (const x of entries)
+      unmet.set(x.flow.id, (unmet.get(x.flow.id) ?? 0) + (total > 0 ? (u.volume * x.volume) / total : 0));
+  }
+
+  const paths: RoutedPath[] = [];
+  const set = result.paths;
+  if (set) {
+    for (let od = 0; od < set.odClass.length; od++) {
+      const k = set.odClass[od]!;
+      const entries = entriesOf(k, set.odOrigin[od]!, set.odDestination[od]!);
+      const total = entries.reduce((a, x) => a + x.volume, 0);
+      if (!(total > 0)) continue;
+      for (let p = set.odPathStart[od]!; p < set.odPathStart[od + 1]!; p++) {
+        const f = set.pathFlow[p]!;
+        if (!(f > 0)) continue;
+        const arcs = Array.from(set.pathArcs.subarray(set.pathArcStart[p]!, set.pathArcStart[p + 1]!));
+        for (const x of entries) {
+          paths.push({
+            flowId: x.flow.id,
+            segmentId: classes[k]!.segment.id,
+            volume: (f * x.volume) / total,
+            arcs,
+          });
+        }
+      }
+    }
+  }
+  return {
+    converged: result.status === 'converged',
+    relativeGap: result.relativeGap,
+    iterations: result.iterations,
+    stopReason: result.stopReason,
+    arcFlow: result.arcFlows,
+    arcTimeDays: result.arcTimes,
+    paths,
+    unmet,
+    pathSet: set,
+  };
+}
