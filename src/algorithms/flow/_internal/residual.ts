@@ -1,0 +1,95 @@
+/**
+ * Residual graph in forward-star order
+ * ====================================
+ *
+ * Each arc `e` of the input gives two residual arcs: forward (capacity `cap[e]`) and backward
+ * (capacity 0). Both are stored in the forward star of their tail, so a node's residual arcs are
+ * contiguous (`first[v] .. first[v+1]`), which is what push-relabel and cost scaling scan in their
+ * inner loops. `mate[p]` is the position of the opposite residual arc; `arcPos[e]` the position of the
+ * forward arc of input arc `e` (its flow is `rcap[mate[arcPos[e]]]`).
+ *
+ * Internal: no public API. Complexity O(n + m) time and memory.
+ */
+
+/** A residual graph (see module comment). */
+export interface Residual {
+  /** Number of nodes. */
+  readonly n: number;
+  /** Number of input arcs (residual arcs are twice as many). */
+  readonly m: number;
+  /** Residual arcs of v are positions `first[v] .. first[v+1]-1`. */
+  readonly first: Int32Array;
+  /** Head of each residual arc. */
+  readonly to: Int32Array;
+  /** Residual capacity of each residual arc. */
+  readonly rcap: Float64Array;
+  /** Position of the opposite residual arc. */
+  readonly mate: Int32Array;
+  /** Position of the forward residual arc of each input arc. */
+  readonly arcPos: Int32Array;
+}
+
+/**
+ * Build the residual graph of a flow network with zero flow.
+ *
+ * @param n - number of nodes
+ * @param tail - tail of each arc
+ * @param head - head of each arc
+ * @param cap - capacity of each arc (finite)
+ * @returns the residual graph (fresh arrays)
+ */
+export function buildResidual(n: number, tail: Int32Array, head: Int32Array, cap: Float64Array): Residual {
+  const m = tail.length;
+  const first = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    first[tail[e]! + 1]!++;
+    first[head[e]! + 1]!++;
+  }
+  for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+  const fill = first.slice(0, n);
+  const to = new Int32Array(2 * m);
+  const rcap = new Float64Array(2 * m);
+  const mate = new Int32Array(2 * m);
+  const arcPos = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const u = tail[e]!;
+    const v = head[e]!;
+    const p = fill[u]!++;
+    const q = fill[v]!++;
+    to[p] = v;
+    to[q] = u;
+    rcap[p] = cap[e]!;
+    mate[p] = q;
+    mate[q] = p;
+    arcPos[e] = p;
+  }
+  return { n, m, first, to, rcap, mate, arcPos };
+}
+
+/**
+ * Mark the nodes that can reach `target` through arcs with positive residual capacity.
+ *
+ * @param g - the residual graph
+ * @param target - the node to reach
+ * @param queue - scratch buffer of length ≥ n
+ * @returns 1 for nodes that reach the target (target included), else 0
+ */
+export function reachesTarget(g: Residual, target: number, queue: Int32Array): Uint8Array {
+  const { first, to, rcap, mate } = g;
+  const mark = new Uint8Array(g.n);
+  mark[target] = 1;
+  queue[0] = target;
+  let qHead = 0;
+  let qTail = 1;
+  while (qHead < qTail) {
+    const w = queue[qHead++]!;
+    for (let p = first[w]!, end = first[w + 1]!; p < end; p++) {
+      const u = to[p]!;
+      if (mark[u] === 0 && rcap[mate[p]!]! > 0) {
+        mark[u] = 1;
+        queue[qTail++] = u;
+      }
+    }
+  }
+  return mark;
+}
