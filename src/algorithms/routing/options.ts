@@ -202,6 +202,8 @@ export interface ArrivalMetrics {
  * The money, time and distance a link adds to a path for a commodity, its arrival node included.
  * This is the single definition both routing engines use.
  *
+ * @throws InvalidArgumentError when a figure is negative or NaN (networks built with `createNetwork`
+ *   are not validated; `parseNetwork` rejects such values earlier)
  * @param link - the link's attributes
  * @param head - the attributes of the node it arrives at
  * @param commodity - the commodity routed
@@ -214,11 +216,19 @@ export function arrivalMetrics(
   commodity: CommodityId,
 ): ArrivalMetrics {
   const handling = head.handling?.[commodity];
-  return {
-    costUsd: link.costUsdPerUnit + (handling?.costUsdPerUnit ?? 0),
-    transitDays: link.transitDays + ((head.dwellDays ?? 0) + (handling?.dwellDays ?? 0)),
-    distanceKm: link.distanceKm,
-  };
+  const costUsd = link.costUsdPerUnit + (handling?.costUsdPerUnit ?? 0);
+  const transitDays = link.transitDays + ((head.dwellDays ?? 0) + (handling?.dwellDays ?? 0));
+  const distanceKm = link.distanceKm;
+  // NaN fails every comparison: `!(x >= 0)` catches NaN, negatives and non-numbers alike.
+  if (!(costUsd >= 0) || !(transitDays >= 0) || !(distanceKm >= 0)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'network',
+      `link ${JSON.stringify(link.id)} (arrival at ${JSON.stringify(head.id)} included) has a negative or NaN figure: ` +
+        `cost ${String(costUsd)} USD, time ${String(transitDays)} days, distance ${String(distanceKm)} km`,
+    );
+  }
+  return { costUsd, transitDays, distanceKm };
 }
 
 /**

@@ -216,6 +216,19 @@ describe('shortestPath(network, origin, destination, options) on a tiny named ne
     );
   });
 
+  it('throws InvalidArgumentError (never a silent wrong answer) on NaN or negative link figures', () => {
+    for (const bad of [{ costUsdPerUnit: Number.NaN }, { transitDays: -1 }, { distanceKm: Number.NaN }]) {
+      const net = createNetwork({
+        meta: { name: 'bad' },
+        commodities: TINY.commodities,
+        nodes: TINY_NODES,
+        links: TINY_LINKS.map((l) => (l.id === 'l3' ? { ...l, ...bad } : l)),
+      });
+      expect(() => shortestPath(net, 'A', 'D')).toThrow(expect.objectContaining({ argument: 'network' }));
+      expect(() => createRoutingIndex(net)).toThrow(expect.objectContaining({ argument: 'network' }));
+    }
+  });
+
   it('generalizedCostWeight plugs into graphology and closes links with Infinity', () => {
     const w = generalizedCostWeight(TINY, 'A', 'D', { valueOfTimeUsdPerUnitDay: 20, avoidCountries: ['RU'] });
     const g = TINY.graph;
