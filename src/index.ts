@@ -4,12 +4,52 @@
  * Explicit named exports only; everything not listed here is internal.
  */
 
+export type {
+  KShortestPathsOptions,
+  KShortestPathsResult,
+  LinkWeight,
+  NumericLinkAttribute,
+  Path,
+  PathResult,
+  RoutingIndex,
+  RoutingIndexOptions,
+  RoutingOptions,
+  ShortestPathOptions,
+  SkimOnIndexOptions,
+  SkimOptions,
+  SkimSelection,
+  Skims,
+} from './algorithms/routing/index.js';
+export {
+  computeSkims,
+  computeSkimsOnIndex,
+  createRoutingIndex,
+  evaluatePath,
+  generalizedCostWeight,
+  kShortestPaths,
+  kShortestPathsOnIndex,
+  ROUTING_DEFAULTS,
+  shortestPath,
+  shortestPathOnIndex,
+} from './algorithms/routing/index.js';
 export { parseDemand, safeParseDemand, serializeDemand } from './data/demand-format.js';
+export type {
+  GeoJsonFeature,
+  GeoJsonFeatureCollection,
+  GeoJsonGeometry,
+  GeoJsonPosition,
+  GeoJsonValue,
+  ToGeoJsonOptions,
+} from './data/geojson.js';
+export { toGeoJSON } from './data/geojson.js';
 export type { SafeParseResult } from './data/issues.js';
 export { parseNetwork, safeParseNetwork, serializeNetwork } from './data/network-format.js';
+export type { ScenarioDocument } from './data/scenario-format.js';
+export { parseScenario, safeParseScenario, serializeScenario } from './data/scenario-format.js';
 export type { DemandDocument, NetworkDocument } from './data/schema.js';
 export type { Corridor } from './model/corridor.js';
 export { pathMatchesCorridor } from './model/corridor.js';
+export { decimalYear } from './model/dates.js';
 export type { Demand, DemandFlow, ShipperSegment } from './model/demand.js';
 export { DEFAULT_SEGMENT, DEMAND_FORMAT_VERSION, demandForYear, flowSegments } from './model/demand.js';
 export type { CorridorSimErrorCode, IssueCode, JsonPath, ValidationIssue } from './model/errors.js';
@@ -54,5 +94,63 @@ export {
   NODE_KINDS,
   rebuildNetwork,
 } from './model/network.js';
+export type {
+  AddLinkOp,
+  AvoidCountryOp,
+  CloseBorderOp,
+  CloseCountryOp,
+  CloseLinksOp,
+  CloseNodesOp,
+  DemandGrowthOp,
+  DemandLevelOp,
+  OperationBase,
+  ScaleCapacityOp,
+  Scenario,
+  ScenarioOp,
+  Selector,
+  SetCapacityOp,
+  SurchargeOp,
+} from './model/scenario.js';
+export { SCENARIO_FORMAT_VERSION, SCENARIO_OP_KINDS } from './model/scenario.js';
 export type { UnitFactors } from './model/units.js';
 export { convertQuantity, DEFAULT_UNIT_FACTORS, toTeuPerYear, toTonnesPerYear } from './model/units.js';
+export type { NetworkSummary } from './report/network-summary.js';
+export { formatNetworkSummary, summarizeNetwork } from './report/network-summary.js';
+export type { ResultSummary, ResultTable } from './report/simulation.js';
+export { formatResult, resultToCsv, summarizeResult } from './report/simulation.js';
+export type { Cell, TableOptions } from './report/table.js';
+export { formatNumber, formatTable } from './report/table.js';
+export type {
+  AppliedOperation,
+  AppliedScenario,
+  ApplyScenarioOptions,
+  SegmentSurcharge,
+} from './scenario/apply.js';
+export { applyScenario, composeScenarios } from './scenario/apply.js';
+export { corridorLinks, selectLinks } from './scenario/select.js';
+export type { Timing } from './scenario/timing.js';
+export { activeFraction } from './scenario/timing.js';
+export type {
+  Aggregates,
+  Bottleneck,
+  CorridorMarket,
+  CorridorResult,
+  LinkResult,
+  NodeResult,
+  OdResult,
+  RoutedPath,
+} from './simulate/aggregate.js';
+export { CHINA_EUROPE, EUROPEAN_COUNTRIES } from './simulate/aggregate.js';
+export type { Comparison, Delta } from './simulate/compare.js';
+export { compare, delta } from './simulate/compare.js';
+export type { CapacityDelay } from './simulate/equilibrium.js';
+export type {
+  BindingCut,
+  Convergence,
+  CrudeSummary,
+  SimulationResult,
+  SimulationStatus,
+  SolverKind,
+} from './simulate/result.js';
+export type { SimulateOptions, SimulationInput } from './simulate/simulate.js';
+export { simulate } from './simulate/simulate.js';
