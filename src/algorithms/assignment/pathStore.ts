@@ -1,0 +1,249 @@
+/**
+ * Path storage for path-based algorithms
+ * ======================================
+ *
+ * Per OD a singly linked list of paths; each path's arcs live in one growable Int32Array arena.
+ * Paths are deduplicated by (length, hash, arcs). Removed paths go to a free list and their arena
+ * words are reclaimed by compaction once more than half the arena is garbage.
+ *
+ * Internal: no public API. add/remove O(path length), find O(paths of the OD · path length).
+ */
+
+import type { PathSet } from './pathSet.js';
+import type { AssignmentProblem } from './problem.js';
+
+/** FNV-1a offset basis. */
+export const HASH_SEED = 0x811c9dc5 | 0;
+
+/**
+ * One FNV-1a step.
+ *
+ * @internal
+ */
+export function hashStep(h: number, arc: number): number {
+  return Math.imul(h ^ arc, 16777619);
+}
+
+/**
+ * FNV-1a hash of an arc sequence taken from its last arc to its first (the order in which a
+ * shortest-path tree yields it, so the hash can be computed while walking the tree).
+ *
+ * @internal
+ */
+export function hashArcs(buffer: Int32Array, length: number): number {
+  let h = HASH_SEED;
+  for (let i = length - 1; i >= 0; i--) h = hashStep(h, buffer[i]!);
+  return h;
+}
+
+/** @internal */
+export class PathStore {
+  /** First path of each OD, -1 when none. */
+  readonly odHead: Int32Array;
+  /** Number of paths of each OD. */
+  readonly odSize: Int32Array;
+  next: Int32Array;
+  start: Int32Array;
+  length: Int32Array;
+  hash: Int32Array;
+  flow: Float64Array;
+  /** Scratch per path (costs, probabilities). */
+  cost: Float64Array;
+  arcs: Int32Array;
+  private used = 0;
+  private garbage = 0;
+  private top = 0;
+  private freeHead = -1;
+  /** Number of live paths. */
+  liveCount = 0;
+
+  constructor(odCount: number, initialPaths: number, initialArcs: number) {
+    this.odHead = new Int32Array(odCount).fill(-1);
+    this.odSize = new Int32Array(odCount);
+    const n = Math.max(16, initialPaths);
+    this.next = new Int32Array(n);
+    this.start = new Int32Array(n);
+    this.length = new Int32Array(n);
+    this.hash = new Int32Array(n);
+    this.flow = new Float64Array(n);
+    this.cost = new Float64Array(n);
+    this.arcs = new Int32Array(Math.max(64, initialArcs));
+  }
+
+  private growPaths(): void {
+    const n = this.next.length * 2;
+    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.next = grow(this.next);
+    this.start = grow(this.start);
+    this.length = grow(this.length);
+    this.hash = grow(this.hash);
+    this.flow = grow(this.flow);
+    this.cost = grow(this.cost);
+  }
+
+  /** Index of a path of `od` equal to `buffer[0..len)`, or -1. */
+  find(od: number, buffer: Int32Array, len: number, hash: number): number {
+    const arcs = this.arcs;
+    for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) {
+      if (this.hash[p] !== hash || this.length[p] !== len) continue;
+      const s = this.start[p]!;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (arcs[s + i] !== buffer[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return p;
+    }
+    return -1;
+  }
+
+  /** Like {@link find}, with the candidate given last arc first in `reversed[0..len)`. */
+  findReversed(od: number, reversed: Int32Array, len: number, hash: number): number {
+    const arcs = this.arcs;
+    for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) {
+      if (this.hash[p] !== hash || this.length[p] !== len) continue;
+      const last = this.start[p]! + len - 1;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (arcs[last - i] !== reversed[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return p;
+    }
+    return -1;
+  }
+
+  /** Append a path to `od` (at the head of its list); returns its index. */
+  add(od: number, buffer: Int32Array, len: number, hash: number, flow: number): number {
+    let p = this.freeHead;
+    if (p >= 0) {
+      this.freeHead = this.next[p]!;
+    } else {
+      if (this.top === this.next.length) this.growPaths();
+      p = this.top++;
+    }
+    if (this.used + len > this.arcs.length) {
+      if (this.garbage > this.used / 2) this.compact();
+      if (this.used + len > this.arcs.length) {
+        const bigger = new Int32Array(Math.max(this.arcs.length * 2, this.used + len));
+        bigger.set(this.arcs.subarray(0, this.used));
+        this.arcs = bigger;
+      }
+    }
+    this.arcs.set(buffer.subarray(0, len), this.used);
+    this.start[p] = this.used;
+    this.used += len;
+    this.length[p] = len;
+    this.hash[p] = hash;
+    this.flow[p] = flow;
+    this.cost[p] = 0;
+    this.next[p] = this.odHead[od]!;
+    this.odHead[od] = p;
+    this.odSize[od]!++;
+    this.liveCount++;
+    return p;
+  }
+
+  /** Remove path `p` of `od`, whose predecessor in the OD's list is `prev` (-1 when it is the head). */
+  remove(od: number, p: number, prev: number): void {
+    const after = this.next[p]!;
+    if (prev < 0) this.odHead[od] = after;
+    else this.next[prev] = after;
+    this.odSize[od]!--;
+    this.garbage += this.length[p]!;
+    this.next[p] = this.freeHead;
+    this.freeHead = p;
+    this.liveCount--;
+  }
+
+  /** Move live paths' arcs to the front of the arena. */
+  compact(): void {
+    const fresh = new Int32Array(this.arcs.length);
+    let used = 0;
+    for (let od = 0; od < this.odHead.length; od++) {
+      for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) {
+        const s = this.start[p]!;
+        const len = this.length[p]!;
+        fresh.set(this.arcs.subarray(s, s + len), used);
+        this.start[p] = used;
+        used += len;
+      }
+    }
+    this.arcs = fresh;
+    this.used = used;
+    this.garbage = 0;
+  }
+
+  /** Export the paths with positive flow as a {@link PathSet}; path costs come from `this.cost`. */
+  toPathSet(problem: AssignmentProblem): PathSet {
+    const odCount = this.odHead.length;
+    const odClass = new Int32Array(odCount);
+    const odOrigin = new Int32Array(odCount);
+    const odDestination = new Int32Array(odCount);
+    const odDemand = new Float64Array(odCount);
+    const odPathStart = new Int32Array(odCount + 1);
+    let paths = 0;
+    let arcCount = 0;
+    for (let od = 0; od < odCount; od++) {
+      for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) {
+        if (this.flow[p]! > 0) {
+          paths++;
+          arcCount += this.length[p]!;
+        }
+      }
+    }
+    const pathArcStart = new Int32Array(paths + 1);
+    const pathArcs = new Int32Array(arcCount);
+    const pathFlow = new Float64Array(paths);
+    const pathCost = new Float64Array(paths);
+    let q = 0;
+    let w = 0;
+    for (const cls of problem.classes) {
+      for (let i = 0; i < cls.origins.length; i++) {
+        for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
+          const od = cls.odOffset + j;
+          odClass[od] = cls.index;
+          odOrigin[od] = cls.origins[i]!;
+          odDestination[od] = cls.destinations[j]!;
+          odDemand[od] = cls.demand[j]!;
+          odPathStart[od] = q;
+          // Keep insertion order (oldest first): collect then reverse.
+          const ids: number[] = [];
+          for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) if (this.flow[p]! > 0) ids.push(p);
+          for (let r = ids.length - 1; r >= 0; r--) {
+            const p = ids[r]!;
+            pathArcStart[q] = w;
+            const s = this.start[p]!;
+            const len = this.length[p]!;
+            pathArcs.set(this.arcs.subarray(s, s + len), w);
+            w += len;
+            pathFlow[q] = this.flow[p]!;
+            pathCost[q] = this.cost[p]!;
+            q++;
+          }
+        }
+      }
+    }
+    odPathStart[odCount] = q;
+    pathArcStart[paths] = w;
+    return {
+      odClass,
+      odOrigin,
+      odDestination,
+      odDemand,
+      odPathStart,
+      pathArcStart,
+      pathArcs,
+      pathFlow,
+      pathCost,
+    };
+  }
+}

@@ -1,0 +1,402 @@
+/**
+ * Assignment problem
+ * ==================
+ *
+ * A generic static traffic-assignment problem on typed arrays: a directed graph whose arcs have a
+ * free-flow time, a capacity, a volume-delay function and a constant cost term, plus one or more user
+ * classes, each with its own origin–destination demand, value of time, money cost per arc and
+ * forbidden arcs. Classes share arc capacity: the travel time of an arc depends on the total volume.
+ *
+ * Class k perceives arc a at cost  t_a(v_a) + fixed_a + money_k(a) / VOT_k  (time units): dividing
+ * the generalized cost  money + VOT·time  by the class's value of time makes the cost map symmetric,
+ * so the Beckmann objective  Σ_a ∫₀^{v_a} t_a + Σ_k Σ_a x_ka (fixed_a + money_k(a)/VOT_k)  exists and
+ * every Frank–Wolfe and path method applies. A class with value of time 0 does not care about time:
+ * it is routed all-or-nothing on money (ties broken by free-flow time) and its volume is held fixed
+ * as background load that congests everybody else.
+ *
+ * {@link createAssignmentProblem} validates the input, builds the CSR index, aggregates duplicate
+ * OD entries, drops zero and intrazonal demand, and sets aside demand that cannot reach its
+ * destination (listed in `unreachable`, never silently dropped).
+ *
+ * Reference: Beckmann, McGuire & Winsten (1956), Studies in the Economics of Transportation;
+ * Dafermos (1972) on multi-class symmetric costs.
+ */
+
+import { InvalidArgumentError } from '../../model/errors.js';
+import { buildCsr, type Csr } from '../_internal/csr.js';
+import { compileVdf, type VolumeDelayFunction } from './vdf.js';
+
+const MODULE = 'corridor-sim/assignment';
+
+/** One user class (shipper segment) of an assignment problem. */
+export interface AssignmentClassInput {
+  /** Class id (unique), used in results and warm starts. */
+  readonly id: string;
+  /** Origin node of each OD entry. */
+  readonly origins: ArrayLike<number>;
+  /** Destination node of each OD entry. */
+  readonly destinations: ArrayLike<number>;
+  /** Volume of each OD entry (≥ 0). Duplicate pairs are summed; o = d entries are ignored. */
+  readonly volumes: ArrayLike<number>;
+  /** Money per time unit (> 0, or 0 for a time-insensitive class); default 1. */
+  readonly valueOfTime?: number;
+  /** Money cost per unit on each arc (≥ 0), divided by the value of time; default none. */
+  readonly moneyCost?: ArrayLike<number>;
+  /** Arcs this class may not use. */
+  readonly forbiddenArcs?: ArrayLike<number>;
+}
+
+/** Input of {@link createAssignmentProblem}. */
+export interface AssignmentProblemInput {
+  /** Number of nodes; nodes are `0..nodeCount-1`. */
+  readonly nodeCount: number;
+  /** Tail node of each arc. */
+  readonly tail: ArrayLike<number>;
+  /** Head node of each arc. */
+  readonly head: ArrayLike<number>;
+  /** Free-flow time of each arc (≥ 0). */
+  readonly freeFlowTime: ArrayLike<number>;
+  /** Capacity of each arc (> 0; Infinity = uncapacitated). */
+  readonly capacity: ArrayLike<number>;
+  /** One volume-delay function for every arc, or one per arc. */
+  readonly vdf: VolumeDelayFunction | readonly VolumeDelayFunction[];
+  /** Constant cost per arc in time units, shared by all classes (tolls × factor + length × factor). */
+  readonly fixedCost?: ArrayLike<number>;
+  /** Arcs closed to every class. */
+  readonly closedArcs?: ArrayLike<number>;
+  /** Nodes that paths may start or end at but not pass through (TNTP zones below FIRST THRU NODE). */
+  readonly throughBlocked?: ArrayLike<number>;
+  /** User classes (at least one). */
+  readonly classes: readonly AssignmentClassInput[];
+}
+
+/** A compiled user class. */
+export interface AssignmentClass {
+  /** Class id. */
+  readonly id: string;
+  /** Position in `problem.classes`. */
+  readonly index: number;
+  /** Value of time (money per time unit). */
+  readonly valueOfTime: number;
+  /** True when the value of time is 0: routed on money once and held fixed. */
+  readonly fixedRoute: boolean;
+  /** Constant time-equivalent cost per arc (fixed + money / VOT); Infinity marks a forbidden arc. */
+  readonly arcConstant: Float64Array;
+  /** Money cost per arc (0 when none was given). */
+  readonly moneyCost: Float64Array;
+  /** Distinct origins with demand. */
+  readonly origins: Int32Array;
+  /** OD entries of origin `origins[i]` are `originStart[i] .. originStart[i+1]`. */
+  readonly originStart: Int32Array;
+  /** Destination of each OD entry. */
+  readonly destinations: Int32Array;
+  /** Demand of each OD entry (> 0). */
+  readonly demand: Float64Array;
+  /** Index of this class's first OD entry among all classes' entries. */
+  readonly odOffset: number;
+  /** Total assigned demand of the class. */
+  readonly totalDemand: number;
+}
+
+/** Demand that has no usable path (left out of the assignment and reported). */
+export interface UnreachableDemand {
+  /** Class id. */
+  readonly classId: string;
+  /** Origin node. */
+  readonly origin: number;
+  /** Destination node. */
+  readonly destination: number;
+  /** Volume left unassigned. */
+  readonly volume: number;
+}
+
+/** A validated, compiled assignment problem (treat as immutable). */
+export interface AssignmentProblem {
+  /** Number of nodes. */
+  readonly nodeCount: number;
+  /** Number of arcs. */
+  readonly arcCount: number;
+  /** Graph index. */
+  readonly csr: Csr;
+  /** Compiled VDF kind code per arc (see vdf.ts). */
+  readonly vdfKind: Uint8Array;
+  /** Free-flow time per arc (normalised). */
+  readonly t0: Float64Array;
+  /** Capacity per arc as used by the VDF (1 for constant arcs). */
+  readonly vdfCapacity: Float64Array;
+  /** Capacity per arc as given (Infinity when uncapacitated). */
+  readonly capacity: Float64Array;
+  /** First VDF parameter per arc. */
+  readonly p1: Float64Array;
+  /** Second VDF parameter per arc. */
+  readonly p2: Float64Array;
+  /** Constant shared cost per arc, time units. */
+  readonly fixedCost: Float64Array;
+  /** 1 for arcs closed to every class. */
+  readonly closed: Uint8Array;
+  /** 1 for nodes that may not be passed through; undefined when none. */
+  readonly blockedThrough: Uint8Array | undefined;
+  /** User classes. */
+  readonly classes: readonly AssignmentClass[];
+  /** Total number of OD entries over all classes. */
+  readonly odCount: number;
+  /** Demand set aside because no path exists. */
+  readonly unreachable: readonly UnreachableDemand[];
+}
+
+function checkArray(value: unknown, name: string, length?: number): ArrayLike<number> {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof (value as { length?: unknown }).length !== 'number'
+  ) {
+    throw new InvalidArgumentError(MODULE, name, `must be an array of numbers, got ${String(value)}`);
+  }
+  const array = value as ArrayLike<number>;
+  if (length !== undefined && array.length !== length) {
+    throw new InvalidArgumentError(MODULE, name, `must have length ${length}, got ${array.length}`);
+  }
+  return array;
+}
+
+function checkIndex(value: unknown, limit: number, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= limit) {
+    throw new InvalidArgumentError(
+      MODULE,
+      name,
+      `must be an integer in 0..${limit - 1}, got ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+function checkNonNegative(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidArgumentError(MODULE, name, `must be finite and ≥ 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Validate and compile an assignment problem.
+ *
+ * @param input - graph, arc attributes, classes
+ * @returns the compiled problem (typed arrays, CSR index, aggregated OD demand)
+ * @throws InvalidArgumentError on a non-integer or out-of-range node/arc index, arrays of the wrong
+ *   length, negative or non-finite times/costs/volumes, invalid VDF parameters, a negative value of
+ *   time, duplicate class ids, or no classes
+ * @example
+ * const problem = createAssignmentProblem({
+ *   nodeCount: 2, tail: [0, 0], head: [1, 1], freeFlowTime: [10, 20], capacity: [100, 100],
+ *   vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
+ *   classes: [{ id: 'all', origins: [0], destinations: [1], volumes: [150] }],
+ * });
+ * @remarks Complexity O(N + M + K·(M + E) + K·O·(N + M)) for K classes, E OD entries, O origins
+ *   (a reachability search per class and origin).
+ */
+export function createAssignmentProblem(input: AssignmentProblemInput): AssignmentProblem {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidArgumentError(MODULE, 'input', `must be an object, got ${String(input)}`);
+  }
+  const nodeCount = input.nodeCount;
+  if (typeof nodeCount !== 'number' || !Number.isInteger(nodeCount) || nodeCount < 1) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'input.nodeCount',
+      `must be a positive integer, got ${String(nodeCount)}`,
+    );
+  }
+  const tailIn = checkArray(input.tail, 'input.tail');
+  const M = tailIn.length;
+  const headIn = checkArray(input.head, 'input.head', M);
+  const fftIn = checkArray(input.freeFlowTime, 'input.freeFlowTime', M);
+  const capIn = checkArray(input.capacity, 'input.capacity', M);
+  const tail = new Int32Array(M);
+  const head = new Int32Array(M);
+  for (let a = 0; a < M; a++) {
+    tail[a] = checkIndex(tailIn[a], nodeCount, `input.tail[${a}]`);
+    head[a] = checkIndex(headIn[a], nodeCount, `input.head[${a}]`);
+  }
+
+  // Step 1: volume-delay functions.
+  const vdfKind = new Uint8Array(M);
+  const t0 = new Float64Array(M);
+  const vdfCapacity = new Float64Array(M);
+  const capacity = new Float64Array(M);
+  const p1 = new Float64Array(M);
+  const p2 = new Float64Array(M);
+  const vdfs = input.vdf;
+  const perArc = Array.isArray(vdfs);
+  if (perArc && vdfs.length !== M) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'input.vdf',
+      `must be one function or ${M} functions, got ${vdfs.length}`,
+    );
+  }
+  for (let a = 0; a < M; a++) {
+    const vdf = (perArc ? (vdfs as readonly VolumeDelayFunction[])[a] : vdfs) as VolumeDelayFunction;
+    const c = capIn[a]!;
+    const f = compileVdf(vdf, fftIn[a]!, c, `arc ${a}`);
+    vdfKind[a] = f.kind;
+    t0[a] = f.t0;
+    vdfCapacity[a] = f.capacity;
+    capacity[a] = c;
+    p1[a] = f.p1;
+    p2[a] = f.p2;
+  }
+
+  // Step 2: shared constant costs, closures, through-blocking.
+  const fixedCost = new Float64Array(M);
+  if (input.fixedCost !== undefined) {
+    const fixed = checkArray(input.fixedCost, 'input.fixedCost', M);
+    for (let a = 0; a < M; a++) fixedCost[a] = checkNonNegative(fixed[a], `input.fixedCost[${a}]`);
+  }
+  const closed = new Uint8Array(M);
+  if (input.closedArcs !== undefined) {
+    const list = checkArray(input.closedArcs, 'input.closedArcs');
+    for (let i = 0; i < list.length; i++) closed[checkIndex(list[i], M, `input.closedArcs[${i}]`)] = 1;
+  }
+  let blockedThrough: Uint8Array | undefined;
+  if (input.throughBlocked !== undefined && input.throughBlocked.length > 0) {
+    const list = checkArray(input.throughBlocked, 'input.throughBlocked');
+    blockedThrough = new Uint8Array(nodeCount);
+    for (let i = 0; i < list.length; i++) {
+      blockedThrough[checkIndex(list[i], nodeCount, `input.throughBlocked[${i}]`)] = 1;
+    }
+  }
+  const csr = buildCsr(nodeCount, tail, head);
+
+  // Step 3: classes.
+  if (!Array.isArray(input.classes) || input.classes.length === 0) {
+    throw new InvalidArgumentError(MODULE, 'input.classes', 'must be a non-empty array of classes');
+  }
+  const seen = new Set<string>();
+  const classes: AssignmentClass[] = [];
+  const unreachable: UnreachableDemand[] = [];
+  let odOffset = 0;
+  const reach = new Uint8Array(nodeCount);
+  const queue = new Int32Array(nodeCount);
+  input.classes.forEach((spec, k) => {
+    const name = `input.classes[${k}]`;
+    if (typeof spec !== 'object' || spec === null || typeof spec.id !== 'string') {
+      throw new InvalidArgumentError(MODULE, `${name}.id`, 'must be a string');
+    }
+    if (seen.has(spec.id))
+      throw new InvalidArgumentError(MODULE, `${name}.id`, `duplicates ${JSON.stringify(spec.id)}`);
+    seen.add(spec.id);
+    const valueOfTime = spec.valueOfTime ?? 1;
+    checkNonNegative(valueOfTime, `${name}.valueOfTime`);
+    const fixedRoute = valueOfTime === 0;
+    const moneyCost = new Float64Array(M);
+    if (spec.moneyCost !== undefined) {
+      const money = checkArray(spec.moneyCost, `${name}.moneyCost`, M);
+      for (let a = 0; a < M; a++) moneyCost[a] = checkNonNegative(money[a], `${name}.moneyCost[${a}]`);
+    }
+    const arcConstant = new Float64Array(M);
+    for (let a = 0; a < M; a++) {
+      arcConstant[a] =
+        closed[a] === 1
+          ? Number.POSITIVE_INFINITY
+          : fixedCost[a]! + (fixedRoute ? 0 : moneyCost[a]! / valueOfTime);
+    }
+    if (spec.forbiddenArcs !== undefined) {
+      const list = checkArray(spec.forbiddenArcs, `${name}.forbiddenArcs`);
+      for (let i = 0; i < list.length; i++) {
+        arcConstant[checkIndex(list[i], M, `${name}.forbiddenArcs[${i}]`)] = Number.POSITIVE_INFINITY;
+      }
+    }
+
+    // Aggregate OD entries per (origin, destination), origins in first-seen order.
+    const originsIn = checkArray(spec.origins, `${name}.origins`);
+    const E = originsIn.length;
+    const destinationsIn = checkArray(spec.destinations, `${name}.destinations`, E);
+    const volumesIn = checkArray(spec.volumes, `${name}.volumes`, E);
+    const byOrigin = new Map<number, Map<number, number>>();
+    for (let i = 0; i < E; i++) {
+      const o = checkIndex(originsIn[i], nodeCount, `${name}.origins[${i}]`);
+      const d = checkIndex(destinationsIn[i], nodeCount, `${name}.destinations[${i}]`);
+      const volume = checkNonNegative(volumesIn[i], `${name}.volumes[${i}]`);
+      if (o === d || volume === 0) continue;
+      let row = byOrigin.get(o);
+      if (row === undefined) {
+        row = new Map();
+        byOrigin.set(o, row);
+      }
+      row.set(d, (row.get(d) ?? 0) + volume);
+    }
+    const origins: number[] = [];
+    const originStart: number[] = [0];
+    const destinations: number[] = [];
+    const demand: number[] = [];
+    let totalDemand = 0;
+    for (const [o, row] of byOrigin) {
+      // Reachability from o avoiding forbidden arcs and through-blocked nodes.
+      reach.fill(0);
+      reach[o] = 1;
+      let qh = 0;
+      let qt = 0;
+      queue[qt++] = o;
+      while (qh < qt) {
+        const u = queue[qh++]!;
+        if (blockedThrough !== undefined && blockedThrough[u] === 1 && u !== o) continue;
+        for (let p = csr.outStart[u]!, end = csr.outStart[u + 1]!; p < end; p++) {
+          const a = csr.outArcs[p]!;
+          if (arcConstant[a] === Number.POSITIVE_INFINITY) continue;
+          const v = csr.head[a]!;
+          if (reach[v] === 0) {
+            reach[v] = 1;
+            queue[qt++] = v;
+          }
+        }
+      }
+      const before = destinations.length;
+      for (const [d, volume] of row) {
+        if (reach[d] === 1) {
+          destinations.push(d);
+          demand.push(volume);
+          totalDemand += volume;
+        } else {
+          unreachable.push({ classId: spec.id, origin: o, destination: d, volume });
+        }
+      }
+      if (destinations.length > before) {
+        origins.push(o);
+        originStart.push(destinations.length);
+      }
+    }
+    classes.push({
+      id: spec.id,
+      index: k,
+      valueOfTime,
+      fixedRoute,
+      arcConstant,
+      moneyCost,
+      origins: Int32Array.from(origins),
+      originStart: Int32Array.from(originStart),
+      destinations: Int32Array.from(destinations),
+      demand: Float64Array.from(demand),
+      odOffset,
+      totalDemand,
+    });
+    odOffset += destinations.length;
+  });
+
+  return {
+    nodeCount,
+    arcCount: M,
+    csr,
+    vdfKind,
+    t0,
+    vdfCapacity,
+    capacity,
+    p1,
+    p2,
+    fixedCost,
+    closed,
+    blockedThrough,
+    classes,
+    odCount: odOffset,
+    unreachable,
+  };
+}
