@@ -85,6 +85,8 @@ export interface NodeResult {
   readonly capacity: Readonly<Record<string, number>>;
   /** Handling utilisation per commodity, where a capacity is declared. */
   readonly utilization: Readonly<Record<string, number>>;
+  /** Time spent at the node per commodity (dwell plus queueing at this flow), days, where a capacity is declared. */
+  readonly timeDays: Readonly<Record<string, number>>;
 }
 
 /** A corridor in the result. */
@@ -311,6 +313,7 @@ export function aggregate(input: AggregateInput): Aggregates {
   }
   const nodeCapacity = compiled.nodeIds.map(() => new Map<string, number>());
   const nodeUtil = compiled.nodeIds.map(() => new Map<string, number>());
+  const nodeTime = compiled.nodeIds.map(() => new Map<string, number>());
   for (let e = compiled.linkCount; e < compiled.csr.arcCount; e++) {
     const node = compiled.arcNode[e]!;
     const commodity = compiled.commodityIds[compiled.arcCommodity[e]!]!;
@@ -318,6 +321,7 @@ export function aggregate(input: AggregateInput): Aggregates {
     const utilization = capacity > 0 ? arcFlow[e]! / capacity : 0;
     nodeCapacity[node]!.set(commodity, capacity);
     nodeUtil[node]!.set(commodity, utilization);
+    nodeTime[node]!.set(commodity, arcTimeDays[e]!);
     const price = input.shadowPrice?.[e] ?? 0;
     if ((capacity > 0 && utilization >= threshold) || price > 1e-9) {
       bottlenecks.push({
@@ -340,6 +344,7 @@ export function aggregate(input: AggregateInput): Aggregates {
     flow: Object.fromEntries(nodeFlow[n]!),
     capacity: Object.fromEntries(nodeCapacity[n]!),
     utilization: Object.fromEntries(nodeUtil[n]!),
+    timeDays: Object.fromEntries(nodeTime[n]!),
   }));
 
   // Corridors: every declared corridor, then `other` per commodity when used.

@@ -17,6 +17,7 @@
  */
 
 import { compileNetwork } from '../algorithms/_internal/compile.js';
+import type { PathSet } from '../algorithms/assignment/pathSet.js';
 import { type Demand, demandForYear } from '../model/demand.js';
 import { InvalidArgumentError } from '../model/errors.js';
 import type { Network } from '../model/network.js';
@@ -66,8 +67,17 @@ const DEFAULTS = {
 const MODULE = 'corridor-sim/simulate';
 const EMPTY: Scenario = { id: 'baseline', name: 'Baseline', operations: [] };
 
-/** @internal Warm-start state kept out of the public result type. */
-const pathSets = new WeakMap<SimulationResult, unknown>();
+/** @internal Warm-start state (path sets and the class order they refer to), kept out of the public result type. */
+const pathSets = new WeakMap<SimulationResult, { paths: PathSet; classIds: readonly string[] }>();
+
+function warmStartFor(
+  previous: SimulationResult | undefined,
+  classIds: readonly string[],
+): PathSet | undefined {
+  const state = previous && pathSets.get(previous);
+  if (!state || state.classIds.length !== classIds.length) return undefined;
+  return state.classIds.every((id, i) => id === classIds[i]) ? state.paths : undefined;
+}
 
 function resolveYear(input: SimulationInput, year: number | undefined): number {
   if (year !== undefined) {
@@ -175,7 +185,7 @@ export async function simulate(
   let arcTimeDays: Float64Array;
   let paths: RoutedPath[];
   let unmet: Map<string, number>;
-  let pathSet: unknown;
+  let pathSet: { paths: PathSet; classIds: readonly string[] } | undefined;
   let shadowPrice: Float64Array | undefined;
 
   switch (solver) {
@@ -188,11 +198,14 @@ export async function simulate(
         maxIterations: options.maxIterations ?? DEFAULTS.maxIterations,
         capacityDelay:
           options.capacityDelay === false ? undefined : (options.capacityDelay ?? DEFAULTS.capacityDelay),
-        warmStart: options.warmStart ? (pathSets.get(options.warmStart) as never) : undefined,
+        warmStart: warmStartFor(
+          options.warmStart,
+          classes.map((c) => c.id),
+        ),
       });
       status = out.converged ? 'converged' : 'not-converged';
       ({ relativeGap, iterations, stopReason, arcFlow, arcTimeDays, paths, unmet } = out);
-      pathSet = out.pathSet;
+      pathSet = out.pathSet && { paths: out.pathSet, classIds: classes.map((c) => c.id) };
       break;
     }
     default:

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileNetwork } from '../algorithms/_internal/compile.js';
+import { parseDemand } from '../data/demand-format.js';
+import { parseNetwork } from '../data/network-format.js';
+import type { Scenario, ScenarioOp } from '../model/scenario.js';
+import { attribute } from './attribute.js';
+import { compare } from './compare.js';
+import { criticality } from './criticality.js';
+import { project } from './project.js';
+import { simulate } from './simulate.js';
+import { sweep } from './sweep.js';
+
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../data/samples/${name}`, import.meta.url), 'utf8'));
+const network = parseNetwork(read('two-corridors.json'));
+const demand = parseDemand(read('two-corridors.demand.json'), network);
+const input = { network, demand };
+const scenario = (id: string, ...operations: ScenarioOp[]): Scenario => ({ id, name: id, operations });
+
+describe('simulate (equilibrium) on the two-corridor sample', () => {
+  it('delivers all demand, conserves volume per corridor and reports a converged equilibrium', async () => {
+    const r = await simulate(input, undefined, { year: 2024 });
+    expect(r.status).toBe('converged');
+    expect(r.convergence.relativeGap).toBeLessThanOrEqual(1e-6);
+    const total = r.corridors.reduce((a, c) => a + c.volume, 0);
+    expect(total).toBeCloseTo(300_000, 6);
+    expect(r.throughputTeu).toBeCloseTo(300_000, 6);
+    expect(r.corridors.reduce((a, c) => a + c.share, 0)).toBeCloseTo(1, 12);
+    // Every path starts at Xi'an and ends at Duisburg: KZ and CN are on every path.
+    expect(r.countryTransitShare.KZ).toBeCloseTo(1, 12);
+  });
+
+  it('shippers refusing Russia (30 %) all take the Middle Corridor; no refusing volume touches RU', async () => {
+    const r = await simulate(input, undefined, { year: 2024 });
+    const refusing = r.paths.filter((p) => p.segmentId === 'avoid-ru');
+    const refusingVolume = refusing.reduce((a, p) => a + p.volume, 0);
+    expect(refusingVolume).toBeCloseTo(90_000, 6);
+    const moscow = network.graph.edges().indexOf('almaty-moscow');
+    for (const p of refusing) expect(p.arcs).not.toContain(moscow);
+  });
+
+  it('used paths of a segment have equal, minimal generalized cost (equilibrium condition within the gap)', async () => {
+    // Northern capacity below the standard segment's 210,000 TEU forces it onto both corridors.
+    const r = await simulate(
+      input,
+      scenario('tight', { kind: 'scale-capacity', target: { links: ['almaty-moscow'] }, factor: 0.4 }),
+      {
+        year: 2024,
+        relativeGap: 1e-10,
+      },
+    );
+    const compiled = compileNetwork(r.applied.network);
+    const time = new Float64Array(compiled.csr.arcCount);
+    r.links.forEach((l, e) => {
+      time[e] = l.timeDays;
+    });
+    for (let e = compiled.linkCount; e < compiled.csr.arcCount; e++) {
+      time[e] = r.nodes.find((n) => n.id === compiled.nodeIds[compiled.arcNode[e]!])!.timeDays.container!;
+    }
+    const vot = 30;
+    const standard = r.paths.filter((p) => p.segmentId === 'standard' && p.volume > 1e-6);
+    const costs = standard.map((p) =>
+      p.arcs.reduce((acc, a) => acc + compiled.costUsd[a]! + vot * time[a]!, 0),
+    );
+    expect(standard.length).toBeGreaterThan(1);
+    const min = Math.min(...costs);
+    for (const c of costs) expect((c - min) / min).toBeLessThan(1e-6);
+  });
+
+  it('rejects bad options with InvalidArgumentError naming the option', async () => {
+    await expect(simulate(input, undefined, { year: 2024.5 })).rejects.toThrow(/options\.year/);
+    await expect(simulate(input, undefined, { solver: 'magic' as never })).rejects.toThrow(/options\.solver/);
+    await expect(simulate(input, undefined, { relativeGap: -1 })).rejects.toThrow(/options\.relativeGap/);
+  });
+
+  it('is deterministic: same input, same result', async () => {
+    const a = await simulate(input, undefined, { year: 2024 });
+    const b = await simulate(input, undefined, { year: 2024 });
+    expect(b.links).toEqual(a.links);
+    expect(b.paths).toEqual(a.paths);
+  });
+});
+
+describe('compare, project, sweep, criticality, attribute', () => {
+  it('closing the Caspian ferry moves every TEU to the Northern corridor except those that refuse Russia', async () => {
+    const base = await simulate(input, undefined, { year: 2024 });
+    const closed = await simulate(
+      input,
+      scenario('no-ferry', { kind: 'close-links', target: { links: ['aktau-baku'] } }),
+      { year: 2024 },
+    );
+    const diff = compare(base, closed);
+    expect(closed.corridors.find((c) => c.id === 'middle')!.volume).toBe(0);
+    // the 90,000 TEU refusing Russia have no route left: unmet
+    expect(closed.unmetTeu).toBeCloseTo(90_000, 6);
+    expect(diff.totals.unmetTeu!.change).toBeCloseTo(90_000, 6);
+    expect(diff.corridorVolume['container/middle']!.after).toBe(0);
+  });
+
+  it('project opens the planned line in 2027 at part capacity and in 2028 at full capacity', async () => {
+    const results = await project(input, scenario('none'), [2028, 2026, 2027]);
+    expect(results.map((r) => r.year)).toEqual([2026, 2027, 2028]);
+    const cap = (r: (typeof results)[number]) => r.links.find((l) => l.id === 'almaty-aktau-new')!.capacity;
+    expect(cap(results[0]!)).toBe(0);
+    expect(cap(results[1]!)).toBeCloseTo(150_000 * (214 / 365), 6);
+    expect(cap(results[2]!)).toBe(150_000);
+  });
+
+  it('sweep: more ferry capacity never lowers the Middle Corridor volume', async () => {
+    const points = await sweep(
+      input,
+      (f: number) =>
+        scenario(`ferry-x${f}`, { kind: 'scale-capacity', target: { links: ['aktau-baku'] }, factor: f }),
+      [0.5, 1, 1.5, 2, 3],
+      { year: 2024 },
+    );
+    const volumes = points.map((p) => p.result.corridors.find((c) => c.id === 'middle')!.volume);
+    for (let i = 1; i < volumes.length; i++)
+      expect(volumes[i]!).toBeGreaterThanOrEqual(volumes[i - 1]! - 1e-6);
+  });
+
+  it('criticality ranks first the links every route needs (graph bridges between Xi’an and Duisburg)', async () => {
+    const { ranking } = await criticality(input, { year: 2024, elements: 'links' });
+    // Independent answer: a link is a bridge for the OD when Duisburg is unreachable from Xi'an without it.
+    const reachable = (without: string) => {
+      const seen = new Set(['xian']);
+      const stack = ['xian'];
+      while (stack.length > 0) {
+        const u = stack.pop()!;
+        for (const e of network.graph.outEdges(u)) {
+          const l = network.graph.getEdgeAttributes(e);
+          if (e === without || l.status !== 'active' || seen.has(l.to)) continue;
+          seen.add(l.to);
+          stack.push(l.to);
+        }
+      }
+      return seen.has('duisburg');
+    };
+    const bridges = network.graph
+      .edges()
+      .filter((e) => !reachable(e))
+      .sort();
+    const top = ranking.slice(0, bridges.length);
+    expect(top.map((r) => r.id).sort()).toEqual(bridges);
+    for (const entry of top) expect(entry.addedUnmet).toBeCloseTo(300_000, 3);
+  });
+
+  it('attribute: Shapley contributions add up to the total change, exact and sampled alike', async () => {
+    const s = scenario(
+      'mix',
+      { kind: 'scale-capacity', target: { links: ['aktau-baku'] }, factor: 2 },
+      { kind: 'avoid-country', country: 'RU', share: 0.5 },
+      { kind: 'surcharge', target: { links: ['poti-constanta'] }, costUsdPerUnit: 0 },
+    );
+    for (const maxExact of [8, 0]) {
+      const a = await attribute(input, s, { year: 2024, maxExact, samples: 6, seed: 3 });
+      expect(a.method).toBe(maxExact === 8 ? 'exact' : 'sampled');
+      for (const key of ['throughputTeu', 'share:middle', 'unmetTeu']) {
+        const sum = a.contributions.reduce((acc, c) => acc + (c.values[key] ?? 0), 0);
+        expect(sum).toBeCloseTo((a.after[key] ?? 0) - (a.before[key] ?? 0), 6);
+      }
+      // the zero surcharge changes nothing: its Shapley value is 0 (null player)
+      expect(Math.abs(a.contributions[2]!.values['share:middle']!)).toBeLessThan(1e-6);
+    }
+  });
+});
