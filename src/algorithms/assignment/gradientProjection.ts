@@ -27,10 +27,16 @@
 import { InvalidArgumentError } from '../../model/errors.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
 import { constantCost, refreshArc, travelTimes, updateCosts, volumeObjective } from './arcCosts.js';
-import { createLoadingWorkspace, type LoadingWorkspace, setClassWeights } from './loading.js';
-import type { PathSet } from './pathSet.js';
-import { HASH_SEED, hashArcs, hashStep, PathStore } from './pathStore.js';
-import type { AssignmentClass, AssignmentProblem } from './problem.js';
+import { createLoadingWorkspace, setClassWeights } from './loading.js';
+import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
+import {
+  loadWarmStart,
+  type PathWarmStart,
+  pathVolumes,
+  seedMissingPaths,
+  setPathCosts,
+} from './pathSupport.js';
+import type { AssignmentProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
@@ -39,6 +45,8 @@ import {
   resolveIterationOptions,
   stopSentence,
 } from './result.js';
+
+export type { PathWarmStart } from './pathSupport.js';
 
 const DEFAULTS = {
   relativeGap: 1e-6,
@@ -56,16 +64,6 @@ const DEFAULTS = {
 };
 
 const MODULE = 'corridor-sim/assignment';
-
-/** A warm start from path flows. */
-export interface PathWarmStart {
-  /**
-   * Paths with flows, e.g. a previous result's `paths`. Class indices refer to this problem's
-   * classes; paths that are no longer usable (forbidden or missing arcs, wrong endpoints) are dropped
-   * and each OD's remaining flows are rescaled to its current demand.
-   */
-  readonly paths: PathSet;
-}
 
 /** Options of {@link gradientProjection}. */
 export interface GradientProjectionOptions extends IterationOptions {
@@ -124,27 +122,7 @@ export function gradientProjection(
   const classFlows = p.classes.map(() => new Float64Array(M));
   let stamp = 0;
 
-  /** Exact volumes (total and per class) from the path flows. */
-  const recomputeVolumes = (): void => {
-    V.fill(0);
-    const arcs = store.arcs;
-    for (const cls of p.classes) {
-      const x = classFlows[cls.index]!;
-      x.fill(0);
-      for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
-        for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-          const f = store.flow[q]!;
-          if (f === 0) continue;
-          const s = store.start[q]!;
-          for (let i = s, stop = s + store.length[q]!; i < stop; i++) {
-            const a = arcs[i]!;
-            x[a] = x[a]! + f;
-          }
-        }
-      }
-      for (let a = 0; a < M; a++) V[a] = V[a]! + x[a]!;
-    }
-  };
+  const recomputeVolumes = (): void => pathVolumes(p, store, V, classFlows);
 
   // Step 1: initial path sets.
   if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
@@ -278,21 +256,7 @@ export function gradientProjection(
 
   // Step 4: report (volumes and flows are those of the last gap evaluation).
   const arcTimes = travelTimes(p, V, new Float64Array(M));
-  for (const cls of p.classes) {
-    // class cost of every path: cost (marginal under SO) + constant; time + fixed for VOT-0 classes
-    const base = cls.fixedRoute ? arcTimes : cost;
-    for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
-      for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-        let c = 0;
-        const s = store.start[q]!;
-        for (let k = s, stop = s + store.length[q]!; k < stop; k++) {
-          const a = store.arcs[k]!;
-          c += base[a]! + cls.arcConstant[a]!;
-        }
-        store.cost[q] = c;
-      }
-    }
-  }
+  setPathCosts(p, store, cost, arcTimes);
   let beckmann = volumeObjective(p, V, false);
   let totalCost = 0;
   for (let a = 0; a < M; a++) totalCost += V[a]! * arcTimes[a]!;
@@ -318,22 +282,6 @@ export function gradientProjection(
     paths: store.toPathSet(p),
     unassignedVolume: p.unreachable.reduce((sum, u) => sum + u.volume, 0),
   };
-}
-
-/** Tree path to `d` into `buffer`, origin first; returns its length. */
-function treePathInto(tail: Int32Array, predecessorArc: Int32Array, d: number, buffer: Int32Array): number {
-  let len = 0;
-  let v = d;
-  for (let e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
-    buffer[len++] = e;
-    v = tail[e]!;
-  }
-  for (let i = 0, j = len - 1; i < j; i++, j--) {
-    const t = buffer[i]!;
-    buffer[i] = buffer[j]!;
-    buffer[j] = t;
-  }
-  return len;
 }
 
 /**
@@ -522,126 +470,4 @@ function movePair(
   }
   pairSlope = h;
   return g;
-}
-
-/** Fixed-route weights: money, ties broken by free-flow time; Infinity on forbidden arcs. */
-function setMoneyWeights(p: AssignmentProblem, cls: AssignmentClass, weight: Float64Array): void {
-  for (let a = 0; a < p.arcCount; a++) {
-    const c = cls.arcConstant[a]!;
-    weight[a] = c === Number.POSITIVE_INFINITY ? c : cls.moneyCost[a]! + 1e-9 * (p.t0[a]! + c);
-  }
-}
-
-/** Give every OD without a path its shortest path (money-cheapest for VOT-0 classes) with all its demand. */
-function seedMissingPaths(
-  p: AssignmentProblem,
-  cls: AssignmentClass,
-  cost: Float64Array,
-  ws: LoadingWorkspace,
-  store: PathStore,
-  buffer: Int32Array,
-): void {
-  let weightsReady = false;
-  for (let i = 0; i < cls.origins.length; i++) {
-    let missing = false;
-    for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
-      if (store.odSize[cls.odOffset + j] === 0) missing = true;
-    }
-    if (!missing) continue;
-    if (!weightsReady) {
-      if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight);
-      else setClassWeights(cls, cost, ws.weight);
-      weightsReady = true;
-    }
-    const tree = shortestPathTree(p.csr, ws.weight, cls.origins[i]!, ws.dijkstra, ws.treeOptions);
-    for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
-      const od = cls.odOffset + j;
-      if (store.odSize[od] !== 0) continue;
-      const len = treePathInto(p.csr.tail, tree.predecessorArc, cls.destinations[j]!, buffer);
-      store.add(od, buffer, len, hashArcs(buffer, len), cls.demand[j]!);
-    }
-  }
-}
-
-/**
- * Load a warm-start path set: keep the usable paths (valid class, endpoints, contiguous, allowed
- * arcs), drop the rest, and rescale each OD's flows to its current demand.
- */
-function loadWarmStart(
-  p: AssignmentProblem,
-  warm: PathWarmStart,
-  store: PathStore,
-  buffer: Int32Array,
-): void {
-  const set = warm?.paths;
-  if (typeof set !== 'object' || set === null || !(set.odClass instanceof Int32Array)) {
-    throw new InvalidArgumentError(
-      MODULE,
-      'options.warmStart.paths',
-      "must be a PathSet (a previous result's paths)",
-    );
-  }
-  const { tail, head } = p.csr;
-  const M = p.arcCount;
-  const index = new Map<string, number>();
-  for (const cls of p.classes) {
-    for (let i = 0; i < cls.origins.length; i++) {
-      for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
-        index.set(`${cls.index}:${cls.origins[i]}:${cls.destinations[j]}`, cls.odOffset + j);
-      }
-    }
-  }
-  const odCount = set.odClass.length;
-  for (let w = 0; w < odCount; w++) {
-    const od = index.get(`${set.odClass[w]}:${set.odOrigin[w]}:${set.odDestination[w]}`);
-    if (od === undefined) continue;
-    const cls = p.classes[set.odClass[w]!]!;
-    const origin = set.odOrigin[w]!;
-    const destination = set.odDestination[w]!;
-    const added: number[] = [];
-    let total = 0;
-    for (let q = set.odPathStart[w]!; q < set.odPathStart[w + 1]!; q++) {
-      const s = set.pathArcStart[q]!;
-      const e = set.pathArcStart[q + 1]!;
-      const flow = set.pathFlow[q]!;
-      if (!(e > s) || e - s > buffer.length || !(flow >= 0) || !Number.isFinite(flow)) continue;
-      let at = origin;
-      let ok = true;
-      for (let k = s; k < e; k++) {
-        const a = set.pathArcs[k]!;
-        if (!(a >= 0 && a < M) || tail[a] !== at || cls.arcConstant[a] === Number.POSITIVE_INFINITY) {
-          ok = false;
-          break;
-        }
-        if (k > s && p.blockedThrough !== undefined && p.blockedThrough[at] === 1) {
-          ok = false;
-          break;
-        }
-        buffer[k - s] = a;
-        at = head[a]!;
-      }
-      if (!ok || at !== destination) continue;
-      const len = e - s;
-      const hash = hashArcs(buffer, len);
-      const existing = store.find(od, buffer, len, hash);
-      if (existing >= 0) {
-        store.flow[existing] = store.flow[existing]! + flow;
-      } else {
-        added.push(store.add(od, buffer, len, hash, flow));
-      }
-      total += flow;
-    }
-    const demand = cls.demand[od - cls.odOffset]!;
-    if (cls.fixedRoute && store.odSize[od]! > 0) {
-      // A value-of-time-0 class keeps exactly one path: the best warm one is re-derived by seeding.
-      for (let q = store.odHead[od]!; q >= 0; q = store.odHead[od]!) store.remove(od, q, -1);
-      continue;
-    }
-    if (total > 0) {
-      for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!)
-        store.flow[q] = (store.flow[q]! * demand) / total;
-    } else if (added.length > 0) {
-      store.flow[added[0]!] = demand;
-    }
-  }
 }

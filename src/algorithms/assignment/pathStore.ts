@@ -47,8 +47,12 @@ export class PathStore {
   length: Int32Array;
   hash: Int32Array;
   flow: Float64Array;
-  /** Scratch per path (costs, probabilities). */
+  /** Scratch per path: cost. */
   cost: Float64Array;
+  /** Scratch per path for the caller (e.g. log path-size factor). */
+  aux: Float64Array;
+  /** Second scratch per path (e.g. target flow). */
+  aux2: Float64Array;
   arcs: Int32Array;
   private used = 0;
   private garbage = 0;
@@ -67,6 +71,8 @@ export class PathStore {
     this.hash = new Int32Array(n);
     this.flow = new Float64Array(n);
     this.cost = new Float64Array(n);
+    this.aux = new Float64Array(n);
+    this.aux2 = new Float64Array(n);
     this.arcs = new Int32Array(Math.max(64, initialArcs));
   }
 
@@ -83,6 +89,8 @@ export class PathStore {
     this.hash = grow(this.hash);
     this.flow = grow(this.flow);
     this.cost = grow(this.cost);
+    this.aux = grow(this.aux);
+    this.aux2 = grow(this.aux2);
   }
 
   /** Index of a path of `od` equal to `buffer[0..len)`, or -1. */
@@ -145,6 +153,8 @@ export class PathStore {
     this.hash[p] = hash;
     this.flow[p] = flow;
     this.cost[p] = 0;
+    this.aux[p] = 0;
+    this.aux2[p] = 0;
     this.next[p] = this.odHead[od]!;
     this.odHead[od] = p;
     this.odSize[od]!++;
