@@ -165,3 +165,38 @@ describe('compare, project, sweep, criticality, attribute', () => {
     }
   });
 });
+
+describe('simulate (min-cost)', () => {
+  it('respects hard capacities: demand beyond the only allowed route is unmet, priced by the shadow price', async () => {
+    const r = await simulate(
+      input,
+      scenario('small-ferry', {
+        kind: 'set-capacity',
+        target: { links: ['aktau-baku'] },
+        capacityPerYear: 50_000,
+      }),
+      { year: 2024, solver: 'min-cost', unmetPenaltyUsd: 100_000 },
+    );
+    expect(r.status).toBe('capacity-limited');
+    // 90,000 TEU refuse Russia; only 50,000 fit on the ferry.
+    expect(r.unmetTeu).toBeCloseTo(40_000, 6);
+    for (const l of r.links) expect(l.flow).toBeLessThanOrEqual(l.capacity * (1 + 1e-9) + 1e-6);
+    // Independent answer for the ferry's shadow price: the penalty minus the Middle route's generalized
+    // cost for the refusing segment (VOT 30 USD/TEU/day at free-flow times).
+    const compiled = compileNetwork(r.applied.network);
+    const middle = r.paths.find((p) => p.segmentId === 'avoid-ru')!;
+    const routeCost = middle.arcs.reduce(
+      (acc, a) => acc + compiled.costUsd[a]! + 30 * compiled.timeDays[a]!,
+      0,
+    );
+    const ferry = r.bottlenecks.find((b) => b.id === 'aktau-baku')!;
+    expect(ferry.shadowPriceUsd).toBeCloseTo(100_000 - routeCost, 4);
+  });
+
+  it('routes everything within capacity at the baseline and agrees with the equilibrium where routes are forced', async () => {
+    const m = await simulate(input, undefined, { year: 2024, solver: 'min-cost' });
+    expect(m.status).toBe('converged');
+    expect(m.unmetTeu).toBe(0);
+    expect(m.corridors.find((c) => c.id === 'middle')!.volume).toBeCloseTo(90_000, 6);
+  });
+});

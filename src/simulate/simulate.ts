@@ -26,6 +26,7 @@ import { applyScenario } from '../scenario/apply.js';
 import { aggregate, CHINA_EUROPE, type CorridorMarket, type RoutedPath } from './aggregate.js';
 import { buildClasses } from './classes.js';
 import { type CapacityDelay, solveEquilibrium } from './equilibrium.js';
+import { solveMinCost } from './min-cost.js';
 import type { CrudeSummary, SimulationResult, SimulationStatus, SolverKind } from './result.js';
 
 /** What `simulate` runs on: a network and its demand (a loaded dataset fits). */
@@ -53,6 +54,8 @@ export interface SimulateOptions {
   readonly market?: CorridorMarket;
   /** Utilisation from which a capacity is listed as a bottleneck. @defaultValue 0.98 */
   readonly bottleneckThreshold?: number;
+  /** Min-cost solver: cost of a unit of demand left unmet, USD (above any route's cost). @defaultValue 1e6 */
+  readonly unmetPenaltyUsd?: number;
   /** Start the equilibrium from this earlier result's path flows (sweeps, timelines). */
   readonly warmStart?: SimulationResult;
 }
@@ -62,6 +65,7 @@ const DEFAULTS = {
   relativeGap: 1e-6,
   maxIterations: 300,
   capacityDelay: { j: 1, mu: 0.95 } as CapacityDelay,
+  unmetPenaltyUsd: 1e6,
 };
 
 const MODULE = 'corridor-sim/simulate';
@@ -121,6 +125,14 @@ function checkOptions(options: SimulateOptions): void {
       MODULE,
       'options.maxIterations',
       `must be an integer ≥ 0, got ${String(it)}`,
+    );
+  }
+  const penalty = options.unmetPenaltyUsd ?? DEFAULTS.unmetPenaltyUsd;
+  if (typeof penalty !== 'number' || !Number.isFinite(penalty) || penalty < 0) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.unmetPenaltyUsd',
+      `must be a finite number ≥ 0, got ${String(penalty)}`,
     );
   }
   const delay = options.capacityDelay;
@@ -206,6 +218,26 @@ export async function simulate(
       status = out.converged ? 'converged' : 'not-converged';
       ({ relativeGap, iterations, stopReason, arcFlow, arcTimeDays, paths, unmet } = out);
       pathSet = out.pathSet && { paths: out.pathSet, classIds: classes.map((c) => c.id) };
+      break;
+    }
+    case 'min-cost': {
+      const out = await solveMinCost({
+        compiled,
+        classes,
+        arcCapacity,
+        unmetPenaltyUsd: options.unmetPenaltyUsd ?? DEFAULTS.unmetPenaltyUsd,
+      });
+      const totalUnmet = [...out.unmet.values()].reduce((a, x) => a + x, 0);
+      const totalDemand = classes.reduce((a, c) => a + c.entries.reduce((b, x) => b + x.volume, 0), 0);
+      status =
+        out.status !== 'optimal'
+          ? 'not-converged'
+          : totalUnmet > 1e-9 * Math.max(1, totalDemand)
+            ? 'capacity-limited'
+            : 'converged';
+      relativeGap = 0;
+      iterations = out.iterations;
+      ({ stopReason, arcFlow, arcTimeDays, paths, unmet, shadowPrice } = out);
       break;
     }
     default:
