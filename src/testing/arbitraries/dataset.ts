@@ -21,7 +21,6 @@ import {
   type LinkAttributes,
   listLinks,
   listNodes,
-  type Network,
   type NodeAttributes,
   rebuildNetwork,
 } from '../../model/network.js';

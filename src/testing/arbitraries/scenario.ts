@@ -764,7 +764,16 @@ function resolveAddLink(
   return { kind: 'add-link', link, ...(added ? { nodes: [added] } : {}), ...base };
 }
 
-function kindsFor(c: ResolvedScenarioConstraints, ctx: ScenarioContext): Kind[] {
+/**
+ * The kinds to draw: the requested ones (each must be supported) or every supported kind.
+ *
+ * @param c - resolved constraints
+ * @param ctx - the base network and demand
+ * @returns the kinds
+ * @throws InvalidArgumentError when a requested kind is not supported
+ * @internal
+ */
+export function kindsFor(c: ResolvedScenarioConstraints, ctx: ScenarioContext): Kind[] {
   const supported = supportedKinds(ctx, c.newNodes);
   if (!c.kinds) return supported;
   for (const kind of c.kinds) {
