@@ -1229,9 +1229,13 @@ function nodeDoc(row: NodeRow): NodeDoc {
   }
   const handling: Record<string, Record<string, number>> = {};
   if (Object.keys(container).length > 0) handling.container = container;
-  if (row.crudeCapacity !== undefined) {
-    handling.crude = { capacityPerYear: row.crudeCapacity };
+  if (row.crudeCapacity !== undefined || row.crudeDwell !== undefined) {
+    handling.crude = {
+      ...(row.crudeCapacity !== undefined ? { capacityPerYear: row.crudeCapacity } : {}),
+      ...(row.crudeDwell !== undefined ? { dwellDays: row.crudeDwell } : {}),
+    };
     if (row.crudeCapacityProv) provenance['handling.crude.capacityPerYear'] = row.crudeCapacityProv;
+    if (row.crudeDwellProv) provenance['handling.crude.dwellDays'] = row.crudeDwellProv;
   }
   return {
     id: row.id,

@@ -48,6 +48,8 @@ export interface NodeRow {
   readonly containerDwellProv?: Provenance;
   readonly crudeCapacity?: number;
   readonly crudeCapacityProv?: Provenance;
+  readonly crudeDwell?: number;
+  readonly crudeDwellProv?: Provenance;
   readonly description?: string;
 }
 
@@ -636,6 +638,12 @@ export const NODES: readonly NodeRow[] = [
       note: 'container capacity before the container hub (40,000 → 215,000 TEU plan, 2022); expansion dated in timelines/aktau-port-expansion.json',
     },
     crudeCapacity: 5_200_000,
+    crudeDwell: 1,
+    crudeDwellProv: {
+      assumption:
+        'one day to load a Caspian tanker (8,000 dwt, S211) at the oil berths; no published figure found',
+      sources: ['S211'],
+    },
     crudeCapacityProv: {
       sources: ['S100', 'S102', 'S105'],
       low: 5_200_000,
