@@ -395,10 +395,8 @@ function crudeFlows(): FlowDoc[] {
             ...(y.chinaProv.sources ?? []),
           ]),
         ],
-        derivation: `exports ${round(y.exports / MT, 3)} Mt − Tengiz ${round(y.tengiz / MT, 3)} − Kashagan 17.0 − Karachaganak 9.2 − to China ${round(y.china / MT, 3)} Mt: the producers of the KazTransOil system, entering at Atyrau`,
-        assumption: [FIELDS_PROV.assumption, y.exportsProv.derivation, y.chinaProv.assumption]
-          .filter(Boolean)
-          .join('; '),
+        derivation: `exports ${round(y.exports / MT, 3)} Mt − Tengiz ${round(y.tengiz / MT, 3)} − Kashagan 17.0 − Karachaganak 9.2 − to China ${round(y.china / MT, 3)} Mt: the producers of the KazTransOil system, entering at Atyrau${y.exportsProv.derivation ? ` (exports: ${y.exportsProv.derivation})` : ''}`,
+        assumption: [FIELDS_PROV.assumption, y.chinaProv.assumption].filter(Boolean).join('; '),
       }),
     );
     out.push({
