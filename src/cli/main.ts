@@ -5,7 +5,14 @@
  * `corridor-sim <command> [arguments]`. The only module that touches process, fs and console.
  */
 
+import { compareCommand } from './commands/compare.js';
+import { criticalityCommand } from './commands/criticality.js';
 import { infoCommand } from './commands/info.js';
+import { projectCommand } from './commands/project.js';
+import { runCommand } from './commands/run.js';
+import { scenariosCommand } from './commands/scenarios.js';
+import { startCommand } from './commands/start.js';
+import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIo, type Command, processIo } from './io.js';
 
@@ -15,6 +22,28 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
     summary: 'validate network, demand or scenario JSON files; list every issue',
   },
   info: { run: infoCommand, summary: 'summarize a network file or bundled dataset' },
+  start: {
+    run: startCommand,
+    summary: 'the main job: baseline and two scenarios on the Eurasia data, compared',
+  },
+  run: {
+    run: runCommand,
+    summary: 'simulate one scenario in one year (--scenario, --year, --solver, --json, --csv)',
+  },
+  compare: {
+    run: compareCommand,
+    summary: 'compare a scenario with the baseline (--attribute: Shapley split by operation)',
+  },
+  project: {
+    run: projectCommand,
+    summary: 'year-by-year results of a scenario or timeline (--years 2024-2030)',
+  },
+  criticality: {
+    run: criticalityCommand,
+    summary: 'remove each link and node in turn; rank by lost throughput',
+  },
+  sweep: { run: sweepCommand, summary: 'one parameter over several values (capacity, cost, demand, avoid)' },
+  scenarios: { run: scenariosCommand, summary: 'list bundled datasets and scenarios' },
 };
 
 function help(io: CliIo): void {

@@ -26,6 +26,8 @@ export interface AttributeOptions extends Omit<SimulateOptions, 'warmStart'> {
   readonly samples?: number;
   /** Seed of the random orders. @defaultValue 1 */
   readonly seed?: number;
+  /** Operations applied first in every run and not attributed (e.g. the baseline's timelines). */
+  readonly base?: Scenario;
 }
 
 /** Shapley attribution of a scenario's change. */
@@ -70,11 +72,11 @@ export function headlineMetrics(result: SimulationResult): Record<string, number
   return out;
 }
 
-function subScenario(scenario: Scenario, mask: number): Scenario {
+function subScenario(scenario: Scenario, mask: number, base: Scenario | undefined): Scenario {
   return {
     id: `${scenario.id}#${mask}`,
     name: scenario.name,
-    operations: scenario.operations.filter((_, i) => (mask >> i) & 1),
+    operations: [...(base?.operations ?? []), ...scenario.operations.filter((_, i) => (mask >> i) & 1)],
   };
 }
 
@@ -94,7 +96,14 @@ export async function attribute(
   scenario: Scenario,
   options: AttributeOptions = {},
 ): Promise<Attribution> {
-  const { metrics = headlineMetrics, maxExact = 8, samples = 64, seed = 1, ...simulateOptions } = options;
+  const {
+    metrics = headlineMetrics,
+    maxExact = 8,
+    samples = 64,
+    seed = 1,
+    base,
+    ...simulateOptions
+  } = options;
   const n = scenario.operations.length;
   if (!Number.isInteger(maxExact) || maxExact < 0 || maxExact > 16) {
     throw new InvalidArgumentError(
@@ -120,7 +129,7 @@ export async function attribute(
   const value = async (mask: number) => {
     let v = cache.get(mask);
     if (!v) {
-      v = { ...metrics(await simulate(input, subScenario(scenario, mask), simulateOptions)) };
+      v = { ...metrics(await simulate(input, subScenario(scenario, mask, base), simulateOptions)) };
       cache.set(mask, v);
     }
     return v;

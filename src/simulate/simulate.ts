@@ -54,7 +54,12 @@ export interface SimulateOptions {
   readonly market?: CorridorMarket;
   /** Utilisation from which a capacity is listed as a bottleneck. @defaultValue 0.98 */
   readonly bottleneckThreshold?: number;
-  /** Min-cost solver: cost of a unit of demand left unmet, USD (above any route's cost). @defaultValue 1e6 */
+  /**
+   * Commodities the equilibrium and logit solvers allocate with hard capacities (min-cost flow) instead
+   * of congestion: time does not ration pipelines. @defaultValue ['crude']
+   */
+  readonly hardCapacityCommodities?: readonly string[];
+  /** Min-cost allocation: cost of a unit of demand left unmet, USD (above any route's cost). @defaultValue 1e6 */
   readonly unmetPenaltyUsd?: number;
   /** Start the equilibrium from this earlier result's path flows (sweeps, timelines). */
   readonly warmStart?: SimulationResult;
@@ -66,6 +71,7 @@ const DEFAULTS = {
   maxIterations: 300,
   capacityDelay: { j: 1, mu: 0.95 } as CapacityDelay,
   unmetPenaltyUsd: 1e6,
+  hardCapacityCommodities: ['crude'] as readonly string[],
 };
 
 const MODULE = 'corridor-sim/simulate';
@@ -202,22 +208,58 @@ export async function simulate(
 
   switch (solver) {
     case 'equilibrium': {
-      const out = solveEquilibrium({
-        compiled,
-        classes,
-        arcCapacity,
-        relativeGap: options.relativeGap ?? DEFAULTS.relativeGap,
-        maxIterations: options.maxIterations ?? DEFAULTS.maxIterations,
-        capacityDelay:
-          options.capacityDelay === false ? undefined : (options.capacityDelay ?? DEFAULTS.capacityDelay),
-        warmStart: warmStartFor(
-          options.warmStart,
-          classes.map((c) => c.id),
-        ),
-      });
-      status = out.converged ? 'converged' : 'not-converged';
-      ({ relativeGap, iterations, stopReason, arcFlow, arcTimeDays, paths, unmet } = out);
-      pathSet = out.pathSet && { paths: out.pathSet, classIds: classes.map((c) => c.id) };
+      // Commodities with hard capacities (crude: pipelines and terminals cannot carry more, and time
+      // does not ration them) are allocated by min-cost flow; the others by the equilibrium.
+      const hard = new Set(options.hardCapacityCommodities ?? DEFAULTS.hardCapacityCommodities);
+      const flexible = classes.filter((c) => !hard.has(c.commodity));
+      const fixed = classes.filter((c) => hard.has(c.commodity));
+      const out =
+        flexible.length > 0
+          ? solveEquilibrium({
+              compiled,
+              classes: flexible,
+              arcCapacity,
+              relativeGap: options.relativeGap ?? DEFAULTS.relativeGap,
+              maxIterations: options.maxIterations ?? DEFAULTS.maxIterations,
+              capacityDelay:
+                options.capacityDelay === false
+                  ? undefined
+                  : (options.capacityDelay ?? DEFAULTS.capacityDelay),
+              warmStart: warmStartFor(
+                options.warmStart,
+                flexible.map((c) => c.id),
+              ),
+            })
+          : undefined;
+      const allocated =
+        fixed.length > 0
+          ? await solveMinCost({
+              compiled,
+              classes: fixed,
+              arcCapacity,
+              unmetPenaltyUsd: options.unmetPenaltyUsd ?? DEFAULTS.unmetPenaltyUsd,
+            })
+          : undefined;
+      status = !out || out.converged ? 'converged' : 'not-converged';
+      if (allocated && allocated.status !== 'optimal') status = 'not-converged';
+      relativeGap = out?.relativeGap ?? 0;
+      iterations = out?.iterations ?? 0;
+      stopReason = [out?.stopReason, allocated && `${fixed[0]!.commodity}: ${allocated.stopReason}`]
+        .filter(Boolean)
+        .join('; ');
+      arcFlow = new Float64Array(compiled.csr.arcCount);
+      arcTimeDays = Float64Array.from(compiled.timeDays);
+      const hardArc = (e: number) => hard.has(compiled.commodityIds[compiled.arcCommodity[e]!]!);
+      for (let e = 0; e < arcFlow.length; e++) {
+        const source = hardArc(e) ? allocated : out;
+        if (!source) continue;
+        arcFlow[e] = source.arcFlow[e]!;
+        arcTimeDays[e] = source.arcTimeDays[e]!;
+      }
+      paths = [...(out?.paths ?? []), ...(allocated?.paths ?? [])];
+      unmet = new Map([...(out?.unmet ?? []), ...(allocated?.unmet ?? [])]);
+      if (allocated) shadowPrice = Float64Array.from(allocated.shadowPrice, (p, e) => (hardArc(e) ? p : 0));
+      pathSet = out?.pathSet && { paths: out.pathSet, classIds: flexible.map((c) => c.id) };
       break;
     }
     case 'min-cost': {
