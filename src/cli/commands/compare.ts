@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { Scenario } from '../../model/scenario.js';
 import { formatComparison } from '../../report/comparison.js';
-import { attribute } from '../../simulate/attribute.js';
+import { type Attribution, attribute } from '../../simulate/attribute.js';
 import { compare } from '../../simulate/compare.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { CliIo, Command } from '../io.js';
@@ -40,7 +40,7 @@ export const compareCommand: Command = async (args, io: CliIo) => {
   const a = await simulate(input.value, base.value, options.value);
   const b = await simulate(input.value, target.value, options.value);
   const diff = compare(a, b);
-  let attribution;
+  let attribution: Attribution | undefined;
   if (values.attribute && target.value) {
     // Attribute only the operations the scenario adds to its base.
     const baseOps = base.value?.operations.length ?? 0;
