@@ -46,6 +46,8 @@ export type { SafeParseResult } from './data/issues.js';
 export { parseNetwork, safeParseNetwork, serializeNetwork } from './data/network-format.js';
 export type { ScenarioDocument } from './data/scenario-format.js';
 export { parseScenario, safeParseScenario, serializeScenario } from './data/scenario-format.js';
+export type { ScenarioInfo } from './data/scenarios.js';
+export { listScenarios, loadScenario } from './data/scenarios.js';
 export type { DemandDocument, NetworkDocument } from './data/schema.js';
 export type { Corridor } from './model/corridor.js';
 export { pathMatchesCorridor } from './model/corridor.js';
@@ -114,8 +116,10 @@ export type {
 export { SCENARIO_FORMAT_VERSION, SCENARIO_OP_KINDS } from './model/scenario.js';
 export type { UnitFactors } from './model/units.js';
 export { convertQuantity, DEFAULT_UNIT_FACTORS, toTeuPerYear, toTonnesPerYear } from './model/units.js';
+export { formatComparison } from './report/comparison.js';
 export type { NetworkSummary } from './report/network-summary.js';
 export { formatNetworkSummary, summarizeNetwork } from './report/network-summary.js';
+export { formatProjection } from './report/projection.js';
 export type { ResultSummary, ResultTable } from './report/simulation.js';
 export { formatResult, resultToCsv, summarizeResult } from './report/simulation.js';
 export type { Cell, TableOptions } from './report/table.js';
@@ -141,9 +145,15 @@ export type {
   RoutedPath,
 } from './simulate/aggregate.js';
 export { CHINA_EUROPE, EUROPEAN_COUNTRIES } from './simulate/aggregate.js';
+export type { AttributeOptions, Attribution } from './simulate/attribute.js';
+export { attribute, headlineMetrics } from './simulate/attribute.js';
 export type { Comparison, Delta } from './simulate/compare.js';
 export { compare, delta } from './simulate/compare.js';
+export type { CriticalityEntry, CriticalityOptions, CriticalityResult } from './simulate/criticality.js';
+export { criticality } from './simulate/criticality.js';
 export type { CapacityDelay } from './simulate/equilibrium.js';
+export type { ProjectOptions } from './simulate/project.js';
+export { project } from './simulate/project.js';
 export type {
   BindingCut,
   Convergence,
@@ -152,5 +162,9 @@ export type {
   SimulationStatus,
   SolverKind,
 } from './simulate/result.js';
+export type { Rng } from './simulate/rng.js';
+export { createRng, deriveRng } from './simulate/rng.js';
 export type { SimulateOptions, SimulationInput } from './simulate/simulate.js';
 export { simulate } from './simulate/simulate.js';
+export type { SweepPoint } from './simulate/sweep.js';
+export { sweep } from './simulate/sweep.js';
