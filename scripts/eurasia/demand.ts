@@ -83,11 +83,6 @@ const SEGMENTS: SegmentDoc[] = [
 /** The addressable China → Europe overland container market, TEU/yr (2021 China→EU rail volume, S148). */
 export const CONTAINER_TEU_PER_YEAR = 420_000;
 
-const CONTAINER_TOTAL_PROV =
-  'China→EU rail volume 420,000 TEU in 2021, the pre-war maximum (S148), held flat for 2021–2025';
-const CONTAINER_FLAT_ASSUMPTION =
-  'no growth of the rail-addressable China→Europe market after 2021: China Railway Express growth in 2022–25 came from Russia and Central Asia (Central Asia 1.13 M of 2.05 M TEU in 2025, S36); 2022 transit 410,600 TEU (S149) and 2024 China→EU 412,000 TEU (S148) confirm the order of magnitude';
-
 /** China Railway Express trains by origin city, 2024 (S140); 19,392 trains in total. */
 const CRE_TRAINS_2024 = 19_392;
 const NAMED_ORIGINS: Readonly<Record<string, number>> = {
@@ -103,11 +98,12 @@ const NAMED_TOTAL = Object.values(NAMED_ORIGINS).reduce((a, b) => a + b, 0);
 const RESIDUAL_ORIGINS = ['urumqi', 'suzhou', 'tianjin', 'harbin'] as const;
 const RESIDUAL_TRAINS = (CRE_TRAINS_2024 - NAMED_TOTAL) / RESIDUAL_ORIGINS.length;
 
-function originShare(origin: string): { share: number; prov: Provenance } {
+function originShare(origin: string): { share: number; short: string; prov: Provenance } {
   const named = NAMED_ORIGINS[origin];
   if (named !== undefined) {
     return {
       share: named / CRE_TRAINS_2024,
+      short: `${named} of 19,392 China Railway Express trains in 2024, S140`,
       prov: {
         sources: ['S140'],
         derivation: `${named} of 19,392 China Railway Express trains in 2024 started at ${origin} (S140)`,
@@ -116,6 +112,7 @@ function originShare(origin: string): { share: number; prov: Provenance } {
   }
   return {
     share: RESIDUAL_TRAINS / CRE_TRAINS_2024,
+    short: `${RESIDUAL_TRAINS} = a quarter of the ${CRE_TRAINS_2024 - NAMED_TOTAL} trains of 2024 not itemised by S140`,
     prov: {
       sources: ['S140'],
       derivation: `the ${CRE_TRAINS_2024 - NAMED_TOTAL} trains of 2024 not itemised by S140 (19,392 − ${NAMED_TOTAL} for the seven named cities) split over four composite origins: ${RESIDUAL_TRAINS} trains each`,
@@ -163,41 +160,39 @@ export const AVOID_RUSSIA: Readonly<Record<number, AvoidYear>> = {
     share: avoidShare(410_600 * WESTBOUND),
     prov: {
       sources: ['S149', 'S36', 'S148', 'W5', 'W3', 'W4'],
-      derivation: `1 − (410,600 TEU China–EU–China transit in 2022 (S149) × ${round(WESTBOUND, 4)} westbound (S36: 272,157 of 310,579 TEU)) ÷ 420,000 TEU market`,
+      derivation: `1 − 410,600 TEU transit 2022 (S149) × ${round(WESTBOUND, 4)} westbound (S36) ÷ 420,000`,
       low: 0.087,
       high: 0.4,
-      note: 'H1 2022 −8.7 % (W5); March–May 2022 −25 % westbound (W3); operators reported −30 to −40 % (W4). The model uses the annual figure.',
+      note: 'H1 2022 −8.7 % (W5); Mar–May −25 % westbound (W3); −30 to −40 % (W4)',
     },
   },
   2023: {
     share: avoidShare(211_100 * WESTBOUND),
     prov: {
       sources: ['S150', 'S36', 'S148', 'S152'],
-      derivation: `1 − (211,100 TEU transit in 2023 (S150, −49 %) × ${round(WESTBOUND, 4)} westbound) ÷ 420,000 TEU`,
+      derivation: `1 − 211,100 TEU transit 2023 (S150) × ${round(WESTBOUND, 4)} westbound (S36) ÷ 420,000`,
       low: 0.35,
       high: avoidShare(211_100 * WESTBOUND),
-      note: 'OECD: EU–China container shipping through Russia down at least 35 % (S152); the model uses the ERAI figure',
+      note: 'OECD: down at least 35 % (S152)',
     },
   },
   2024: {
     share: avoidShare(412_000),
     prov: {
       sources: ['S148', 'S151'],
-      derivation: '1 − 412,000 TEU China→EU in 2024 (S148) ÷ 420,000 TEU',
+      derivation: '1 − 412,000 TEU China→EU 2024 (S148) ÷ 420,000',
       low: avoidShare(412_000),
       high: avoidShare(211_100 * WESTBOUND),
-      note: 'the 2024 rebound coincides with the Red Sea diversions (sea cargo moving to rail), which a flat market cannot show; if the 2023 avoidance persisted, 2024 demand was larger than 420,000 TEU',
+      note: 'up to the 2023 level if the 2024 rebound came from Red Sea diversions (docs/dataset.md)',
     },
   },
   2025: {
     share: avoidShare(272_157),
-    prov: { sources: ['S36', 'S148'], derivation: '1 − 272,157 TEU China→EU in 2025 (S36) ÷ 420,000 TEU' },
+    prov: { sources: ['S36', 'S148'], derivation: '1 − 272,157 TEU China→EU 2025 (S36) ÷ 420,000' },
   },
 };
 
 const IRAN_AVOIDING_SHARE_OF_REST = 0.9;
-const IRAN_ASSUMPTION =
-  '90 % of the shippers who accept Russia refuse Iranian transit (EU/US-linked firms exposed to US secondary sanctions on Iran since 2018); no survey found, and no China–Europe container transit through Iran was found in the sources (corridor-facts §10), consistent with near-total avoidance';
 
 const CONTAINER_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
@@ -226,28 +221,32 @@ function containerFlows(): FlowDoc[] {
               sources: [
                 ...new Set([
                   'S148',
-                  'S149',
-                  'S36',
                   ...(o.prov.sources ?? []),
                   ...(destinationShare(destination).sources ?? []),
                 ]),
               ],
-              derivation: `${CONTAINER_TOTAL_PROV} × origin share ${round(o.share, 5)} (${o.prov.derivation}) × destination share ${round(dShare, 4)}`,
+              derivation: `420,000 TEU/yr market (S148) × origin share ${round(o.share, 5)} (${o.short}) × destination share ${round(dShare, 4)}`,
               assumption: [
-                CONTAINER_FLAT_ASSUMPTION,
-                o.prov.assumption,
-                destinationShare(destination).assumption,
+                'market flat at its 2021 level (docs/dataset.md)',
+                o.prov.assumption
+                  ? 'unitemised origins split equally over Ürümqi, Suzhou, Tianjin and Harbin'
+                  : undefined,
+                destination === 'duisburg'
+                  ? undefined
+                  : 'Łódź, Hamburg and Rotterdam share the non-Duisburg 70 % equally',
               ]
                 .filter(Boolean)
                 .join('; '),
             },
             segmentShares: {
               ...(avoid.prov.sources ? { sources: avoid.prov.sources } : {}),
-              derivation: `avoid-russia-iran = ${s}${avoid.prov.derivation ? ` (${avoid.prov.derivation})` : ''}; the rest split ${IRAN_AVOIDING_SHARE_OF_REST} avoid-iran / ${round(1 - IRAN_AVOIDING_SHARE_OF_REST, 2)} unrestricted`,
-              assumption: IRAN_ASSUMPTION,
+              derivation: `avoid-russia-iran ${s}${avoid.prov.derivation ? ` = ${avoid.prov.derivation}` : ''}; of the rest ${IRAN_AVOIDING_SHARE_OF_REST} avoid-iran`,
+              assumption: '90 % of shippers accepting Russia refuse Iran (no survey found)',
               ...(avoid.prov.low !== undefined ? { low: avoid.prov.low } : {}),
               ...(avoid.prov.high !== undefined ? { high: avoid.prov.high } : {}),
-              note: `low/high refer to the avoid-russia-iran share. ${avoid.prov.note ?? ''}`.trim(),
+              ...(avoid.prov.note
+                ? { note: `range of the avoid-russia-iran share: ${avoid.prov.note}` }
+                : {}),
             },
           },
         });
