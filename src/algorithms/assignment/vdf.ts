@@ -9,7 +9,7 @@
  *   or α = 0 is a constant cost t0 · (1 + α).
  * - `conical` (Spiess 1990, "Conical volume-delay functions", Transportation Science 24(2)):
  *   t = t0 · (2 + √(α²(1−x)² + β²) − α(1−x) − β) with β = (2α−1)/(2α−2), α > 1. It equals t0 at
- *   x = 0 and 2·t0 at capacity, and grows linearly (slope α) far beyond capacity.
+ *   x = 0 and 2·t0 at capacity, and grows linearly (slope 2α·t0/c) far beyond capacity.
  * - `davidson` — the capacity-respecting form for hard capacities (border crossings, ferries,
  *   terminals): Davidson's (1966) t = t0 · (1 + J x/(1−x)), which tends to infinity at capacity,
  *   continued linearly beyond x = μ (the "modified Davidson" function of Tisato 1991 and Akçelik 1991).

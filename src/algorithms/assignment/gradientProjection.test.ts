@@ -1,0 +1,185 @@
+/**
+ * Path-based gradient projection: closed-form equilibria, the Wardrop conditions checked with an
+ * independent Bellman–Ford, gaps of 1e-10 and below, path sets, warm starts and statuses.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../model/errors.js';
+import { gradientProjection } from './gradientProjection.js';
+import { listPaths, type PathSet } from './pathSet.js';
+import { type AssignmentProblemInput, createAssignmentProblem } from './problem.js';
+import { checkEquilibrium, twoLinkProblem } from './testProblems.js';
+
+// 4×4 grid, both directions, deterministic pseudo-random free-flow times and capacities, BPR β = 4.
+function gridInput(scale = 1): AssignmentProblemInput {
+  const tail: number[] = [];
+  const head: number[] = [];
+  const fft: number[] = [];
+  const cap: number[] = [];
+  let seed = 11;
+  const next = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const id = (r: number, c: number) => r * 4 + c;
+  for (let r = 0; r < 4; r++) {
+    for (let c = 0; c < 4; c++) {
+      const around: [number, number][] = [];
+      if (c < 3) around.push([id(r, c), id(r, c + 1)]);
+      if (r < 3) around.push([id(r, c), id(r + 1, c)]);
+      for (const [u, v] of around) {
+        for (const [a, b] of [
+          [u, v],
+          [v, u],
+        ]) {
+          tail.push(a!);
+          head.push(b!);
+          fft.push(1 + Math.round(next() * 9));
+          cap.push(30 + Math.round(next() * 50));
+        }
+      }
+    }
+  }
+  return {
+    nodeCount: 16,
+    tail,
+    head,
+    freeFlowTime: fft,
+    capacity: cap,
+    vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
+    classes: [
+      {
+        id: 'all',
+        origins: [0, 15, 3, 12, 5, 0],
+        destinations: [15, 0, 12, 3, 10, 10],
+        volumes: [90, 70, 60, 80, 40, 30].map((v) => v * scale),
+      },
+    ],
+  };
+}
+
+describe('gradientProjection', () => {
+  it('finds the closed-form equilibrium of two parallel links with both paths at equal cost', () => {
+    const result = gradientProjection(twoLinkProblem(600), { relativeGap: 1e-13 });
+    expect(result.status).toBe('converged');
+    expect(result.arcFlows[0]).toBeCloseTo(32 / 0.06, 9);
+    const paths = listPaths(result.paths!, 0);
+    expect(paths).toHaveLength(2);
+    for (const path of paths) expect(path.cost).toBeCloseTo(18, 10);
+    expect(paths.reduce((sum, p) => sum + p.flow, 0)).toBeCloseTo(600, 10);
+  });
+
+  it('system optimum of two parallel links', () => {
+    const result = gradientProjection(twoLinkProblem(600), {
+      relativeGap: 1e-13,
+      objective: 'system-optimum',
+    });
+    expect(result.arcFlows[0]).toBeCloseTo((5 + 0.09 * 600) / 0.12, 8);
+    expect(result.objective).toBe('system-optimum');
+  });
+
+  it('reaches relative gaps of 1e-10 and below, and the Wardrop conditions hold', () => {
+    const problem = createAssignmentProblem(gridInput());
+    const result = gradientProjection(problem, { relativeGap: 1e-11 });
+    expect(result.status).toBe('converged');
+    expect(result.relativeGap).toBeLessThanOrEqual(1e-11);
+    const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, result.paths!);
+    expect(check.maxUsedExcess).toBeLessThan(1e-9);
+    expect(check.maxDemandError).toBeLessThan(1e-12);
+    expect(check.maxFlowMismatch).toBeLessThan(1e-9);
+    // some ODs use several paths
+    const odCount = result.paths!.odClass.length;
+    const multi = Array.from({ length: odCount }, (_, od) => listPaths(result.paths!, od).length).filter(
+      (n) => n > 1,
+    );
+    expect(multi.length).toBeGreaterThan(0);
+    // the gap history decreases overall
+    expect(result.gapHistory[result.gapHistory.length - 1]!).toBeLessThan(result.gapHistory[0]! * 1e-9);
+  });
+
+  it('never routes a class over its forbidden arcs or through blocked nodes', () => {
+    const input = gridInput();
+    const problem = createAssignmentProblem({
+      ...input,
+      throughBlocked: [5, 6],
+      classes: [{ ...input.classes[0]!, forbiddenArcs: [0, 1, 2, 3] }],
+    });
+    const result = gradientProjection(problem, { relativeGap: 1e-9 });
+    const set = result.paths!;
+    for (let q = 0; q < set.pathFlow.length; q++) {
+      const arcs = set.pathArcs.subarray(set.pathArcStart[q]!, set.pathArcStart[q + 1]!);
+      for (let i = 0; i < arcs.length; i++) {
+        expect([0, 1, 2, 3]).not.toContain(arcs[i]);
+        if (i > 0) expect([5, 6]).not.toContain(problem.csr.tail[arcs[i]!]);
+      }
+    }
+    const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, set);
+    expect(check.maxUsedExcess).toBeLessThan(1e-7);
+  });
+
+  it('restarts from its own paths without iterating, and from paths of another demand', () => {
+    const problem = createAssignmentProblem(gridInput());
+    const first = gradientProjection(problem, { relativeGap: 1e-10 });
+    const again = gradientProjection(problem, { relativeGap: 1e-10, warmStart: { paths: first.paths! } });
+    expect(again.iterations).toBe(0);
+    expect(again.beckmann).toBeCloseTo(first.beckmann, 6);
+
+    const grown = createAssignmentProblem(gridInput(1.3));
+    const cold = gradientProjection(grown, { relativeGap: 1e-10 });
+    const warm = gradientProjection(grown, { relativeGap: 1e-10, warmStart: { paths: first.paths! } });
+    expect(warm.status).toBe('converged');
+    expect(warm.iterations).toBeLessThanOrEqual(cold.iterations);
+    for (let a = 0; a < grown.arcCount; a++) expect(warm.arcFlows[a]).toBeCloseTo(cold.arcFlows[a]!, 5);
+  });
+
+  it('drops unusable warm-start paths and rejects what is not a path set', () => {
+    const problem = twoLinkProblem(600);
+    const junk: PathSet = {
+      odClass: Int32Array.of(0, 0, 7),
+      odOrigin: Int32Array.of(0, 1, 0),
+      odDestination: Int32Array.of(1, 0, 1),
+      odDemand: new Float64Array(3),
+      odPathStart: Int32Array.of(0, 3, 3, 4),
+      pathArcStart: Int32Array.of(0, 1, 2, 4, 5),
+      pathArcs: Int32Array.of(9, 1, 0, 1, 0), // arc 9 missing; 0 then 1 not contiguous
+      pathFlow: Float64Array.of(5, 7, 3, 1),
+      pathCost: new Float64Array(4),
+    };
+    const result = gradientProjection(problem, { relativeGap: 1e-12, warmStart: { paths: junk } });
+    expect(result.status).toBe('converged');
+    expect(result.arcFlows[0]).toBeCloseTo(32 / 0.06, 8);
+    expect(() => gradientProjection(problem, { warmStart: { paths: {} as PathSet } })).toThrow(
+      InvalidArgumentError,
+    );
+    expect(() => gradientProjection(problem, { innerIterations: 0 })).toThrow(
+      /innerIterations must be an integer ≥ 1, got 0/,
+    );
+  });
+
+  it('stops at the iteration limit with the gap of the returned flows', () => {
+    const result = gradientProjection(createAssignmentProblem(gridInput()), {
+      relativeGap: 0,
+      maxIterations: 2,
+    });
+    expect(result.status).toBe('max-iterations');
+    expect(result.iterations).toBe(2);
+    expect(result.gapHistory).toHaveLength(3);
+    expect(result.relativeGap).toBe(result.gapHistory[2]);
+  });
+
+  it('reports unassigned demand and assigns the rest', () => {
+    const input = gridInput();
+    const intoCorner = input.head.map((h, a) => (h === 15 ? a : -1)).filter((a) => a >= 0);
+    const problem = createAssignmentProblem({
+      ...input,
+      closedArcs: intoCorner,
+      classes: [{ id: 'all', origins: [0, 0, 3], destinations: [15, 10, 10], volumes: [10, 5, 4] }],
+    });
+    const result = gradientProjection(problem, { relativeGap: 1e-10 });
+    expect(result.status).toBe('converged');
+    expect(result.unassignedVolume).toBe(10);
+    expect(problem.unreachable).toEqual([{ classId: 'all', origin: 0, destination: 15, volume: 10 }]);
+    for (const a of intoCorner) expect(result.arcFlows[a]).toBe(0);
+    expect(result.paths!.odClass.length).toBe(2);
+  });
+});

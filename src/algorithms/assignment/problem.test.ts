@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../model/errors.js';
+import { type AssignmentProblemInput, createAssignmentProblem } from './problem.js';
+
+// 0 → 1 → 2 and 0 → 2; node 3 is isolated.
+const BASE: AssignmentProblemInput = {
+  nodeCount: 4,
+  tail: [0, 1, 0],
+  head: [1, 2, 2],
+  freeFlowTime: [1, 1, 3],
+  capacity: [10, 10, 10],
+  vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
+  classes: [{ id: 'all', origins: [0, 0, 0, 1, 2], destinations: [2, 2, 0, 2, 3], volumes: [5, 7, 9, 0, 4] }],
+};
+
+describe('createAssignmentProblem', () => {
+  it('aggregates duplicate OD entries and drops intrazonal and zero demand', () => {
+    const p = createAssignmentProblem(BASE);
+    const cls = p.classes[0]!;
+    expect(Array.from(cls.origins)).toEqual([0]);
+    expect(Array.from(cls.destinations)).toEqual([2]);
+    expect(Array.from(cls.demand)).toEqual([12]);
+    expect(cls.totalDemand).toBe(12);
+    expect(p.odCount).toBe(1);
+  });
+
+  it('sets aside demand without a path and lists it', () => {
+    const p = createAssignmentProblem(BASE);
+    expect(p.unreachable).toEqual([{ classId: 'all', origin: 2, destination: 3, volume: 4 }]);
+  });
+
+  it('forbidden and closed arcs get infinite constants; money is divided by the value of time', () => {
+    const p = createAssignmentProblem({
+      ...BASE,
+      closedArcs: [1],
+      fixedCost: [0.5, 0, 0],
+      classes: [
+        {
+          id: 'a',
+          origins: [0],
+          destinations: [2],
+          volumes: [1],
+          valueOfTime: 4,
+          moneyCost: [8, 0, 2],
+          forbiddenArcs: [2],
+        },
+        { id: 'b', origins: [0], destinations: [1], volumes: [1], valueOfTime: 0, moneyCost: [8, 0, 2] },
+      ],
+    });
+    expect(Array.from(p.classes[0]!.arcConstant)).toEqual([0.5 + 2, Infinity, Infinity]);
+    expect(p.classes[0]!.totalDemand).toBe(0); // 0→2 needs arc 1 (closed) or arc 2 (forbidden)
+    expect(p.unreachable).toEqual([{ classId: 'a', origin: 0, destination: 2, volume: 1 }]);
+    expect(p.classes[1]!.fixedRoute).toBe(true);
+    expect(Array.from(p.classes[1]!.arcConstant)).toEqual([0.5, Infinity, 0]);
+  });
+
+  it('through-blocked nodes may start paths but not be passed through', () => {
+    const p = createAssignmentProblem({ ...BASE, throughBlocked: [1] });
+    expect(p.blockedThrough?.[1]).toBe(1);
+    const q = createAssignmentProblem({
+      ...BASE,
+      tail: [0, 1],
+      head: [1, 2],
+      freeFlowTime: [1, 1],
+      capacity: [10, 10],
+      throughBlocked: [1],
+      classes: [{ id: 'all', origins: [0, 1], destinations: [2, 2], volumes: [3, 4] }],
+    });
+    expect(q.unreachable).toEqual([{ classId: 'all', origin: 0, destination: 2, volume: 3 }]);
+    expect(q.classes[0]!.totalDemand).toBe(4);
+  });
+
+  it.each([
+    [{ nodeCount: 0 }, /nodeCount must be a positive integer, got 0/],
+    [{ tail: [0, 1, 9] }, /input\.tail\[2\] must be an integer in 0\.\.3, got 9/],
+    [{ head: [1, 2] }, /input\.head must have length 3, got 2/],
+    [{ freeFlowTime: [1, -1, 3] }, /arc 1\.freeFlowTime/],
+    [{ capacity: [10, 0, 10] }, /arc 1\.capacity must be > 0/],
+    [{ vdf: [{ kind: 'bpr', alpha: 0.15, beta: 4 }] }, /must be one function or 3 functions, got 1/],
+    [{ fixedCost: [0, Number.NaN, 0] }, /input\.fixedCost\[1\] must be finite and ≥ 0, got NaN/],
+    [{ classes: [] }, /input\.classes must be a non-empty array/],
+    [
+      { classes: [{ id: 'x', origins: [0], destinations: [2], volumes: [-1] }] },
+      /volumes\[0\] must be finite and ≥ 0, got -1/,
+    ],
+    [
+      { classes: [{ id: 'x', origins: [0], destinations: [2], volumes: [1], valueOfTime: -2 }] },
+      /valueOfTime must be finite and ≥ 0, got -2/,
+    ],
+    [
+      {
+        classes: [
+          { id: 'x', origins: [0], destinations: [2], volumes: [1] },
+          { id: 'x', origins: [0], destinations: [2], volumes: [1] },
+        ],
+      },
+      /duplicates "x"/,
+    ],
+    [
+      { classes: [{ id: 'x', origins: [0], destinations: [2], volumes: [1], forbiddenArcs: [3] }] },
+      /forbiddenArcs\[0\]/,
+    ],
+  ])('rejects %o', (change, message) => {
+    const input = { ...BASE, ...change } as AssignmentProblemInput;
+    expect(() => createAssignmentProblem(input)).toThrow(InvalidArgumentError);
+    expect(() => createAssignmentProblem(input)).toThrow(message);
+  });
+
+  it('does not mutate its input', () => {
+    const input = structuredClone(BASE);
+    createAssignmentProblem(input);
+    expect(input).toEqual(BASE);
+  });
+});
