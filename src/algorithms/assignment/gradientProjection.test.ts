@@ -169,7 +169,7 @@ describe('gradientProjection', () => {
 
   it('reports unassigned demand and assigns the rest', () => {
     const input = gridInput();
-    const intoCorner = input.head.map((h, a) => (h === 15 ? a : -1)).filter((a) => a >= 0);
+    const intoCorner = Array.from(input.head, (h, a) => (h === 15 ? a : -1)).filter((a) => a >= 0);
     const problem = createAssignmentProblem({
       ...input,
       closedArcs: intoCorner,
