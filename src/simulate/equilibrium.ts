@@ -13,6 +13,7 @@
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import { gradientProjection } from '../algorithms/assignment/gradientProjection.js';
+import { logitAssignment } from '../algorithms/assignment/logit.js';
 import type { PathSet } from '../algorithms/assignment/pathSet.js';
 import { createAssignmentProblem } from '../algorithms/assignment/problem.js';
 import type { VolumeDelayFunction } from '../algorithms/assignment/vdf.js';
@@ -27,7 +28,7 @@ export interface CapacityDelay {
   readonly mu: number;
 }
 
-/** Inputs of {@link solveEquilibrium}. */
+/** Inputs of {@link solveEquilibrium} (also the logit stochastic equilibrium, with `choice`). */
 export interface EquilibriumInput {
   readonly compiled: CompiledNetwork;
   readonly classes: readonly DemandClass[];
@@ -39,6 +40,8 @@ export interface EquilibriumInput {
   readonly capacityDelay: CapacityDelay | undefined;
   /** Path flows of an earlier run to start from. */
   readonly warmStart?: PathSet | undefined;
+  /** Deterministic user equilibrium (default) or logit stochastic user equilibrium with dispersion θ per day. */
+  readonly choice?: { readonly kind: 'deterministic' } | { readonly kind: 'logit'; readonly theta: number };
 }
 
 /** Output of {@link solveEquilibrium}. */
@@ -108,11 +111,15 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
       };
     }),
   });
-  const result = gradientProjection(problem, {
+  const settings = {
     relativeGap: input.relativeGap,
     maxIterations: input.maxIterations,
     ...(input.warmStart ? { warmStart: { paths: input.warmStart } } : {}),
-  });
+  };
+  const result =
+    input.choice?.kind === 'logit'
+      ? logitAssignment(problem, { ...settings, theta: input.choice.theta })
+      : gradientProjection(problem, settings);
 
   // Unreachable demand, split back to demand flows by volume.
   const unmet = new Map<string, number>();

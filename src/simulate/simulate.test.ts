@@ -200,3 +200,34 @@ describe('simulate (min-cost)', () => {
     expect(m.corridors.find((c) => c.id === 'middle')!.volume).toBeCloseTo(90_000, 6);
   });
 });
+
+describe('simulate (logit)', () => {
+  it('splits flow between routes by the logit formula: shares follow exp(−θ · cost difference)', async () => {
+    // Only the refusing segment is forced; the standard segment chooses between the two corridors.
+    const theta = 0.05;
+    const r = await simulate(input, undefined, {
+      year: 2024,
+      solver: 'logit',
+      logitTheta: theta,
+      relativeGap: 1e-10,
+      maxIterations: 2000,
+    });
+    expect(r.status).toBe('converged');
+    const compiled = compileNetwork(r.applied.network);
+    const time = new Float64Array(compiled.csr.arcCount);
+    r.links.forEach((l, e) => {
+      time[e] = l.timeDays;
+    });
+    for (let e = compiled.linkCount; e < compiled.csr.arcCount; e++) {
+      time[e] = r.nodes.find((n) => n.id === compiled.nodeIds[compiled.arcNode[e]!])!.timeDays.container!;
+    }
+    // class cost in days: money / VOT + time
+    const standard = r.paths.filter((p) => p.segmentId === 'standard' && p.volume > 0);
+    expect(standard.length).toBe(2);
+    const [a, b] = standard.map((p) => ({
+      volume: p.volume,
+      cost: p.arcs.reduce((acc, e) => acc + compiled.costUsd[e]! / 30 + time[e]!, 0),
+    }));
+    expect(Math.log(a!.volume / b!.volume)).toBeCloseTo(-theta * (a!.cost - b!.cost), 4);
+  });
+});
