@@ -14,11 +14,11 @@
  * capacity to a relative 1e-12 or so. See docs/flow.md.
  */
 
-import { pushRelabelMaxFlow, createPushRelabelState } from './_internal/pushRelabel.js';
-import { buildResidual, type Residual, reachesTarget } from './_internal/residual.js';
-import { decimalDigits, EXACT_LIMIT, pow10, scaleToIntegers } from './_internal/numeric.js';
-import { checkArcs, checkNode, checkNumbers, MODULE } from './_internal/validate.js';
 import { InvalidArgumentError } from '../../model/errors.js';
+import { decimalDigits, EXACT_LIMIT, pow10, scaleToIntegers } from './_internal/numeric.js';
+import { createPushRelabelState, pushRelabelMaxFlow } from './_internal/pushRelabel.js';
+import { buildResidual, type Residual, reachesTarget } from './_internal/residual.js';
+import { checkArcs, checkNode, checkNumbers, MODULE } from './_internal/validate.js';
 
 /** A directed graph with arc capacities, as arrays. */
 export interface CapacitatedGraph {
@@ -99,10 +99,15 @@ export function maxFlow(
   const capacity = checkNumbers(graph?.capacity, m, 'graph.capacity', '+inf', 0);
   checkNode(source, n, 'source');
   checkNode(sink, n, 'sink');
-  if (source === sink) throw new InvalidArgumentError(MODULE, 'sink', `must differ from the source, both are ${sink}`);
+  if (source === sink)
+    throw new InvalidArgumentError(MODULE, 'sink', `must differ from the source, both are ${sink}`);
   const compute = options.compute ?? DEFAULTS.compute;
   if (compute !== 'flow' && compute !== 'cut') {
-    throw new InvalidArgumentError(MODULE, 'options.compute', `must be 'flow' or 'cut', got ${String(compute)}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.compute',
+      `must be 'flow' or 'cut', got ${String(compute)}`,
+    );
   }
 
   const infiniteCount = countInfinite(capacity);
@@ -177,13 +182,19 @@ function arcFlows(g: Residual, scale: number): Float64Array {
   return flow;
 }
 
-function crossingArcs(tail: Int32Array, head: Int32Array, capacity: Float64Array, side: Uint8Array): Int32Array {
+function crossingArcs(
+  tail: Int32Array,
+  head: Int32Array,
+  capacity: Float64Array,
+  side: Uint8Array,
+): Int32Array {
   let count = 0;
   const m = tail.length;
   for (let e = 0; e < m; e++) if (side[tail[e]!] === 1 && side[head[e]!] === 0 && capacity[e]! > 0) count++;
   const out = new Int32Array(count);
   count = 0;
-  for (let e = 0; e < m; e++) if (side[tail[e]!] === 1 && side[head[e]!] === 0 && capacity[e]! > 0) out[count++] = e;
+  for (let e = 0; e < m; e++)
+    if (side[tail[e]!] === 1 && side[head[e]!] === 0 && capacity[e]! > 0) out[count++] = e;
   return out;
 }
 

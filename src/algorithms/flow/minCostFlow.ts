@@ -186,7 +186,10 @@ interface Core {
  * References: see `_internal/networkSimplex.ts` and `_internal/costScaling.ts` (Kovács 2015, Goldberg
  * 1997), and Gale (1957) for the cut certificate.
  */
-export function minCostFlow(problem: MinCostFlowProblem, options: MinCostFlowOptions = {}): MinCostFlowResult {
+export function minCostFlow(
+  problem: MinCostFlowProblem,
+  options: MinCostFlowOptions = {},
+): MinCostFlowResult {
   const algorithmOption = options.algorithm ?? DEFAULTS.algorithm;
   if (algorithmOption !== 'network-simplex' && algorithmOption !== 'cost-scaling') {
     throw new InvalidArgumentError(
@@ -261,7 +264,8 @@ export function minCostFlow(problem: MinCostFlowProblem, options: MinCostFlowOpt
     );
   }
   if (out.status === 'unbounded') {
-    const cycle = findNegativeCycle(core.n, core.tail, core.head, core.cost, infinite, 0) ?? new Int32Array(0);
+    const cycle =
+      findNegativeCycle(core.n, core.tail, core.head, core.cost, infinite, 0) ?? new Int32Array(0);
     return blockingCut(core, P) ?? { status: 'unbounded', cycle };
   }
   return optimal(P, core, out.flow, out.potential, 'network-simplex');
@@ -273,7 +277,9 @@ function prepare(problem: MinCostFlowProblem): Prepared {
   const cost = checkNumbers(problem.cost, m, 'problem.cost', '+inf');
   const supply = checkNumbers(problem.supply, n, 'problem.supply', 'finite');
   const lower =
-    problem.lower === undefined ? new Float64Array(m) : checkNumbers(problem.lower, m, 'problem.lower', 'finite');
+    problem.lower === undefined
+      ? new Float64Array(m)
+      : checkNumbers(problem.lower, m, 'problem.lower', 'finite');
   const forbidden = new Uint8Array(m);
   for (let e = 0; e < m; e++) {
     if (capacity[e]! < lower[e]!) {
@@ -455,7 +461,8 @@ function optimal(
   }
   const scaleBoth = flowScale * costScale;
   const potential = new Float64Array(n);
-  for (let v = 0; v < n; v++) potential[v] = costScale === 1 ? corePotential[v]! : corePotential[v]! / costScale;
+  for (let v = 0; v < n; v++)
+    potential[v] = costScale === 1 ? corePotential[v]! : corePotential[v]! / costScale;
   const absorbed = new Float64Array(n);
   for (let i = 0; i < core.absorbNode.length; i++) {
     absorbed[core.absorbNode[i]!] = coreFlow[m + i]! / flowScale;

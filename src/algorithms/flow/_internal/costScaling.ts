@@ -225,7 +225,9 @@ export function costScaling(
               }
             }
             if (bestPrice === Number.NEGATIVE_INFINITY) {
-              throw new Error('corridor-sim/flow: internal error: cost scaling met a node with no residual arc');
+              throw new Error(
+                'corridor-sim/flow: internal error: cost scaling met a node with no residual arc',
+              );
             }
             price[tip] = bestPrice - eps;
             current[tip] = bestArc;

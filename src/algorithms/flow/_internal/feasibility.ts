@@ -63,7 +63,7 @@ export function feasibilityCut(
   // Any flow of value ≤ total decomposes into paths carrying ≤ total on an arc.
   for (let e = 0; e < m; e++) {
     const c = cap[e]!;
-    C[e] = c > total ? total : c;
+    C[e] = Math.min(c, total);
   }
   let k = m;
   for (let v = 0; v < n; v++) {

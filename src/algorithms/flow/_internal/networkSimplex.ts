@@ -182,13 +182,11 @@ export function networkSimplex(
     let found = false;
     let e = nextArc;
     for (; e < m; e++) {
-      const s = state[e]!;
-      if (s !== STATE_TREE) {
-        const c = s * (costA[e]! + pi[src[e]!]! - pi[dst[e]!]!);
-        if (c < best) {
-          best = c;
-          inArc = e;
-        }
+      // Tree arcs have state 0, hence c = 0: never below `best` ≤ 0, no branch needed.
+      const c = state[e]! * (costA[e]! + pi[src[e]!]! - pi[dst[e]!]!);
+      if (c < best) {
+        best = c;
+        inArc = e;
       }
       if (--cnt === 0) {
         if (inArc >= 0) {
@@ -200,13 +198,10 @@ export function networkSimplex(
     }
     if (!found) {
       for (e = 0; e < nextArc; e++) {
-        const s = state[e]!;
-        if (s !== STATE_TREE) {
-          const c = s * (costA[e]! + pi[src[e]!]! - pi[dst[e]!]!);
-          if (c < best) {
-            best = c;
-            inArc = e;
-          }
+        const c = state[e]! * (costA[e]! + pi[src[e]!]! - pi[dst[e]!]!);
+        if (c < best) {
+          best = c;
+          inArc = e;
         }
         if (--cnt === 0) {
           if (inArc >= 0) {

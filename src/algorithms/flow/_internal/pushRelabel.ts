@@ -127,7 +127,7 @@ function globalRelabel(g: Residual, st: PushRelabelState, target: number, exclud
  */
 function runPhase(g: Residual, st: PushRelabelState, target: number, excluded: number): void {
   const { n, first, to, rcap, mate } = g;
-  const { label, excess, current, activeHead, activeNext, levelHead, levelNext, levelPrev, queue } = st;
+  const { label, excess, current, activeHead, activeNext, levelHead, levelNext, levelPrev } = st;
   const workLimit = GLOBAL_RELABEL_NODE_FACTOR * n + GLOBAL_RELABEL_ARC_FACTOR * g.m;
   let work = 0;
 
@@ -155,7 +155,7 @@ function runPhase(g: Residual, st: PushRelabelState, target: number, excluded: n
         if (r > 0) {
           const w = to[p]!;
           if (label[w] === want) {
-            const delta = ex < r ? ex : r;
+            const delta = Math.min(ex, r);
             rcap[p] = r - delta;
             rcap[mate[p]!]! += delta;
             const ew = excess[w]!;

@@ -27,7 +27,8 @@ export interface CheckedArcs {
 
 function isArrayLike(value: unknown): value is ArrayLike<number> {
   return (
-    (Array.isArray(value) || ArrayBuffer.isView(value)) && typeof (value as { length: unknown }).length === 'number'
+    (Array.isArray(value) || ArrayBuffer.isView(value)) &&
+    typeof (value as { length: unknown }).length === 'number'
   );
 }
 
@@ -44,20 +45,31 @@ export function checkArcs(
   name: string,
 ): CheckedArcs {
   if (typeof graph !== 'object' || graph === null) {
-    throw new InvalidArgumentError(MODULE, name, `must be an object with nodeCount, tail and head, got ${graph}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      name,
+      `must be an object with nodeCount, tail and head, got ${graph}`,
+    );
   }
   const n = graph.nodeCount;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_COUNT) {
-    throw new InvalidArgumentError(MODULE, `${name}.nodeCount`, `must be an integer in 0..${MAX_COUNT}, got ${String(n)}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      `${name}.nodeCount`,
+      `must be an integer in 0..${MAX_COUNT}, got ${String(n)}`,
+    );
   }
   const { tail, head } = graph;
-  if (!isArrayLike(tail)) throw new InvalidArgumentError(MODULE, `${name}.tail`, 'must be an array of node indices');
-  if (!isArrayLike(head)) throw new InvalidArgumentError(MODULE, `${name}.head`, 'must be an array of node indices');
+  if (!isArrayLike(tail))
+    throw new InvalidArgumentError(MODULE, `${name}.tail`, 'must be an array of node indices');
+  if (!isArrayLike(head))
+    throw new InvalidArgumentError(MODULE, `${name}.head`, 'must be an array of node indices');
   const m = tail.length;
   if (head.length !== m) {
     throw new InvalidArgumentError(MODULE, `${name}.head`, `has length ${head.length}, tail has ${m}`);
   }
-  if (m > MAX_COUNT) throw new InvalidArgumentError(MODULE, `${name}.tail`, `has ${m} arcs, more than ${MAX_COUNT}`);
+  if (m > MAX_COUNT)
+    throw new InvalidArgumentError(MODULE, `${name}.tail`, `has ${m} arcs, more than ${MAX_COUNT}`);
   const t = new Int32Array(m);
   const h = new Int32Array(m);
   for (let e = 0; e < m; e++) {
@@ -123,7 +135,11 @@ export function checkNumbers(
  */
 export function checkNode(value: unknown, nodeCount: number, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= nodeCount) {
-    throw new InvalidArgumentError(MODULE, name, `${String(value)} is not a node index in 0..${nodeCount - 1}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      name,
+      `${String(value)} is not a node index in 0..${nodeCount - 1}`,
+    );
   }
   return value;
 }
