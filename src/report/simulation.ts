@@ -28,6 +28,11 @@ export interface ResultSummary {
   readonly divertedTeu: number;
   readonly unmetTeu: number;
   readonly bottlenecks: readonly { id: string; kind: string; utilization: number; shadowPriceUsd?: number }[];
+  readonly bindingCut: {
+    readonly capacityTeu: number;
+    readonly links: readonly string[];
+    readonly nodes: readonly string[];
+  } | null;
   readonly crude: {
     readonly totalTonnes: number;
     readonly unmetTonnes: number;
@@ -69,6 +74,7 @@ export function summarizeResult(result: SimulationResult): ResultSummary {
       utilization: b.utilization,
       ...(b.shadowPriceUsd === undefined ? {} : { shadowPriceUsd: b.shadowPriceUsd }),
     })),
+    bindingCut: result.bindingCut ?? null,
     crude: {
       totalTonnes: result.crude.totalTonnes,
       unmetTonnes: result.crude.unmetTonnes,
@@ -94,6 +100,9 @@ export function formatResult(result: SimulationResult, options: { maxRows?: numb
   const lines = [
     `${result.scenario} · ${result.year} · ${result.solver} · ${result.status} (relative gap ${result.convergence.relativeGap.toExponential(1)}, ${result.convergence.iterations} iterations)`,
     `overland China→Europe: ${formatNumber(result.throughputTeu)} TEU; by sea: ${formatNumber(result.divertedTeu)} TEU; unmet: ${formatNumber(result.unmetTeu)} TEU`,
+    result.bindingCut
+      ? `overland capacity (minimum cut): ${formatNumber(result.bindingCut.capacityTeu)} TEU, bound by ${[...result.bindingCut.links, ...result.bindingCut.nodes].join(', ')}`
+      : 'overland capacity: unbounded (an uncapacitated route exists)',
     '',
     formatTable(
       ['corridor', 'TEU/yr', 'share', 'days'],

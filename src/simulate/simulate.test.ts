@@ -68,6 +68,25 @@ describe('simulate (equilibrium) on the two-corridor sample', () => {
     for (const c of costs) expect((c - min) / min).toBeLessThan(1e-6);
   });
 
+  it('reports the binding cut of the overland system: the Altynkol gauge-change terminal (400,000 TEU)', async () => {
+    // Hand-computed: every route passes Altynkol (handling 400,000 < Khorgos–Altynkol 450,000 < Xi'an–Khorgos 600,000).
+    const r = await simulate(input, undefined, { year: 2024 });
+    expect(r.bindingCut).toEqual({ capacityTeu: 400_000, links: [], nodes: ['altynkol'] });
+    const wider = await simulate(
+      input,
+      scenario('wider', {
+        kind: 'set-capacity',
+        target: { nodes: ['altynkol'] },
+        capacityPerYear: 1e6,
+        nodeHandling: true,
+      }),
+      { year: 2024 },
+    );
+    // then the 450,000 TEU links bind: Khorgos–Altynkol and Altynkol–Almaty are both minimum cuts;
+    // the one nearest to the destinations is reported
+    expect(wider.bindingCut).toEqual({ capacityTeu: 450_000, links: ['altynkol-almaty'], nodes: [] });
+  });
+
   it('rejects bad options with InvalidArgumentError naming the option', async () => {
     await expect(simulate(input, undefined, { year: 2024.5 })).rejects.toThrow(/options\.year/);
     await expect(simulate(input, undefined, { solver: 'magic' as never })).rejects.toThrow(/options\.solver/);

@@ -24,6 +24,7 @@ import type { Network } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyScenario } from '../scenario/apply.js';
 import { aggregate, CHINA_EUROPE, type CorridorMarket, type RoutedPath } from './aggregate.js';
+import { overlandBindingCut } from './binding-cut.js';
 import { buildClasses } from './classes.js';
 import { type CapacityDelay, solveEquilibrium } from './equilibrium.js';
 import { solveMinCost } from './min-cost.js';
@@ -67,6 +68,8 @@ export interface SimulateOptions {
   readonly logitTheta?: number;
   /** Min-cost allocation: cost of a unit of demand left unmet, USD (above any route's cost). @defaultValue 1e6 */
   readonly unmetPenaltyUsd?: number;
+  /** Compute the minimum cut of the overland market (one max-flow). @defaultValue true */
+  readonly bindingCut?: boolean;
   /** Start the equilibrium from this earlier result's path flows (sweeps, timelines). */
   readonly warmStart?: SimulationResult;
 }
@@ -310,6 +313,7 @@ export async function simulate(
       );
   }
 
+  const market = options.market ?? CHINA_EUROPE;
   const figures = aggregate({
     compiled,
     demand: applied.demand,
@@ -319,7 +323,7 @@ export async function simulate(
     arcCapacity,
     unmet,
     ...(shadowPrice ? { shadowPrice } : {}),
-    market: options.market ?? CHINA_EUROPE,
+    market,
     ...(options.bottleneckThreshold === undefined
       ? {}
       : { bottleneckThreshold: options.bottleneckThreshold }),
@@ -332,7 +336,8 @@ export async function simulate(
     convergence: { relativeGap, iterations, stopReason, seconds: (performance.now() - started) / 1000 },
     ...figures,
     crude: crudeSummary(figures),
-    bindingCut: undefined,
+    bindingCut:
+      options.bindingCut === false ? undefined : overlandBindingCut(applied.network, applied.demand, market),
     paths,
     operations: applied.log,
     applied: { network: applied.network, demand: applied.demand },

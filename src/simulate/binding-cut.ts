@@ -1,0 +1,60 @@
+/**
+ * The binding cut of the overland market
+ * ======================================
+ *
+ * The maximum overland throughput of the market's commodity from the market's origins to its
+ * destinations (as a maximum flow, links of maritime corridors closed), and the minimum cut that
+ * binds it: the links and terminals whose capacities add up to that maximum. Undefined when an
+ * uncapacitated overland route exists (the throughput is then unlimited) or the market has no flows.
+ */
+
+import { networkMaxFlow } from '../algorithms/flow/networkMaxFlow.js';
+import type { Demand } from '../model/demand.js';
+import { type LinkAttributes, listLinks, type Network, rebuildNetwork } from '../model/network.js';
+import type { CorridorMarket } from './aggregate.js';
+import type { BindingCut } from './result.js';
+
+/**
+ * Maximum overland throughput and its minimum cut.
+ *
+ * @param network - the scenario-applied network
+ * @param demand - the scenario-applied demand (its market flows give the origins and destinations)
+ * @param market - which flows form the market
+ * @returns the cut, or undefined when unbounded or empty
+ */
+export function overlandBindingCut(
+  network: Network,
+  demand: Demand,
+  market: CorridorMarket,
+): BindingCut | undefined {
+  const graph = network.graph;
+  const origins = new Set<string>();
+  const destinations = new Set<string>();
+  const originCountries = new Set(market.origins);
+  const destinationCountries = new Set(market.destinations);
+  for (const flow of demand.flows) {
+    if (flow.commodity !== market.commodity || !(flow.volumePerYear > 0)) continue;
+    if (!originCountries.has(graph.getNodeAttributes(flow.origin).country)) continue;
+    if (!destinationCountries.has(graph.getNodeAttributes(flow.destination).country)) continue;
+    origins.add(flow.origin);
+    destinations.add(flow.destination);
+  }
+  for (const d of destinations) origins.delete(d);
+  if (origins.size === 0 || destinations.size === 0) return undefined;
+  const maritime = new Set(
+    network.corridors
+      .filter((c) => c.commodity === market.commodity && c.overland === false)
+      .flatMap((c) => c.links ?? []),
+  );
+  const overland =
+    maritime.size === 0
+      ? network
+      : rebuildNetwork(network, {
+          links: listLinks(network).map(
+            (l): LinkAttributes => (maritime.has(l.id) ? { ...l, status: 'closed' } : l),
+          ),
+        });
+  const result = networkMaxFlow(overland, [...origins], [...destinations], market.commodity);
+  if (result.status !== 'optimal') return undefined;
+  return { capacityTeu: result.value, links: result.bindingLinks, nodes: result.bindingNodes };
+}
