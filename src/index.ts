@@ -32,6 +32,15 @@ export {
   shortestPath,
   shortestPathOnIndex,
 } from './algorithms/routing/index.js';
+export type {
+  Dataset,
+  DatasetInfo,
+  DatasetMeta,
+  DatasetTarget,
+  ProvenanceIssue,
+  SourceRecord,
+} from './data/datasets.js';
+export { auditProvenance, listDatasets, loadDataset } from './data/datasets.js';
 export { parseDemand, safeParseDemand, serializeDemand } from './data/demand-format.js';
 export type {
   GeoJsonFeature,
