@@ -23,8 +23,9 @@
  *                                  + segment-specific surcharges,
  *                          time  = the link's reported `timeDays` (+ segment-specific surcharge days)
  *
- * Node-handling arcs cost their handling cost and, by default, their free-flow dwell (results do not
- * report node times; pass `nodeTimeDays` when the solver congests node arcs). With the default `time`
+ * Node-handling arcs cost their handling cost and their time from `result.nodes[].timeDays` (dwell
+ * plus queueing), or their free-flow dwell when the result does not report node times (or
+ * `nodeTimeDays(arc, utilization)` when given). With the default `time`
  * weighting the gap sums costs divided by each segment's VOT (time units, as the assignment problem
  * does) and leaves VOT-0 segments out; `money` weighting sums USD.
  *
@@ -53,7 +54,7 @@ export interface EquilibriumOptions extends ToleranceOptions {
   readonly segmentSurcharges?: readonly SegmentSurcharge[];
   /**
    * Time of a node-handling arc at its utilisation, days.
-   * @defaultValue its free-flow dwell
+   * @defaultValue `result.nodes[].timeDays[commodity]` when reported, else the free-flow dwell
    */
   readonly nodeTimeDays?: (arc: NodeArc, utilization: number) => number;
   /**
@@ -66,6 +67,12 @@ export interface EquilibriumOptions extends ToleranceOptions {
    * @defaultValue 0.01
    */
   readonly gapSlack?: number;
+  /**
+   * Commodities whose flows are routed by user equilibrium (a solver may route others differently,
+   * e.g. crude by a min-cost program); flows of other commodities are not checked.
+   * @defaultValue every commodity
+   */
+  readonly commodities?: readonly string[];
   /**
    * When set, every used path must cost at most `c_min × (1 + pathTolerance) + absoluteTolerance`.
    * @defaultValue undefined (only the gap is checked; the gap bounds the *volume-weighted* excess)
@@ -200,6 +207,13 @@ export function checkEquilibrium(
       `must be a finite number ≥ 0, got ${gapSlack}`,
     );
   }
+  if (options.commodities !== undefined && !Array.isArray(options.commodities)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'checkEquilibrium: options.commodities',
+      'must be an array of commodity ids',
+    );
+  }
   const pathTolerance = options.pathTolerance;
   if (pathTolerance !== undefined && !(pathTolerance >= 0)) {
     throw new InvalidArgumentError(
@@ -216,7 +230,7 @@ export function checkEquilibrium(
   const g = buildGraph(result, arcs);
   const segments = segmentsById(demand);
   const ods = new Map(result.ods.map((od) => [od.id, od]));
-  const utilization = new Map((result.nodes ?? []).map((n) => [n.id, n.utilization]));
+  const nodesById = new Map((result.nodes ?? []).map((n) => [n.id, n]));
 
   // Arc money and time, shared by every segment.
   const baseMoney = new Float64Array(arcs.length);
@@ -230,8 +244,10 @@ export function checkEquilibrium(
       const capacity = reported?.capacity ?? (arc.link.status === 'active' ? 1 : 0);
       open[a] = arc.link.status !== 'closed' && capacity > 0 ? 1 : 0;
     } else {
-      const u = utilization.get(arc.node)?.[arc.commodity] ?? 0;
-      baseTime[a] = options.nodeTimeDays ? options.nodeTimeDays(arc, u) : arc.freeFlowDays;
+      const node = nodesById.get(arc.node);
+      baseTime[a] = options.nodeTimeDays
+        ? options.nodeTimeDays(arc, node?.utilization[arc.commodity] ?? 0)
+        : (node?.timeDays?.[arc.commodity] ?? arc.freeFlowDays);
       open[a] = arc.capacityPerYear > 0 ? 1 : 0;
     }
   });
@@ -274,8 +290,14 @@ export function checkEquilibrium(
     const od = ods.get(group.flowId);
     const segment = segments.get(group.segmentId);
     if (!od || !segment || !graph.hasNode(od.origin) || !graph.hasNode(od.destination)) continue; // checkPaths reports these
+    if (options.commodities && !options.commodities.includes(od.commodity)) continue;
     const subject = `flow ${group.flowId}/${group.segmentId}`;
     const vot = segment.valueOfTimeUsdPerUnitDay;
+    const extraMoney = surchargeMoney.get(segment.id);
+    const extraTime = surchargeTime.get(segment.id);
+    // A segment with value of time 0 ignores time altogether (even an infinite one).
+    const arcCost = (a: number) =>
+      baseMoney[a]! + (extraMoney?.[a] ?? 0) + (vot > 0 ? vot * (baseTime[a]! + (extraTime?.[a] ?? 0)) : 0);
     const exempt = new Set([
       graph.getNodeAttributes(od.origin).country,
       graph.getNodeAttributes(od.destination).country,
@@ -283,8 +305,6 @@ export function checkEquilibrium(
     const key = `${od.origin}\u0000${[...exempt].sort().join(',')}\u0000${od.commodity}\u0000${segment.id}`;
     let search = searches.get(key);
     if (!search) {
-      const extraMoney = surchargeMoney.get(segment.id);
-      const extraTime = surchargeTime.get(segment.id);
       const cost = new Float64Array(arcs.length);
       arcs.forEach((arc, a) => {
         const commodity = arc.kind === 'link' ? arc.link.commodity : arc.commodity;
@@ -292,22 +312,18 @@ export function checkEquilibrium(
           open[a] === 1 &&
           commodity === od.commodity &&
           (arc.kind === 'node' || segmentForbids(segment, arc.link, exempt) === undefined);
-        cost[a] = allowed
-          ? baseMoney[a]! + (extraMoney?.[a] ?? 0) + vot * (baseTime[a]! + (extraTime?.[a] ?? 0))
-          : Number.POSITIVE_INFINITY;
+        cost[a] = allowed ? arcCost(a) : Number.POSITIVE_INFINITY;
       });
       search = { dist: shortestFrom(g, g.exit(od.origin, od.commodity), cost), cost };
       searches.set(key, search);
     }
     const cMin = search.dist[g.entry(od.destination, od.commodity)]!;
     // Path costs as charged (forbidden arcs at their would-be cost, so that the comparison stays finite).
-    const extraMoney = surchargeMoney.get(segment.id);
-    const extraTime = surchargeTime.get(segment.id);
     const pathCost = (path: CheckedPath) => {
       let c = 0;
       for (const a of path.arcs) {
         if (a < 0 || a >= arcs.length) return Number.NaN;
-        c += baseMoney[a]! + (extraMoney?.[a] ?? 0) + vot * (baseTime[a]! + (extraTime?.[a] ?? 0));
+        c += arcCost(a);
       }
       return c;
     };

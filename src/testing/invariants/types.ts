@@ -27,6 +27,8 @@ export interface CheckedNode {
   readonly id: string;
   /** Handling utilisation per commodity, where a capacity is declared. */
   readonly utilization: Readonly<Record<string, number>>;
+  /** Time at the node per commodity (dwell plus queueing at this flow), days, where a capacity is declared. */
+  readonly timeDays?: Readonly<Record<string, number>>;
 }
 
 /** One corridor of a result. */
