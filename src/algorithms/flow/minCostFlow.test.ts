@@ -305,7 +305,9 @@ const problemArb = fc.integer({ min: 2, max: 7 }).chain((n) =>
 /** Slack for the certificate: 0 for integers; decimal rounding of sums otherwise. */
 function tolerance(p: MinCostFlowProblem, r: MinCostFlowResult): number {
   if (r.status === 'optimal' && r.exact && r.scale.flow === 1 && r.scale.cost === 1) return 0;
-  const mags = [...p.capacity, ...p.supply, ...(p.lower ?? [])].map(Math.abs).filter((v) => v !== INF);
+  const mags = [...Array.from(p.capacity), ...Array.from(p.supply), ...Array.from(p.lower ?? [])]
+    .map(Math.abs)
+    .filter((v) => v !== INF);
   return 1e-13 * Math.max(1, ...mags) * (p.nodeCount + p.tail.length);
 }
 
