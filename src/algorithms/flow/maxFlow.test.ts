@@ -4,6 +4,10 @@ import { isCorridorSimError } from '../../model/errors.js';
 import { type CapacitatedGraph, maxFlow } from './maxFlow.js';
 import { verifyMaxFlow } from './verify.js';
 
+/** Property-test effort: FLOW_FC_RUNS=20 multiplies the runs, FLOW_FC_SEED shifts the seeds. */
+const RUNS = Number(process.env.FLOW_FC_RUNS ?? 1);
+const SEED = Number(process.env.FLOW_FC_SEED ?? 0);
+
 /** Minimum s–t cut capacity by enumerating every node subset (the independent answer). */
 function bruteForceMinCut(g: CapacitatedGraph, s: number, t: number): number {
   const n = g.nodeCount;
@@ -187,7 +191,7 @@ describe('maxFlow properties', () => {
         expect(Math.abs(r.value - expected)).toBeLessThanOrEqual(tolerance);
         expect(verifyMaxFlow(graph, s, t, r, tolerance)).toEqual([]);
       }),
-      { numRuns: 400, seed: 20260101 },
+      { numRuns: 400 * RUNS, seed: 20260101 + SEED },
     );
   });
 
@@ -204,7 +208,7 @@ describe('maxFlow properties', () => {
         else if (after.status === 'optimal')
           expect(after.value).toBeGreaterThanOrEqual(before.value * (1 - 1e-12));
       }),
-      { numRuns: 200, seed: 7 },
+      { numRuns: 200 * RUNS, seed: 7 + SEED },
     );
   });
 });

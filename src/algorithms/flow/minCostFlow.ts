@@ -180,7 +180,7 @@ interface Core {
  *   nodeCount: 3, tail: [0, 0, 1], head: [1, 2, 2], capacity: [4, 2, 4], cost: [1, 5, 1],
  *   supply: [5, 0, -5],
  * });
- * // r.status === 'optimal', r.cost === 4·2 + 1·5 = 18, r.flow = [4, 1, 4]
+ * // r.status === 'optimal', r.flow = [4, 1, 4], r.cost === 4·1 + 1·5 + 4·1 = 13
  * @remarks Network simplex: O(pivots·(√m + tree changes)), near-linear pivots in practice; cost
  * scaling: O(n²m log(nC)). Feasibility and the blocking cut come from a push-relabel maximum flow.
  * References: see `_internal/networkSimplex.ts` and `_internal/costScaling.ts` (Kovács 2015, Goldberg

@@ -85,8 +85,9 @@ function asList(value: NodeId | readonly NodeId[], name: string): readonly NodeI
  * @throws NotFoundError for an unknown node or commodity; InvalidArgumentError when sources or sinks
  *   are empty or overlap, or the year is not a finite number
  * @example
- * const r = networkMaxFlow(net, 'xian', 'duisburg', 'container');
- * // r.value === 490000 (TEU/yr); r.bindingLinks = ['almaty-moscow', 'aktau-baku']
+ * const r = networkMaxFlow(net, 'almaty', 'duisburg', 'container', { year: 2026 });
+ * // on data/samples/two-corridors.json: r.value === 490000 (TEU/yr),
+ * // r.bindingLinks = ['moscow-brest', 'aktau-baku']
  * @remarks O(compile) + push-relabel (see {@link maxFlow}).
  */
 export function networkMaxFlow(

@@ -225,9 +225,12 @@ export function costScaling(
               }
             }
             if (bestPrice === Number.NEGATIVE_INFINITY) {
-              throw new Error(
-                'corridor-sim/flow: internal error: cost scaling met a node with no residual arc',
-              );
+              // A dead end (no residual arc out): any lower price keeps ε-optimality; ε is enough to
+              // make the path arc into it inadmissible. An active node cannot be one: the problem is
+              // feasible, so its excess has somewhere to go.
+              if (tip === start)
+                throw new Error('corridor-sim/flow: internal error: stranded excess in cost scaling');
+              bestPrice = ptip;
             }
             price[tip] = bestPrice - eps;
             current[tip] = bestArc;

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseNetwork } from '../../data/network-format.js';
+import { isCorridorSimError } from '../../model/errors.js';
+import { createNetwork, type LinkAttributes, type NodeAttributes } from '../../model/network.js';
+import { networkMaxFlow } from './networkMaxFlow.js';
+
+const SAMPLE = parseNetwork(
+  JSON.parse(readFileSync(new URL('../../../data/samples/two-corridors.json', import.meta.url), 'utf8')),
+);
+
+function node(id: string, extra: Partial<NodeAttributes> = {}): NodeAttributes {
+  return { id, name: id, country: 'KZ', kind: 'hub', lon: 70, lat: 45, ...extra };
+}
+function link(id: string, from: string, to: string, extra: Partial<LinkAttributes> = {}): LinkAttributes {
+  return {
+    id,
+    from,
+    to,
+    mode: 'rail',
+    commodity: 'container',
+    transitDays: 1,
+    costUsdPerUnit: 1,
+    distanceKm: 1,
+    countries: ['KZ'],
+    status: 'active',
+    ...extra,
+  };
+}
+
+// A → B has an active line (100/yr) and a planned one (50/yr, opens mid-2027); B handles 120/yr;
+// B → C carries 500/yr.
+const PLANNED = createNetwork({
+  meta: { name: 'planned' },
+  nodes: [node('A'), node('B', { handling: { container: { capacityPerYear: 120 } } }), node('C')],
+  links: [
+    link('ab', 'A', 'B', { capacityPerYear: 100 }),
+    link('ab-new', 'A', 'B', { capacityPerYear: 50, status: 'planned', opens: '2027-06' }),
+    link('bc', 'B', 'C', { capacityPerYear: 500 }),
+  ],
+});
+
+describe('networkMaxFlow', () => {
+  it("Xi'an → Duisburg is bound by the Altynkol gauge-change terminal (400,000 TEU/yr)", () => {
+    // Hand-derived: the Altynkol handling capacity (400k) is below khorgos-altynkol (450k) and
+    // below what leaves Almaty (Northern 400k + Middle 90k = 490k).
+    const r = networkMaxFlow(SAMPLE, 'xian', 'duisburg', 'container');
+    expect(r.status).toBe('optimal');
+    if (r.status !== 'optimal') return;
+    expect(r.value).toBe(400_000);
+    expect(r.bindingNodes).toEqual(['altynkol']);
+    expect(r.bindingLinks).toEqual([]);
+    expect(r.nodeFlows.altynkol).toBe(400_000);
+    expect(r.sourceSide).toEqual(expect.arrayContaining(['xian', 'khorgos']));
+    expect(r.sourceSide).not.toContain('almaty');
+  });
+
+  it('Almaty → Duisburg is bound by Moscow–Brest and the Aktau–Baku ferry (490,000 TEU/yr)', () => {
+    const r = networkMaxFlow(SAMPLE, 'almaty', 'duisburg', 'container');
+    expect(r.status === 'optimal' && r.value).toBe(490_000);
+    if (r.status !== 'optimal') return;
+    expect(r.bindingLinks).toEqual(['moscow-brest', 'aktau-baku']);
+    expect(r.bindingNodes).toEqual([]);
+    expect(r.linkFlows['aktau-baku']).toBe(90_000);
+    // flow conservation at Almaty (no other source or sink there)
+    const into = r.linkFlows['altynkol-almaty']!;
+    const out = r.linkFlows['almaty-moscow']! + r.linkFlows['almaty-aktau']!;
+    expect(into).toBe(0);
+    expect(out).toBe(490_000);
+  });
+
+  it('the cut certificate: binding capacities sum to the value', () => {
+    for (const [s, t] of [
+      ['xian', 'duisburg'],
+      ['almaty', 'constanta'],
+      ['khorgos', 'poti'],
+    ] as const) {
+      const r = networkMaxFlow(SAMPLE, s, t, 'container');
+      if (r.status !== 'optimal') throw new Error('expected optimal');
+      const links = r.bindingLinks.reduce(
+        (sum, id) => sum + SAMPLE.graph.getEdgeAttribute(id, 'capacityPerYear')!,
+        0,
+      );
+      const nodes = r.bindingNodes.reduce(
+        (sum, id) => sum + SAMPLE.graph.getNodeAttribute(id, 'handling')!.container!.capacityPerYear!,
+        0,
+      );
+      expect(links + nodes).toBe(r.value);
+    }
+  });
+
+  it('opens planned links from their year on', () => {
+    const before = networkMaxFlow(PLANNED, 'A', 'C', 'container', { year: 2026 });
+    const after = networkMaxFlow(PLANNED, 'A', 'C', 'container', { year: 2028 });
+    const active = networkMaxFlow(PLANNED, 'A', 'C', 'container');
+    expect(before.status === 'optimal' && [before.value, before.bindingLinks]).toEqual([100, ['ab']]);
+    expect(active.status === 'optimal' && active.value).toBe(100);
+    expect(after.status === 'optimal' && [after.value, after.bindingNodes]).toEqual([120, ['B']]);
+  });
+
+  it('joins several sources and sinks through a super source and sink', () => {
+    const r = networkMaxFlow(SAMPLE, ['almaty', 'aktau'], ['duisburg', 'constanta'], 'container');
+    expect(r.status === 'optimal' && r.value).toBe(400_000 + 90_000);
+  });
+
+  it('reports unbounded throughput over uncapacitated links with the path', () => {
+    const net = createNetwork({
+      meta: { name: 'open' },
+      nodes: [node('A'), node('B'), node('C')],
+      links: [link('ab', 'A', 'B'), link('bc', 'B', 'C'), link('ac', 'A', 'C', { capacityPerYear: 5 })],
+    });
+    const r = networkMaxFlow(net, 'A', 'C', 'container');
+    expect(r).toEqual({ status: 'unbounded', path: ['ab', 'bc'] });
+  });
+
+  it('rejects unknown nodes and commodities, and overlapping sources and sinks', () => {
+    const codes = [
+      () => networkMaxFlow(SAMPLE, 'nowhere', 'duisburg', 'container'),
+      () => networkMaxFlow(SAMPLE, 'xian', 'duisburg', 'crude'),
+      () => networkMaxFlow(SAMPLE, ['xian', 'almaty'], ['almaty'], 'container'),
+      () => networkMaxFlow(SAMPLE, [], 'duisburg', 'container'),
+      () => networkMaxFlow(SAMPLE, 'xian', 'duisburg', 'container', { year: Number.NaN }),
+    ].map((f) => {
+      try {
+        f();
+        return 'no error';
+      } catch (error) {
+        return isCorridorSimError(error) ? error.code : String(error);
+      }
+    });
+    expect(codes).toEqual([
+      'not-found',
+      'not-found',
+      'invalid-argument',
+      'invalid-argument',
+      'invalid-argument',
+    ]);
+  });
+});
