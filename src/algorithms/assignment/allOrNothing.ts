@@ -55,7 +55,7 @@ export function allOrNothing(
   const V = fixed.background.slice();
   for (const cls of p.classes) {
     if (cls.fixedRoute) continue;
-    setClassWeights(cls, cost, ws.weight);
+    setClassWeights(p, cls, cost, ws.weight);
     loadAllOrNothing(p, cls, ws, classFlows[cls.index]!);
     const x = classFlows[cls.index]!;
     for (let a = 0; a < M; a++) V[a] = V[a]! + x[a]!;
@@ -69,7 +69,7 @@ export function allOrNothing(
     if (cls.fixedRoute) continue;
     const x = classFlows[cls.index]!;
     for (let a = 0; a < M; a++) if (x[a] !== 0) tstt += x[a]! * (cost[a]! + cls.arcConstant[a]!);
-    setClassWeights(cls, cost, ws.weight);
+    setClassWeights(p, cls, cost, ws.weight);
     sptt += loadAllOrNothing(p, cls, ws, scratch);
   }
   const gap = relativeGapOf(tstt, sptt);

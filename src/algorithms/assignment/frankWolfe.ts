@@ -156,7 +156,7 @@ function runLinkBased(
     let sptt = 0;
     for (let k = 0; k < K; k++) {
       y[k]!.fill(0);
-      setClassWeights(active[k]!, cost, ws.weight);
+      setClassWeights(p, active[k]!, cost, ws.weight);
       sptt += loadAllOrNothing(p, active[k]!, ws, y[k]!);
     }
     sumInto(y, Y);

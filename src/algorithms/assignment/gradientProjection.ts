@@ -151,7 +151,7 @@ export function gradientProjection(
         const f = x[a]!;
         if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
       }
-      setClassWeights(cls, cost, ws.weight);
+      setClassWeights(p, cls, cost, ws.weight);
       for (let i = 0; i < cls.origins.length; i++) {
         const tree = shortestPathTree(p.csr, ws.weight, cls.origins[i]!, ws.dijkstra, ws.treeOptions);
         const { distance, predecessorArc } = tree;

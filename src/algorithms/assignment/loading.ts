@@ -20,7 +20,7 @@ import type { AssignmentClass, AssignmentProblem } from './problem.js';
 export interface LoadingWorkspace {
   /** Dijkstra buffers. */
   readonly dijkstra: DijkstraWorkspace;
-  /** Arc weights of the class being loaded. */
+  /** Arc weights of the class being loaded, in forward-star order (`weight[p]` for arc `csr.outArcs[p]`). */
   readonly weight: Float64Array;
   /** Volume waiting at each node during the reverse sweep. */
   readonly nodeLoad: Float64Array;
@@ -38,18 +38,46 @@ export function createLoadingWorkspace(p: AssignmentProblem): LoadingWorkspace {
     dijkstra: createDijkstraWorkspace(p.nodeCount),
     weight: new Float64Array(p.arcCount),
     nodeLoad: new Float64Array(p.nodeCount),
-    treeOptions: p.blockedThrough === undefined ? {} : { blockedThrough: p.blockedThrough },
+    treeOptions:
+      p.blockedThrough === undefined
+        ? { weightOrder: 'out' }
+        : { weightOrder: 'out', blockedThrough: p.blockedThrough },
   };
 }
 
 /**
- * weight = cost + class constant (Infinity on forbidden arcs).
+ * weight = cost + class constant (Infinity on forbidden arcs), in forward-star order: Dijkstra then
+ * reads weights sequentially (see `toOutOrder` in csr.ts).
  *
  * @internal
  */
-export function setClassWeights(cls: AssignmentClass, cost: Float64Array, weight: Float64Array): void {
+export function setClassWeights(
+  p: AssignmentProblem,
+  cls: AssignmentClass,
+  cost: Float64Array,
+  weight: Float64Array,
+): void {
   const constant = cls.arcConstant;
-  for (let a = 0; a < weight.length; a++) weight[a] = cost[a]! + constant[a]!;
+  const outArcs = p.csr.outArcs;
+  for (let i = 0; i < outArcs.length; i++) {
+    const a = outArcs[i]!;
+    weight[i] = cost[a]! + constant[a]!;
+  }
+}
+
+/**
+ * Fixed-route weights in forward-star order: money, ties broken by free-flow time
+ * (money + 1e-9 · (t0 + constant)); Infinity on forbidden arcs.
+ *
+ * @internal
+ */
+export function setMoneyWeights(p: AssignmentProblem, cls: AssignmentClass, weight: Float64Array): void {
+  const outArcs = p.csr.outArcs;
+  for (let i = 0; i < outArcs.length; i++) {
+    const a = outArcs[i]!;
+    const c = cls.arcConstant[a]!;
+    weight[i] = c === Number.POSITIVE_INFINITY ? c : cls.moneyCost[a]! + 1e-9 * (p.t0[a]! + c);
+  }
 }
 
 /**
@@ -111,10 +139,7 @@ export function fixedRouteFlows(
       continue;
     }
     const flows = new Float64Array(p.arcCount);
-    for (let a = 0; a < p.arcCount; a++) {
-      const c = cls.arcConstant[a]!;
-      ws.weight[a] = c === Number.POSITIVE_INFINITY ? c : cls.moneyCost[a]! + 1e-9 * (p.t0[a]! + c);
-    }
+    setMoneyWeights(p, cls, ws.weight);
     loadAllOrNothing(p, cls, ws, flows);
     for (let a = 0; a < p.arcCount; a++) background[a] = background[a]! + flows[a]!;
     classFlows.push(flows);

@@ -180,8 +180,10 @@ export function logitAssignment(
   updateCosts(p, new Float64Array(M), false, free);
   const multiplier = new Float64Array(M).fill(1);
   const touched = new Uint8Array(M);
+  const position = new Int32Array(M); // forward-star position of each arc (weights are in that order)
+  for (let q = 0; q < M; q++) position[p.csr.outArcs[q]!] = q;
   for (const cls of active) {
-    setClassWeights(cls, free, ws.weight);
+    setClassWeights(p, cls, free, ws.weight);
     const base = ws.weight.slice();
     for (let i = 0; i < cls.origins.length; i++) {
       for (let round = 0; round < pathsPerOd; round++) {
@@ -203,7 +205,7 @@ export function logitAssignment(
           if (touched[a] === 1) {
             touched[a] = 0;
             multiplier[a] = multiplier[a]! * (1 + penalty);
-            ws.weight[a] = base[a]! * multiplier[a]!;
+            ws.weight[position[a]!] = base[position[a]!]! * multiplier[a]!;
           }
         }
       }
@@ -296,7 +298,7 @@ export function logitAssignment(
     updateCosts(p, V, false, cost);
     if (generatePaths && iterations > 0) {
       for (const cls of active) {
-        setClassWeights(cls, cost, ws.weight);
+        setClassWeights(p, cls, cost, ws.weight);
         for (let i = 0; i < cls.origins.length; i++) {
           const tree = shortestPathTree(p.csr, ws.weight, cls.origins[i]!, ws.dijkstra, ws.treeOptions);
           for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {

@@ -10,7 +10,7 @@
 
 import { InvalidArgumentError } from '../../model/errors.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
-import { type LoadingWorkspace, setClassWeights } from './loading.js';
+import { type LoadingWorkspace, setClassWeights, setMoneyWeights } from './loading.js';
 import type { PathSet } from './pathSet.js';
 import { hashArcs, type PathStore } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
@@ -113,18 +113,6 @@ export function setPathCosts(
 }
 
 /**
- * Fixed-route weights: money, ties broken by free-flow time; Infinity on forbidden arcs.
- *
- * @internal
- */
-export function setMoneyWeights(p: AssignmentProblem, cls: AssignmentClass, weight: Float64Array): void {
-  for (let a = 0; a < p.arcCount; a++) {
-    const c = cls.arcConstant[a]!;
-    weight[a] = c === Number.POSITIVE_INFINITY ? c : cls.moneyCost[a]! + 1e-9 * (p.t0[a]! + c);
-  }
-}
-
-/**
  * Give every OD without a path its shortest path (money-cheapest for VOT-0 classes) with all its demand.
  *
  * @internal
@@ -146,7 +134,7 @@ export function seedMissingPaths(
     if (!missing) continue;
     if (!weightsReady) {
       if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight);
-      else setClassWeights(cls, cost, ws.weight);
+      else setClassWeights(p, cls, cost, ws.weight);
       weightsReady = true;
     }
     const tree = shortestPathTree(p.csr, ws.weight, cls.origins[i]!, ws.dijkstra, ws.treeOptions);
