@@ -59,7 +59,7 @@ export type { ScenarioInfo } from './data/scenarios.js';
 export { listScenarios, loadScenario } from './data/scenarios.js';
 export type { DemandDocument, NetworkDocument } from './data/schema.js';
 export type { Corridor } from './model/corridor.js';
-export { pathMatchesCorridor } from './model/corridor.js';
+export { corridorMatcher, pathMatchesCorridor } from './model/corridor.js';
 export { decimalYear } from './model/dates.js';
 export type { Demand, DemandFlow, ShipperSegment } from './model/demand.js';
 export { DEFAULT_SEGMENT, DEMAND_FORMAT_VERSION, demandForYear, flowSegments } from './model/demand.js';

@@ -30,32 +30,43 @@ export interface Corridor {
 }
 
 /**
+ * A reusable membership test for one corridor (the link set is built once).
+ *
+ * @param corridor - the corridor
+ * @returns `(nodes, links) => boolean`, as {@link pathMatchesCorridor}
+ */
+export function corridorMatcher(
+  corridor: Corridor,
+): (nodes: readonly NodeId[], links: readonly LinkId[]) => boolean {
+  const waypoints = corridor.waypoints ?? [];
+  const members = new Set(corridor.links ?? []);
+  if (waypoints.length === 0 && members.size === 0) return () => false;
+  return (nodes, links) => {
+    if (waypoints.length > 0) {
+      let next = 0;
+      for (const node of nodes) {
+        if (node === waypoints[next]) next++;
+        if (next === waypoints.length) break;
+      }
+      if (next < waypoints.length) return false;
+    }
+    return members.size === 0 || links.some((id) => members.has(id));
+  };
+}
+
+/**
  * Whether a path (as its node sequence and link ids) belongs to a corridor.
  *
  * @param corridor - the corridor
  * @param nodes - the path's nodes, origin first
  * @param links - the path's link ids, in order
  * @returns true when the waypoints are visited in order and, if the corridor lists links, one is used
- * @remarks Complexity O(path length + corridor size).
+ * @remarks Complexity O(path length + corridor size). For many paths, build {@link corridorMatcher} once.
  */
 export function pathMatchesCorridor(
   corridor: Corridor,
   nodes: readonly NodeId[],
   links: readonly LinkId[],
 ): boolean {
-  const waypoints = corridor.waypoints;
-  if (waypoints && waypoints.length > 0) {
-    let next = 0;
-    for (const node of nodes) {
-      if (node === waypoints[next]) next++;
-      if (next === waypoints.length) break;
-    }
-    if (next < waypoints.length) return false;
-  }
-  const set = corridor.links;
-  if (set && set.length > 0) {
-    const members = new Set(set);
-    if (!links.some((id) => members.has(id))) return false;
-  }
-  return (waypoints?.length ?? 0) > 0 || (set?.length ?? 0) > 0;
+  return corridorMatcher(corridor)(nodes, links);
 }

@@ -246,6 +246,16 @@ export interface NetworkInit {
 /** The BPR parameters of the US Bureau of Public Roads (1964), used when nothing else is given. */
 export const DEFAULT_VDF: VolumeDelay = Object.freeze({ kind: 'bpr', alpha: 0.15, beta: 4 });
 
+/** Attribute objects made (copied and deep-frozen) by {@link createNetwork}: safe to share, never copied twice. */
+const OWNED = new WeakSet<object>();
+
+function own<T extends object>(value: T): T {
+  if (OWNED.has(value)) return value;
+  const copy = deepFreeze(structuredClone(value));
+  OWNED.add(copy);
+  return copy;
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -258,7 +268,8 @@ function deepFreeze<T>(value: T): T {
  * Build a {@link Network} from already-valid parts. It checks referential integrity (ids unique, link
  * endpoints exist) and throws on the first problem; for documents from users prefer `parseNetwork`,
  * which validates everything and reports every issue with its JSON path. Attribute objects are copied
- * and frozen, so later changes to the inputs do not leak into the network.
+ * and deep-frozen, so later changes to the inputs do not leak into the network; attribute objects
+ * taken from another network (already frozen copies) are shared, not copied again.
  *
  * @param init - metadata, nodes, links, corridors
  * @returns a new immutable network
@@ -279,7 +290,7 @@ export function createNetwork(init: NetworkInit): Network {
         `has duplicate node id ${JSON.stringify(node.id)}`,
       );
     }
-    graph.addNode(node.id, deepFreeze(structuredClone(node)));
+    graph.addNode(node.id, own(node));
   }
   for (const link of init.links) {
     if (graph.hasEdge(link.id)) {
@@ -291,7 +302,7 @@ export function createNetwork(init: NetworkInit): Network {
     }
     if (!graph.hasNode(link.from)) throw new NotFoundError('corridor-sim/network', 'node', link.from);
     if (!graph.hasNode(link.to)) throw new NotFoundError('corridor-sim/network', 'node', link.to);
-    graph.addEdgeWithKey(link.id, link.from, link.to, deepFreeze(structuredClone(link)));
+    graph.addEdgeWithKey(link.id, link.from, link.to, own(link));
   }
   return Object.freeze({
     meta: deepFreeze(structuredClone(init.meta)),

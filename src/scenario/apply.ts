@@ -192,12 +192,25 @@ export function applyScenario(
   options: ApplyScenarioOptions = {},
 ): AppliedScenario {
   const timing = timingOf(options);
-  const nodes = new Map<string, MutableNode>(
-    listNodes(network).map((n) => [n.id, structuredClone(n) as MutableNode]),
-  );
-  const links = new Map<string, MutableLink>(
-    listLinks(network).map((l) => [l.id, structuredClone(l) as MutableLink]),
-  );
+  // Copy-on-write: attribute objects of the input network are frozen and shared until an operation
+  // changes them; `editLink` / `editNode` make the private copy the first time.
+  const nodes = new Map<string, NodeAttributes>(listNodes(network).map((n) => [n.id, n]));
+  const links = new Map<string, LinkAttributes>(listLinks(network).map((l) => [l.id, l]));
+  const copied = new Set<object>();
+  const editLink = (link: LinkAttributes): MutableLink => {
+    if (copied.has(link)) return link as MutableLink;
+    const copy = structuredClone(link) as MutableLink;
+    copied.add(copy);
+    links.set(copy.id, copy);
+    return copy;
+  };
+  const editNode = (node: NodeAttributes): MutableNode => {
+    if (copied.has(node)) return node as MutableNode;
+    const copy = structuredClone(node) as MutableNode;
+    copied.add(copy);
+    nodes.set(copy.id, copy);
+    return copy;
+  };
   const segments = new Map<string, ShipperSegment>(
     (demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT]).map((s) => [s.id, s]),
   );
@@ -208,11 +221,12 @@ export function applyScenario(
   let changed = false;
   // Planned links of the network itself open with the same timing rule as dated operations.
   if (timing.kind !== 'all') {
-    for (const link of links.values()) {
-      if (link.status !== 'planned' || link.opens === undefined) continue;
-      const w = activeFraction({ from: link.opens }, timing);
+    for (const original of [...links.values()]) {
+      if (original.status !== 'planned' || original.opens === undefined) continue;
+      const w = activeFraction({ from: original.opens }, timing);
       if (w > 0) {
         changed = true;
+        const link = editLink(original);
         link.status = 'active';
         if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
       }
@@ -244,9 +258,9 @@ export function applyScenario(
       return;
     }
     const matchLinks = (match: (link: LinkAttributes) => boolean, apply: (link: MutableLink) => void) => {
-      for (const link of links.values()) {
+      for (const link of [...links.values()]) {
         if (match(link)) {
-          apply(link);
+          apply(editLink(link));
           touchedLinks.push(link.id);
         }
       }
@@ -285,11 +299,13 @@ export function applyScenario(
         matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, multiplier));
         if (op.target.nodes && (op.includeNodes ?? true)) {
           for (const id of op.target.nodes) {
-            const node = nodes.get(id);
-            if (!node) throw new NotFoundError(MODULE, 'node', id);
-            if (!node.handling) continue;
+            const found = nodes.get(id);
+            if (!found) throw new NotFoundError(MODULE, 'node', id);
+            const handling = found.handling;
+            if (!handling) continue;
+            const node = editNode(found);
             node.handling = Object.fromEntries(
-              Object.entries(node.handling).map(([c, h]) => [
+              Object.entries(handling).map(([c, h]) => [
                 c,
                 h.capacityPerYear === undefined
                   ? h
@@ -307,8 +323,9 @@ export function applyScenario(
           old === undefined ? op.capacityPerYear : old + (op.capacityPerYear - old) * w;
         if (op.nodeHandling) {
           for (const id of op.target.nodes ?? []) {
-            const node = nodes.get(id);
-            if (!node) throw new NotFoundError(MODULE, 'node', id);
+            const found = nodes.get(id);
+            if (!found) throw new NotFoundError(MODULE, 'node', id);
+            const node = editNode(found);
             const commodities = op.target.commodities ?? Object.keys(network.commodities);
             const handling = { ...(node.handling ?? {}) };
             for (const c of commodities) {
@@ -329,13 +346,16 @@ export function applyScenario(
       case 'add-link': {
         for (const node of op.nodes ?? []) {
           if (!nodes.has(node.id)) {
-            nodes.set(node.id, structuredClone(node) as MutableNode);
+            const copy = structuredClone(node) as MutableNode;
+            copied.add(copy);
+            nodes.set(node.id, copy);
             touchedNodes.push(node.id);
           }
         }
         const spec = op.link;
         if ('from' in spec) {
           const link = structuredClone(spec) as MutableLink;
+          copied.add(link);
           link.status = 'active';
           delete link.opens;
           if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
@@ -343,9 +363,10 @@ export function applyScenario(
           if (!nodes.has(link.to)) throw new NotFoundError(MODULE, 'node', link.to);
           links.set(link.id, link);
         } else {
-          const link = links.get(spec.id);
-          if (!link) throw new NotFoundError(MODULE, 'link', spec.id);
-          if (link.status !== 'active') {
+          const found = links.get(spec.id);
+          if (!found) throw new NotFoundError(MODULE, 'link', spec.id);
+          if (found.status !== 'active') {
+            const link = editLink(found);
             link.status = 'active';
             if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
           }

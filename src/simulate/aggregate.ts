@@ -21,7 +21,7 @@
  */
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
-import { type Corridor, pathMatchesCorridor } from '../model/corridor.js';
+import { type Corridor, corridorMatcher } from '../model/corridor.js';
 import type { Demand, DemandFlow } from '../model/demand.js';
 import { MODES } from '../model/network.js';
 
@@ -206,10 +206,11 @@ export function aggregate(input: AggregateInput): Aggregates {
     flow.commodity === market.commodity &&
     originSet.has(graph.getNodeAttributes(flow.origin).country) &&
     destinationSet.has(graph.getNodeAttributes(flow.destination).country);
-  const corridorsByCommodity = new Map<string, Corridor[]>();
+  type Matcher = { corridor: Corridor; matches: ReturnType<typeof corridorMatcher> };
+  const corridorsByCommodity = new Map<string, Matcher[]>();
   for (const c of network.corridors) {
     const list = corridorsByCommodity.get(c.commodity) ?? [];
-    list.push(c);
+    list.push({ corridor: c, matches: corridorMatcher(c) });
     corridorsByCommodity.set(c.commodity, list);
   }
 
@@ -249,9 +250,9 @@ export function aggregate(input: AggregateInput): Aggregates {
         if (compiled.arcMode[arc] === SEA) usesSea = true;
       }
     }
-    const corridor = (corridorsByCommodity.get(flow.commodity) ?? []).find((c) =>
-      pathMatchesCorridor(c, nodes, links),
-    );
+    const corridor = (corridorsByCommodity.get(flow.commodity) ?? []).find((m) =>
+      m.matches(nodes, links),
+    )?.corridor;
     const corridorId = corridor?.id ?? 'other';
     const overland = corridor ? corridor.overland === true : !usesSea;
     const v = path.volume;
