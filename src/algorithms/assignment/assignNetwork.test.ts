@@ -157,6 +157,12 @@ describe('assignNetwork', () => {
     expect(taxed.linkFlows.north).toBeCloseTo(26 / 0.06, 6);
   });
 
+  it('avoiding a country also avoids links that start or end in it', () => {
+    const noBelarus = { ...STANDARD, id: 'no-by', avoidCountries: ['BY'] };
+    const result = assignNetwork(NET, demand([flow('f', 'moscow', 'duisburg', 5)], [noBelarus]));
+    expect(result.unassigned).toEqual([{ flowId: 'f', segmentId: 'no-by', volume: 5, reason: 'no-path' }]);
+  });
+
   it('lists demand without a usable path as unassigned', () => {
     const onlyRussia = { ...AVOID_RU, id: 'no-ru-no-kz', avoidCountries: ['RU', 'KZ'] };
     const result = assignNetwork(NET, demand([flow('f', 'xian', 'duisburg', 10)], [onlyRussia]));
@@ -252,5 +258,9 @@ describe('assignNetwork', () => {
       /algorithm must be one of/,
     );
     expect(() => assignNetwork(NET, demand([flow('f', 'xian', 'duisburg', -5)]))).toThrow(/volumePerYear/);
+    const typo = { ...STANDARD, avoidLinks: ['nort'] };
+    expect(() => assignNetwork(NET, demand([flow('f', 'xian', 'duisburg', 1)], [typo]))).toThrow(
+      /link "nort" does not exist/,
+    );
   });
 });

@@ -14,10 +14,10 @@
  * any per-segment surcharge. Generalized cost in USD = money + VOT · days.
  *
  * Classes: one per (commodity, segment, effectively avoided countries). A segment's
- * `avoidCountries` forbid every arc that traverses one of them, except the countries of the flow's
- * own origin and destination; `avoidLinks` forbid those links (ids missing from the network are
- * ignored: a link that does not exist is avoided anyway). Arcs of other commodities and inactive
- * (planned, not yet open) links are closed. A segment with value of time 0 routes on money only.
+ * `avoidCountries` forbid every arc that touches one of them (a link's `countries` or either
+ * endpoint's country, as in routing), except the countries of the flow's own origin and destination;
+ * `avoidLinks` forbid those links. Arcs of other commodities and inactive (planned and not yet open,
+ * or closed) links are closed. A segment with value of time 0 routes on money only.
  */
 
 import { type Demand, flowSegments } from '../../model/demand.js';
@@ -189,8 +189,8 @@ function checkNumber(value: unknown, name: string, min: number): number {
  * @param demand - flows and shipper segments (filter a year first with `demandForYear`)
  * @param options - algorithm, convergence, VDF overrides, surcharges, warm start
  * @returns link, node and path flows by id, unassigned demand, overloads and the convergence report
- * @throws NotFoundError when a flow names a missing node or commodity, or a surcharge a missing
- *   segment or link; InvalidArgumentError on invalid options, volumes or values of time
+ * @throws NotFoundError when a flow names a missing node or commodity, a segment avoids a missing
+ *   link, or a surcharge names a missing segment or link; InvalidArgumentError on invalid options, volumes or values of time
  * @example
  * const result = assignNetwork(network, demand, { relativeGap: 1e-8 });
  * result.linkFlows['aktau-baku']; // TEU/yr on the Caspian ferry
@@ -242,7 +242,15 @@ export function assignNetwork(
       checkNumber(value, `options.surcharges[${JSON.stringify(segmentId)}][${JSON.stringify(linkId)}]`, 0);
     }
   }
-  const linkCountries = compiled.linkIds.map((id) => graph.getEdgeAttributes(id).countries);
+  // countries a link touches: its `countries` plus its endpoints' (as in routing)
+  const linkCountries = compiled.linkIds.map((id) => {
+    const link = graph.getEdgeAttributes(id);
+    return [
+      ...link.countries,
+      graph.getNodeAttribute(link.from, 'country'),
+      graph.getNodeAttribute(link.to, 'country'),
+    ];
+  });
   const classKeys = new Map<string, number>();
   const classInputs: (AssignmentClassInput & {
     origins: number[];
@@ -280,6 +288,8 @@ export function assignNetwork(
         classKeys.set(key, k);
         const avoidSet = new Set(avoid);
         const avoidLinks = new Set(segment.avoidLinks ?? []);
+        for (const id of avoidLinks)
+          if (!compiled.linkIndex.has(id)) throw new NotFoundError(MODULE, 'link', id);
         const money = compiled.costUsd.slice();
         const extra = surcharges[segment.id] ?? {};
         for (const [linkId, value] of Object.entries(extra)) {
