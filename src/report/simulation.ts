@@ -13,6 +13,7 @@ import { formatNumber, formatTable } from './table.js';
 export interface ResultSummary {
   readonly scenario: string;
   readonly year: number;
+  readonly demandYear: number;
   readonly solver: string;
   readonly status: string;
   readonly relativeGap: number;
@@ -52,6 +53,7 @@ export function summarizeResult(result: SimulationResult): ResultSummary {
   return {
     scenario: result.scenario,
     year: result.year,
+    demandYear: result.demandYear,
     solver: result.solver,
     status: result.status,
     relativeGap: result.convergence.relativeGap,
@@ -98,7 +100,7 @@ const days = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 export function formatResult(result: SimulationResult, options: { maxRows?: number } = {}): string {
   const maxRows = options.maxRows ?? 10;
   const lines = [
-    `${result.scenario} · ${result.year} · ${result.solver} · ${result.status} (relative gap ${result.convergence.relativeGap.toExponential(1)}, ${result.convergence.iterations} iterations)`,
+    `${result.scenario} · ${result.year}${result.demandYear === result.year ? '' : ` (demand of ${result.demandYear})`} · ${result.solver} · ${result.status} (relative gap ${result.convergence.relativeGap.toExponential(1)}, ${result.convergence.iterations} iterations)`,
     `overland China→Europe: ${formatNumber(result.throughputTeu)} TEU; by sea: ${formatNumber(result.divertedTeu)} TEU; unmet: ${formatNumber(result.unmetTeu)} TEU`,
     result.bindingCut
       ? `overland capacity (minimum cut): ${formatNumber(result.bindingCut.capacityTeu)} TEU, bound by ${[...result.bindingCut.links, ...result.bindingCut.nodes].join(', ')}`

@@ -63,6 +63,11 @@ export interface SimulationResult extends Aggregates {
   readonly scenario: string;
   /** Simulated year. */
   readonly year: number;
+  /**
+   * Year of the demand used: `year` when the demand has flows dated in it, else the latest earlier year
+   * with dated flows (carried forward; grow it with a `demand-growth` operation).
+   */
+  readonly demandYear: number;
   /** Solver used. */
   readonly solver: SolverKind;
   /** Outcome. */

@@ -99,6 +99,20 @@ function warmStartFor(
   return state.classIds.every((id, i) => id === classIds[i]) ? state.paths : undefined;
 }
 
+/**
+ * The year whose demand a simulation of `year` uses: that year when the demand has flows dated in it;
+ * otherwise the latest earlier year with dated flows (demand carried forward: scenarios grow it with
+ * `demand-growth`), or the earliest later one. Undefined when the demand has no dated flows.
+ */
+function resolveDemandYear(demand: Demand, year: number): number | undefined {
+  const years = new Set<number>();
+  for (const f of demand.flows) if (f.year !== undefined) years.add(f.year);
+  if (years.size === 0 || years.has(year)) return years.size === 0 ? undefined : year;
+  const sorted = [...years].sort((a, b) => a - b);
+  const earlier = sorted.filter((y) => y < year);
+  return earlier.length > 0 ? earlier[earlier.length - 1] : sorted[0];
+}
+
 function resolveYear(input: SimulationInput, year: number | undefined): number {
   if (year !== undefined) {
     if (!Number.isInteger(year))
@@ -207,7 +221,8 @@ export async function simulate(
   const year = resolveYear(input, options.year);
   const solver = options.solver ?? DEFAULTS.solver;
   const started = performance.now();
-  const demand = demandForYear(input.demand, year);
+  const demandYear = resolveDemandYear(input.demand, year);
+  const demand = demandForYear(input.demand, demandYear ?? year);
   const applied = applyScenario(input.network, demand, scenario ?? EMPTY, { year });
   const compiled = compileNetwork(applied.network);
   const arcCapacity = Float64Array.from(compiled.capacity, (c, e) => (compiled.arcActive[e] === 1 ? c : 0));
@@ -331,6 +346,7 @@ export async function simulate(
   const result: SimulationResult = {
     scenario: scenario?.id ?? 'baseline',
     year,
+    demandYear: demandYear ?? year,
     solver,
     status,
     convergence: { relativeGap, iterations, stopReason, seconds: (performance.now() - started) / 1000 },
