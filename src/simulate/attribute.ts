@@ -12,6 +12,7 @@
 
 import { InvalidArgumentError } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
+import { activeFraction } from '../scenario/timing.js';
 import type { SimulationResult } from './result.js';
 import { createRng } from './rng.js';
 import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
@@ -72,11 +73,11 @@ export function headlineMetrics(result: SimulationResult): Record<string, number
   return out;
 }
 
-function subScenario(scenario: Scenario, mask: number, base: Scenario | undefined): Scenario {
+function subScenario(scenario: Scenario, chosen: readonly number[], base: Scenario | undefined): Scenario {
   return {
-    id: `${scenario.id}#${mask}`,
+    id: `${scenario.id}#${chosen.join('+')}`,
     name: scenario.name,
-    operations: [...(base?.operations ?? []), ...scenario.operations.filter((_, i) => (mask >> i) & 1)],
+    operations: [...(base?.operations ?? []), ...chosen.map((i) => scenario.operations[i]!)],
   };
 }
 
@@ -104,7 +105,7 @@ export async function attribute(
     base,
     ...simulateOptions
   } = options;
-  const n = scenario.operations.length;
+  const all = scenario.operations.length;
   if (!Number.isInteger(maxExact) || maxExact < 0 || maxExact > 16) {
     throw new InvalidArgumentError(
       'corridor-sim/attribute',
@@ -119,21 +120,31 @@ export async function attribute(
       `must be an integer ≥ 1, got ${String(samples)}`,
     );
   }
-  if (n > 30)
-    throw new InvalidArgumentError(
-      'corridor-sim/attribute',
-      'scenario.operations',
-      `has ${n} operations; at most 30 are supported`,
-    );
   const cache = new Map<number, Record<string, number>>();
+  let players: number[] = scenario.operations.map((_, i) => i);
   const value = async (mask: number) => {
     let v = cache.get(mask);
     if (!v) {
-      v = { ...metrics(await simulate(input, subScenario(scenario, mask, base), simulateOptions)) };
+      const chosen = players.filter((_, p) => (mask >> p) & 1);
+      v = { ...metrics(await simulate(input, subScenario(scenario, chosen, base), simulateOptions)) };
       cache.set(mask, v);
     }
     return v;
   };
+  // Operations not in effect in the simulated year change nothing in any coalition: they are null
+  // players with Shapley value 0 exactly, and leaving them out does not change the others' values.
+  const probe = await simulate(input, subScenario(scenario, [], base), simulateOptions);
+  const timing = { kind: 'year', year: probe.year } as const;
+  players = players.filter((i) => activeFraction(scenario.operations[i]!, timing) > 0);
+  const n = players.length;
+  if (n > 30) {
+    throw new InvalidArgumentError(
+      'corridor-sim/attribute',
+      'scenario.operations',
+      `has ${n} operations in effect; at most 30 are supported`,
+    );
+  }
+  cache.set(0, { ...metrics(probe) });
   const full = (1 << n) - 1;
   const before = await value(0);
   const after = await value(full);
@@ -177,12 +188,16 @@ export async function attribute(
       }
     }
   }
+  const zero = Object.fromEntries(keys.map((k) => [k, 0]));
   return {
     method,
     runs: cache.size,
     before,
     after,
-    contributions: scenario.operations.map((op, index) => ({ index, kind: op.kind, values: phi[index]! })),
+    contributions: scenario.operations.map((op, index) => {
+      const p = players.indexOf(index);
+      return { index, kind: op.kind, values: p >= 0 ? phi[p]! : zero };
+    }),
   };
 }
 
