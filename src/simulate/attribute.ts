@@ -105,7 +105,6 @@ export async function attribute(
     base,
     ...simulateOptions
   } = options;
-  const all = scenario.operations.length;
   if (!Number.isInteger(maxExact) || maxExact < 0 || maxExact > 16) {
     throw new InvalidArgumentError(
       'corridor-sim/attribute',
