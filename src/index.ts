@@ -5,6 +5,95 @@
  */
 
 export type {
+  AllOrNothingOptions,
+  AssignmentAlgorithm,
+  AssignmentClass,
+  AssignmentClassInput,
+  AssignmentObjective,
+  AssignmentProblem,
+  AssignmentProblemInput,
+  AssignmentResult,
+  AssignmentStatus,
+  AssignNetworkOptions,
+  AssignNetworkResult,
+  DavidsonVdf,
+  FlowPaths,
+  FlowWarmStart,
+  FrankWolfeOptions,
+  GradientProjectionOptions,
+  IterationOptions,
+  LogitAssignmentOptions,
+  MsaOptions,
+  NetworkAssignmentAlgorithm,
+  OverCapacity,
+  PathFlow,
+  PathSet,
+  PathWarmStart,
+  RoutePath,
+  SolveAssignmentOptions,
+  TntpProblemOptions,
+  UnassignedFlow,
+  UnreachableDemand,
+  VolumeDelayFunction,
+} from './algorithms/assignment/index.js';
+export {
+  ASSIGNMENT_ALGORITHMS,
+  allOrNothing,
+  assignNetwork,
+  createAssignmentProblem,
+  DEFAULT_DAVIDSON_MU,
+  frankWolfe,
+  gradientProjection,
+  listPaths,
+  logitAssignment,
+  msa,
+  solveAssignment,
+  tntpAssignmentProblem,
+  volumeDelayDerivative,
+  volumeDelayIntegral,
+  volumeDelayTime,
+} from './algorithms/assignment/index.js';
+export type {
+  CapacitatedGraph,
+  Commodity,
+  CommodityPair,
+  CommoditySupply,
+  FlowCut,
+  HighsSolver,
+  MaxFlowOptimal,
+  MaxFlowOptions,
+  MaxFlowResult,
+  MaxFlowUnbounded,
+  MinCostFlowAlgorithm,
+  MinCostFlowInfeasible,
+  MinCostFlowOptimal,
+  MinCostFlowOptions,
+  MinCostFlowProblem,
+  MinCostFlowResult,
+  MinCostFlowUnbounded,
+  MultiCommodityFlowOptions,
+  MultiCommodityInfeasible,
+  MultiCommodityOptimal,
+  MultiCommodityProblem,
+  MultiCommodityResult,
+  MultiCommodityStopped,
+  MultiCommodityUnbounded,
+  NetworkMaxFlowOptimal,
+  NetworkMaxFlowOptions,
+  NetworkMaxFlowResult,
+  NetworkMaxFlowUnbounded,
+} from './algorithms/flow/index.js';
+export {
+  loadHighsSolver,
+  maxFlow,
+  minCostFlow,
+  multiCommodityFlow,
+  networkMaxFlow,
+  solveMultiCommodityFlow,
+  verifyMaxFlow,
+  verifyMinCostFlow,
+} from './algorithms/flow/index.js';
+export type {
   KShortestPathsOptions,
   KShortestPathsResult,
   LinkWeight,
@@ -43,6 +132,19 @@ export type {
 export { auditProvenance, listDatasets, loadDataset } from './data/datasets.js';
 export { parseDemand, safeParseDemand, serializeDemand } from './data/demand-format.js';
 export type {
+  DimacsFlowProblem,
+  DimacsMaxFlow,
+  DimacsMinCostFlow,
+  DimacsWriteOptions,
+} from './data/dimacs.js';
+export {
+  readDimacs,
+  readDimacsMaxFlow,
+  readDimacsMinCostFlow,
+  writeDimacsMaxFlow,
+  writeDimacsMinCostFlow,
+} from './data/dimacs.js';
+export type {
   GeoJsonFeature,
   GeoJsonFeatureCollection,
   GeoJsonGeometry,
@@ -58,6 +160,8 @@ export { parseScenario, safeParseScenario, serializeScenario } from './data/scen
 export type { ScenarioInfo } from './data/scenarios.js';
 export { listScenarios, loadScenario } from './data/scenarios.js';
 export type { DemandDocument, NetworkDocument } from './data/schema.js';
+export type { TntpFlows, TntpLinks, TntpNetwork, TntpNodes, TntpTrips } from './data/tntp.js';
+export { parseTntpFlow, parseTntpNet, parseTntpNode, parseTntpTrips } from './data/tntp.js';
 export type { Corridor } from './model/corridor.js';
 export { corridorMatcher, pathMatchesCorridor } from './model/corridor.js';
 export { decimalYear } from './model/dates.js';

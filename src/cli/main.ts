@@ -5,8 +5,10 @@
  * `corridor-sim <command> [arguments]`. The only module that touches process, fs and console.
  */
 
+import { assignCommand } from './commands/assign.js';
 import { compareCommand } from './commands/compare.js';
 import { criticalityCommand } from './commands/criticality.js';
+import { flowCommand } from './commands/flow.js';
 import { infoCommand } from './commands/info.js';
 import { projectCommand } from './commands/project.js';
 import { runCommand } from './commands/run.js';
@@ -44,6 +46,14 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   },
   sweep: { run: sweepCommand, summary: 'one parameter over several values (capacity, cost, demand, avoid)' },
   scenarios: { run: scenariosCommand, summary: 'list bundled datasets and scenarios' },
+  flow: {
+    run: flowCommand,
+    summary: 'DIMACS max-flow (flow max <file.max>) or min-cost flow (flow mincost <file.min>)',
+  },
+  assign: {
+    run: assignCommand,
+    summary: 'TNTP user-equilibrium assignment (--net X_net.tntp --trips X_trips.tntp)',
+  },
 };
 
 function help(io: CliIo): void {
