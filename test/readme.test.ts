@@ -9,7 +9,7 @@ import { main } from '../src/cli/main.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const blocks = (lang: string) =>
-  [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+  [...readme.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
 const tmp = new URL('../.tmp/readme/', import.meta.url);
 
 describe('README', () => {

@@ -72,12 +72,17 @@ describe('bundled scenarios', () => {
 describe('CLI simulation commands', () => {
   it('compare --attribute splits the change between the scenario’s own operations', async () => {
     const io = memoryIo();
-    expect(await main(['compare', '--scenario', 'avoid-russia', '--year', '2023', '--attribute', '--json'], io)).toBe(0);
+    expect(
+      await main(['compare', '--scenario', 'avoid-russia', '--year', '2023', '--attribute', '--json'], io),
+    ).toBe(0);
     const out = JSON.parse(io.stdout.join('\n'));
     expect(out.comparison.to).toBe('avoid-russia');
     const a = out.attribution;
     const key = 'throughputTeu';
-    const sum = a.contributions.reduce((acc: number, c: { values: Record<string, number> }) => acc + (c.values[key] ?? 0), 0);
+    const sum = a.contributions.reduce(
+      (acc: number, c: { values: Record<string, number> }) => acc + (c.values[key] ?? 0),
+      0,
+    );
     expect(sum).toBeCloseTo(a.after[key] - a.before[key], 3);
     expect(out.comparison.totals.throughputTeu.change).toBeCloseTo(a.after[key] - a.before[key], 3);
   });
@@ -87,12 +92,34 @@ describe('CLI simulation commands', () => {
     expect(await main(['project', '--years', '2022-2024', '--json'], io)).toBe(0);
     expect(JSON.parse(io.stdout.join('\n')).map((r: { year: number }) => r.year)).toEqual([2022, 2023, 2024]);
     const io2 = memoryIo();
-    expect(await main(['sweep', '--parameter', 'capacity', '--target', 'corridor:middle', '--values', '1,2', '--year', '2023', '--json'], io2)).toBe(0);
+    expect(
+      await main(
+        [
+          'sweep',
+          '--parameter',
+          'capacity',
+          '--target',
+          'corridor:middle',
+          '--values',
+          '1,2',
+          '--year',
+          '2023',
+          '--json',
+        ],
+        io2,
+      ),
+    ).toBe(0);
     const points = JSON.parse(io2.stdout.join('\n'));
-    const middle = (p: { corridors: { id: string; volumeTeu: number }[] }) => p.corridors.find((c) => c.id === 'middle')!.volumeTeu;
+    const middle = (p: { corridors: { id: string; volumeTeu: number }[] }) =>
+      p.corridors.find((c) => c.id === 'middle')!.volumeTeu;
     expect(middle(points[1])).toBeGreaterThanOrEqual(middle(points[0]) - 1e-6);
     const io3 = memoryIo();
-    expect(await main(['criticality', '--elements', 'nodes', '--commodity', 'crude', '--year', '2023', '--json'], io3)).toBe(0);
+    expect(
+      await main(
+        ['criticality', '--elements', 'nodes', '--commodity', 'crude', '--year', '2023', '--json'],
+        io3,
+      ),
+    ).toBe(0);
     const ranking = JSON.parse(io3.stdout.join('\n')).ranking;
     expect(ranking.length).toBeGreaterThan(0);
   });

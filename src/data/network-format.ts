@@ -260,6 +260,7 @@ function checkReferences(
     corridor.links?.forEach((linkId, j) => {
       const link = linkById.get(linkId);
       if (!link) {
+        if (failedLinks.has(linkId)) return; // already reported where the link itself is invalid
         issues.push({
           code: 'unknown_link',
           path: [...path, 'links', j],

@@ -90,7 +90,11 @@ export const nodeSchema = z.strictObject({
 export const vdfSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bpr'), alpha: nonNegative, beta: nonNegative }),
   z.strictObject({ kind: z.literal('conical'), alpha: z.number().gt(1) }),
-  z.strictObject({ kind: z.literal('davidson'), j: z.number().positive(), mu: z.number().gt(0).lt(1).optional() }),
+  z.strictObject({
+    kind: z.literal('davidson'),
+    j: z.number().positive(),
+    mu: z.number().gt(0).lt(1).optional(),
+  }),
   z.strictObject({ kind: z.literal('constant') }),
 ]);
 
