@@ -177,13 +177,34 @@ export function compileVdf(
 // Scalar kernels on compiled parameters. Small and monomorphic so V8 inlines them into the hot loops.
 // ---------------------------------------------------------------------------------------------------
 
-/** x^β with a fast path for the common β = 4. */
+/**
+ * x^β with multiplications for the small integer powers BPR uses (β = 4 and its derivative's 3
+ * dominate); `**` is a slow runtime call (it was the top of the Frank–Wolfe profile on SiouxFalls).
+ */
 function pow(x: number, beta: number): number {
-  if (beta === 4) {
-    const x2 = x * x;
-    return x2 * x2;
+  switch (beta) {
+    case 4: {
+      const x2 = x * x;
+      return x2 * x2;
+    }
+    case 3:
+      return x * x * x;
+    case 2:
+      return x * x;
+    case 1:
+      return x;
+    case 5: {
+      const x2 = x * x;
+      return x2 * x2 * x;
+    }
+    case 6: {
+      const x3 = x * x * x;
+      return x3 * x3;
+    }
+    default:
+      // rounding can leave a volume at −1e-13; a non-integer power of it would be NaN
+      return x > 0 ? x ** beta : 0;
   }
-  return x ** beta;
 }
 
 /** Smallest x at which derivatives of concave-at-zero BPR (β < 1) are evaluated (they are infinite at 0). */
