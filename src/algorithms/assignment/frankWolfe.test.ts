@@ -138,6 +138,12 @@ describe('link-based algorithms', () => {
     expect(result.stopReason).toMatch(/iteration limit \(3\)/);
   });
 
+  it('reports the time limit as a status', () => {
+    const result = frankWolfe(gridProblem(), { relativeGap: 0, maxSeconds: 1e-9 });
+    expect(result.status).toBe('time-limit');
+    expect(result.stopReason).toMatch(/time limit/);
+  });
+
   it('restarts from class flows: a converged warm start needs no iteration', () => {
     const problem = gridProblem();
     const first = frankWolfe(problem, { relativeGap: 1e-6, maxIterations: 10_000 });

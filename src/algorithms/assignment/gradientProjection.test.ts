@@ -167,6 +167,17 @@ describe('gradientProjection', () => {
     expect(result.relativeGap).toBe(result.gapHistory[2]);
   });
 
+  it('reports the time limit and the floating-point floor as statuses', () => {
+    const problem = createAssignmentProblem(gridInput());
+    const timed = gradientProjection(problem, { relativeGap: 0, maxSeconds: 1e-9 });
+    expect(timed.status).toBe('time-limit');
+    expect(timed.iterations).toBe(0);
+    const floor = gradientProjection(problem, { relativeGap: 0, maxIterations: 10_000 });
+    expect(floor.status).toBe('stalled');
+    expect(floor.relativeGap).toBeLessThan(1e-13);
+    expect(floor.stopReason).toMatch(/^stalled after \d+ iterations/);
+  });
+
   it('reports unassigned demand and assigns the rest', () => {
     const input = gridInput();
     const intoCorner = Array.from(input.head, (h, a) => (h === 15 ? a : -1)).filter((a) => a >= 0);
