@@ -20,7 +20,7 @@
 
 import { InvalidArgumentError } from '../../model/errors.js';
 import { costScaling } from './_internal/costScaling.js';
-import { feasibilityCut, findNegativeCycle } from './_internal/feasibility.js';
+import { type FeasibilityCut, feasibilityCut, findNegativeCycle } from './_internal/feasibility.js';
 import { networkSimplex } from './_internal/networkSimplex.js';
 import {
   decimalDigits,
@@ -242,9 +242,10 @@ export function minCostFlow(
   const useScaling =
     algorithmOption === 'cost-scaling' && P.exact && 4 * N * N * (P.maxCost + 1) < EXACT_LIMIT && m > 0;
   if (useScaling) {
-    const cut = blockingCut(core, P);
+    const feasible = feasibilityCut(core.n, core.tail, core.head, core.cap, core.supply, true);
+    const cut = infeasibleResult(feasible, P);
     if (cut !== undefined) return cut;
-    const solved = solveByCostScaling(core, infinite);
+    const solved = solveByCostScaling(core, infinite, feasible.flow!);
     if (solved !== undefined) return optimal(P, core, solved.flow, solved.potential, 'cost-scaling');
   }
   const out = networkSimplex(core.n, core.tail, core.head, core.cap, core.cost, core.supply, {
@@ -397,9 +398,13 @@ function transform(P: Prepared, absorb: boolean): Core {
 
 /** The infeasible result when the supply cannot be routed, else undefined. */
 function blockingCut(core: Core, P: Prepared): MinCostFlowInfeasible | undefined {
-  const { total, routed, sourceSide } = feasibilityCut(core.n, core.tail, core.head, core.cap, core.supply);
+  return infeasibleResult(feasibilityCut(core.n, core.tail, core.head, core.cap, core.supply), P);
+}
+
+function infeasibleResult(feasible: FeasibilityCut, P: Prepared): MinCostFlowInfeasible | undefined {
+  const { total, routed, sourceSide } = feasible;
   const unmet = total - routed;
-  if (P.exact ? unmet === 0 : unmet <= P.flowTol * Math.max(1, core.n)) return undefined;
+  if (P.exact ? unmet === 0 : unmet <= P.flowTol * Math.max(1, sourceSide.length)) return undefined;
   const side = sourceSide.slice(0, P.n);
   const arcs: number[] = [];
   for (let e = 0; e < P.m; e++) {
@@ -416,6 +421,7 @@ function blockingCut(core: Core, P: Prepared): MinCostFlowInfeasible | undefined
 function solveByCostScaling(
   core: Core,
   infinite: Uint8Array,
+  start: Float64Array,
 ): { flow: Float64Array; potential: Float64Array } | undefined {
   const M = core.tail.length;
   // Bound infinite capacities: an optimal flow never needs more than Σ supply⁺ + Σ finite capacities.
@@ -425,6 +431,15 @@ function solveByCostScaling(
   const cap = core.cap.slice();
   for (let e = 0; e < M; e++) if (cap[e] === Number.POSITIVE_INFINITY) cap[e] = bound + 1;
   const g = buildResidual(core.n, core.tail, core.head, cap);
+  // Start from the feasible routing found by the max-flow (as LEMON does with Circulation).
+  for (let e = 0; e < M; e++) {
+    const f = start[e]!;
+    if (f !== 0) {
+      const p = g.arcPos[e]!;
+      g.rcap[p]! -= f;
+      g.rcap[g.mate[p]!]! += f;
+    }
+  }
   const unbounded = new Uint8Array(M);
   unbounded.set(infinite.subarray(0, Math.min(infinite.length, M)));
   const { flow, potential } = costScaling(g, core.cost, core.supply, unbounded);

@@ -39,6 +39,8 @@ import type { Residual } from './residual.js';
 const MAX_PATH_LENGTH = 4;
 /** ε is divided by this at each phase. */
 const ALPHA = 16;
+/** Rounds of price refinement tried before giving up on skipping a phase. */
+const PRICE_REFINEMENT_ROUNDS = 16;
 /** Relabels between global price updates, per node. */
 const GLOBAL_UPDATE_FACTOR = 1;
 
@@ -53,9 +55,9 @@ export interface CostScalingOutcome {
 /**
  * Solve a feasible, balanced min-cost flow problem with integer data.
  *
- * @param g - residual graph built with the capacities (zero flow); modified in place
+ * @param g - residual graph holding a feasible flow (e.g. from a max-flow); modified in place
  * @param cost - integer cost of each input arc
- * @param supply - integer supplies (Σ = 0, feasible)
+ * @param supply - integer supplies (only used to tune the global update frequency)
  * @param unbounded - 1 for arcs whose true capacity is infinite (for the potential recovery)
  * @returns flows and potentials
  */
@@ -78,7 +80,8 @@ export function costScaling(
     if (a > maxCost) maxCost = a;
   }
   const price = new Float64Array(n);
-  const excess = Float64Array.from(supply);
+  // The residual graph holds a feasible flow: no excess anywhere at the start.
+  const excess = new Float64Array(n);
   const current = new Int32Array(n);
   const queue = new Int32Array(n);
   const inQueue = new Uint8Array(n);
@@ -91,7 +94,10 @@ export function costScaling(
   const bucketPrev = new Int32Array(n);
   const rank = new Int32Array(n);
   const scanned = new Uint8Array(n);
-  const updateEvery = Math.max(1, Math.floor(GLOBAL_UPDATE_FACTOR * n));
+  let supplyNodes = 0;
+  for (let v = 0; v < n; v++) if (supply[v]! > 0) supplyNodes++;
+  // As LEMON: a global update after every n + (supply nodes)² relabels.
+  const updateEvery = Math.max(1, Math.floor(GLOBAL_UPDATE_FACTOR * (n + supplyNodes * supplyNodes)));
 
   const globalUpdate = (eps: number): void => {
     const NONE = bucketCount + 1;
@@ -123,11 +129,10 @@ export function costScaling(
         if (excess[w]! > 0) activeLeft--;
         const pw = price[w]!;
         for (let p = first[w]!, end = first[w + 1]!; p < end; p++) {
-          const a = mate[p]!;
-          if (rcap[a]! <= 0) continue;
+          // The residual arc u → w is the mate of p; its cost is −rcost[p].
           const u = to[p]!;
-          if (scanned[u] === 1) continue;
-          const rc = rcost[a]! + price[u]! - pw;
+          if (scanned[u] === 1 || rcap[mate[p]!]! <= 0) continue;
+          const rc = price[u]! - rcost[p]! - pw;
           const nd = b + Math.floor(rc / eps) + 1;
           const ru = rank[u]!;
           if (nd < ru && nd <= bucketCount) {
@@ -155,9 +160,137 @@ export function costScaling(
     }
   };
 
+  // Price refinement (Goldberg 1997; LEMON's priceRefinement): before a phase, try to find prices
+  // under which the current flow is already ε-optimal for the new ε, without moving any flow. The
+  // admissible arcs (reduced cost < 0) must form a DAG; along it, each arc needs its head lowered by
+  // ⌊(−rc − 1)/ε⌋ ε more than its tail. Lower prices by those amounts (propagated over all residual
+  // arcs, from the highest rank down) and repeat until no arc needs more (success) or the admissible
+  // graph has a cycle (failure: run the phase).
+  const order = new Int32Array(n);
+  const stackArc = new Int32Array(n);
+  const color = new Uint8Array(n);
+  const priceRefinement = (eps: number): boolean => {
+    for (let round = 0; round < PRICE_REFINEMENT_ROUNDS; round++) {
+      // Topological order of the admissible graph by iterative DFS (reverse post-order).
+      color.fill(0);
+      let count = 0;
+      for (let root = 0; root < n; root++) {
+        if (color[root] !== 0) continue;
+        let depth = 0;
+        queue[0] = root;
+        stackArc[0] = first[root]!;
+        color[root] = 1;
+        while (depth >= 0) {
+          const u = queue[depth]!;
+          const pu = price[u]!;
+          const end = first[u + 1]!;
+          let p = stackArc[depth]!;
+          let pushed = false;
+          for (; p < end; p++) {
+            if (rcap[p]! > 0) {
+              const v = to[p]!;
+              if (rcost[p]! + pu - price[v]! < 0) {
+                const c = color[v]!;
+                if (c === 1) return false; // a cycle of admissible arcs
+                if (c === 0) {
+                  stackArc[depth] = p + 1;
+                  depth++;
+                  queue[depth] = v;
+                  stackArc[depth] = first[v]!;
+                  color[v] = 1;
+                  pushed = true;
+                  break;
+                }
+              }
+            }
+          }
+          if (!pushed) {
+            color[u] = 2;
+            order[count++] = u;
+            depth--;
+          }
+        }
+      }
+      // Ranks along the topological order (order is reversed: sources last).
+      rank.fill(0);
+      let topRank = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const u = order[i]!;
+        const ru = rank[u]!;
+        const pu = price[u]!;
+        for (let p = first[u]!, end = first[u + 1]!; p < end; p++) {
+          if (rcap[p]! > 0) {
+            const v = to[p]!;
+            const rc = rcost[p]! + pu - price[v]!;
+            if (rc < 0) {
+              const need = ru + Math.floor((-rc - 1) / eps);
+              if (need > rank[v]!) {
+                rank[v] = need;
+                if (need > topRank) topRank = need;
+              }
+            }
+          }
+        }
+      }
+      if (topRank === 0) return true;
+      if (topRank > bucketCount) return false;
+      // Propagate over all residual arcs from the top rank down, then lower the prices.
+      bucketHead.fill(-1, 0, topRank + 1);
+      for (let v = 0; v < n; v++) {
+        const r = rank[v]!;
+        if (r > 0) {
+          const h = bucketHead[r]!;
+          bucketNext[v] = h;
+          bucketPrev[v] = -1;
+          if (h >= 0) bucketPrev[h] = v;
+          bucketHead[r] = v;
+        }
+      }
+      for (let r = topRank; r > 0; r--) {
+        for (;;) {
+          const u = bucketHead[r]!;
+          if (u < 0) break;
+          const nx = bucketNext[u]!;
+          bucketHead[r] = nx;
+          if (nx >= 0) bucketPrev[nx] = -1;
+          const pu = price[u]!;
+          for (let p = first[u]!, end = first[u + 1]!; p < end; p++) {
+            if (rcap[p]! <= 0) continue;
+            const v = to[p]!;
+            const old = rank[v]!;
+            if (old >= r) continue;
+            const rc = rcost[p]! + pu - price[v]!;
+            const want = rc < 0 ? r : r - 1 - Math.floor(rc / eps);
+            if (want > old) {
+              if (old > 0) {
+                const pv = bucketPrev[v]!;
+                const nv = bucketNext[v]!;
+                if (pv >= 0) bucketNext[pv] = nv;
+                else bucketHead[old] = nv;
+                if (nv >= 0) bucketPrev[nv] = pv;
+              }
+              rank[v] = want;
+              const h = bucketHead[want]!;
+              bucketNext[v] = h;
+              bucketPrev[v] = -1;
+              if (h >= 0) bucketPrev[h] = v;
+              bucketHead[want] = v;
+            }
+          }
+          price[u] = pu - r * eps;
+        }
+      }
+    }
+    return false;
+  };
+
   let eps = maxCost;
+  let relabels = 0;
+  let phase = 0;
   do {
     eps = Math.max(1, Math.floor(eps / ALPHA));
+    phase++;
+    if (phase >= 2 && priceRefinement(eps)) continue;
 
     // Saturate every residual arc with negative reduced cost: the flow becomes 0-optimal.
     for (let u = 0; u < n; u++) {
@@ -176,7 +309,6 @@ export function costScaling(
       }
       current[u] = first[u]!;
     }
-    globalUpdate(eps);
 
     let qHead = 0;
     let qCount = 0;
@@ -186,82 +318,81 @@ export function costScaling(
         inQueue[v] = 1;
       }
     }
-    let relabels = 0;
     while (qCount > 0) {
       const start = queue[qHead]!;
       qHead = qHead + 1 === n ? 0 : qHead + 1;
       qCount--;
       inQueue[start] = 0;
       while (excess[start]! > 0) {
-        // Build a path of admissible arcs from `start`.
+        // Build a path of admissible arcs from `start`, up to MAX_PATH_LENGTH arcs or a deficit.
         let len = 0;
         let tip = start;
         pathNodes[0] = start;
-        for (;;) {
+        while (len < MAX_PATH_LENGTH && (tip === start || excess[tip]! >= 0)) {
           const ptip = price[tip]!;
           const end = first[tip + 1]!;
-          let p = current[tip]!;
+          const from = current[tip]!;
+          let minRc = Number.POSITIVE_INFINITY;
+          let p = from;
           for (; p < end; p++) {
-            if (rcap[p]! > 0 && rcost[p]! + ptip - price[to[p]!]! < 0) break;
+            if (rcap[p]! > 0) {
+              const rc = rcost[p]! + ptip - price[to[p]!]!;
+              if (rc < 0) break;
+              if (rc < minRc) minRc = rc;
+            }
           }
           if (p < end) {
             current[tip] = p;
-            const w = to[p]!;
+            tip = to[p]!;
             pathArcs[len++] = p;
-            pathNodes[len] = w;
-            if (excess[w]! < 0 || len === MAX_PATH_LENGTH) break;
-            tip = w;
-          } else {
-            // Relabel: the lowest price keeping every residual arc ε-optimal, making one admissible.
-            let bestPrice = Number.NEGATIVE_INFINITY;
-            let bestArc = first[tip]!;
-            for (let a = first[tip]!; a < end; a++) {
-              if (rcap[a]! > 0) {
-                const val = price[to[a]!]! - rcost[a]!;
-                if (val > bestPrice) {
-                  bestPrice = val;
-                  bestArc = a;
-                }
-              }
-            }
-            if (bestPrice === Number.NEGATIVE_INFINITY) {
-              // A dead end (no residual arc out): any lower price keeps ε-optimality; ε is enough to
-              // make the path arc into it inadmissible. An active node cannot be one: the problem is
-              // feasible, so its excess has somewhere to go.
-              if (tip === start)
-                throw new Error('corridor-sim/flow: internal error: stranded excess in cost scaling');
-              bestPrice = ptip;
-            }
-            price[tip] = bestPrice - eps;
-            current[tip] = bestArc;
-            relabels++;
-            if (len > 0) {
-              len--;
-              tip = pathNodes[len]!;
+            pathNodes[len] = tip;
+            continue;
+          }
+          // Relabel: lower the price until the cheapest residual arc has reduced cost −ε. The arcs
+          // before `current` were inadmissible when passed; scan them for the minimum too. The
+          // reverse of the path arc (reduced cost in (0, ε]) caps the drop, which keeps the node
+          // close to the path it came from (as LEMON does); any cap ≥ 0 keeps ε-optimality.
+          for (let a = first[tip]!; a < from; a++) {
+            if (rcap[a]! > 0) {
+              const rc = rcost[a]! + ptip - price[to[a]!]!;
+              if (rc < minRc) minRc = rc;
             }
           }
+          if (len > 0) {
+            const back = mate[pathArcs[len - 1]!]!;
+            const rc = rcost[back]! + ptip - price[to[back]!]!;
+            if (rc < minRc) minRc = rc;
+          } else if (minRc === Number.POSITIVE_INFINITY) {
+            // An active node always has a residual arc in a feasible problem.
+            throw new Error('corridor-sim/flow: internal error: stranded excess in cost scaling');
+          }
+          price[tip] = ptip - minRc - eps;
+          current[tip] = first[tip]!;
+          relabels++;
+          if (len > 0) tip = pathNodes[--len]!;
         }
-        // Push along the path.
-        let delta = excess[start]!;
-        for (let i = 0; i < len; i++) {
-          const r = rcap[pathArcs[i]!]!;
-          if (r < delta) delta = r;
-        }
+        // Push greedily along the path: each arc takes what its tail holds, up to its capacity;
+        // nodes left with excess become active.
         for (let i = 0; i < len; i++) {
           const a = pathArcs[i]!;
-          rcap[a]! -= delta;
+          const u = pathNodes[i]!;
+          const v = pathNodes[i + 1]!;
+          const r = rcap[a]!;
+          const eu = excess[u]!;
+          const delta = eu < r ? eu : r;
+          if (delta <= 0) break;
+          rcap[a] = r - delta;
           rcap[mate[a]!]! += delta;
-        }
-        excess[start]! -= delta;
-        const last = pathNodes[len]!;
-        const before = excess[last]!;
-        excess[last] = before + delta;
-        if (before <= 0 && before + delta > 0 && inQueue[last] === 0) {
-          let at = qHead + qCount;
-          if (at >= n) at -= n;
-          queue[at] = last;
-          qCount++;
-          inQueue[last] = 1;
+          excess[u] = eu - delta;
+          const ev = excess[v]! + delta;
+          excess[v] = ev;
+          if (ev > 0 && ev <= delta && inQueue[v] === 0) {
+            let at = qHead + qCount;
+            if (at >= n) at -= n;
+            queue[at] = v;
+            qCount++;
+            inQueue[v] = 1;
+          }
         }
         if (relabels >= updateEvery) {
           relabels = 0;

@@ -26,6 +26,8 @@ export interface FeasibilityCut {
   readonly routed: number;
   /** 1 for nodes on the source side of a minimum cut. */
   readonly sourceSide: Uint8Array;
+  /** A maximum routing: flow on each input arc (only when asked for). */
+  readonly flow?: Float64Array;
 }
 
 /**
@@ -36,7 +38,8 @@ export interface FeasibilityCut {
  * @param head - arc heads
  * @param cap - capacities (≥ 0, Infinity allowed)
  * @param supply - supplies (Σ = 0 is not required)
- * @returns total supply, routed amount, source side of a minimum cut
+ * @param withFlow - also return the routing (costs phase 2 of push-relabel)
+ * @returns total supply, routed amount, source side of a minimum cut, and the routing when asked
  */
 export function feasibilityCut(
   n: number,
@@ -44,6 +47,7 @@ export function feasibilityCut(
   head: Int32Array,
   cap: Float64Array,
   supply: Float64Array,
+  withFlow = false,
 ): FeasibilityCut {
   const m = tail.length;
   let total = 0;
@@ -80,11 +84,14 @@ export function feasibilityCut(
   }
   const g = buildResidual(n + 2, T, H, C);
   const st = createPushRelabelState(n + 2);
-  const routed = pushRelabelMaxFlow(g, s, t, st, false);
+  const routed = pushRelabelMaxFlow(g, s, t, st, withFlow);
   const reach = reachesTarget(g, t, st.queue);
   const sourceSide = new Uint8Array(n);
   for (let v = 0; v < n; v++) sourceSide[v] = 1 - reach[v]!;
-  return { total, routed, sourceSide };
+  if (!withFlow) return { total, routed, sourceSide };
+  const flow = new Float64Array(m);
+  for (let e = 0; e < m; e++) flow[e] = g.rcap[g.mate[g.arcPos[e]!]!]!;
+  return { total, routed, sourceSide, flow };
 }
 
 /**
