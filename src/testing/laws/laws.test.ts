@@ -233,11 +233,9 @@ describe('laws catch broken runners and shrink the counterexample', () => {
     expect(found?.error).toMatch(/figures did not scale by 2:\n {2}link:b0-0: 1 × 2 = 2, got 1/);
   });
 
-  it('a runner that ignores its seed and draws from Math.random breaks the same-seed law', async () => {
-    const broken = (i: SimulationInput, s: Scenario | undefined) => ({
-      ...maxFlow(i, s),
-      noise: Math.random(),
-    });
+  it('a runner that ignores its seed and keeps hidden state breaks the same-seed law', async () => {
+    let calls = 0; // hidden state, as a runner drawing from Math.random would have
+    const broken = (i: SimulationInput, s: Scenario | undefined) => ({ ...maxFlow(i, s), noise: calls++ });
     const found = await failure(laws.sameSeedSameResult({ run: broken, input }));
     expect(found?.error).toMatch(/two runs with seed 0 differ:\n {2}noise:/);
   });
