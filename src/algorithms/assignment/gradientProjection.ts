@@ -12,9 +12,10 @@
  * 3. re-equilibrates the restricted problem with Gauss–Seidel passes over the ODs: flow moves from
  *    every costlier path p to the OD's cheapest path s by the Newton step
  *    Δ = min(f_p, (c_p − c_s) / Σ_{a ∈ p ⊕ s} t'_a) (projected onto f_p ≥ 0), and the costs of the
- *    touched arcs are updated at once. Paths that lose all flow are dropped. Passes repeat until the
- *    restricted problem's excess cost falls below 2 % of the last full gap (at most
- *    `innerIterations` passes).
+ *    touched arcs are updated at once; an overshooting step (costs curving upwards) is finished by a
+ *    safeguarded Newton/bisection on the pair. Passes repeat until the restricted problem's excess
+ *    cost falls below 2 % of the last full gap (at most `innerIterations` passes). Paths left
+ *    without flow are dropped at the next column generation.
  *
  * Classes with value of time 0 keep their money-cheapest path. The result carries the path sets with
  * their flows (`result.paths`), which also serve as a warm start for the next run.
