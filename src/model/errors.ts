@@ -11,7 +11,13 @@
 const FOOTPRINT: unique symbol = Symbol.for('corridor-sim/error') as never;
 
 /** The machine-readable kinds of error thrown by corridor-sim. */
-export type CorridorSimErrorCode = 'validation' | 'not-found' | 'invalid-argument' | 'unit' | 'parse';
+export type CorridorSimErrorCode =
+  | 'validation'
+  | 'not-found'
+  | 'invalid-argument'
+  | 'unit'
+  | 'parse'
+  | 'invariant';
 
 /** A JSON path into a document: property names and array indices, outermost first. */
 export type JsonPath = readonly (string | number)[];

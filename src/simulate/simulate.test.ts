@@ -250,3 +250,81 @@ describe('simulate (logit)', () => {
     expect(Math.log(a!.volume / b!.volume)).toBeCloseTo(-theta * (a!.cost - b!.cost), 4);
   });
 });
+
+describe('simulate on awkward capacities (found by the testing kit)', () => {
+  const tiny = parseNetwork({
+    format: 'corridor-sim/network',
+    version: 1,
+    meta: { name: 'tiny' },
+    nodes: [
+      { id: 'n0', name: 'n0', country: 'KZ', kind: 'city', lon: 0, lat: 0 },
+      {
+        id: 'n1',
+        name: 'n1',
+        country: 'KZ',
+        kind: 'city',
+        lon: 1,
+        lat: 0,
+        handling: { container: { capacityPerYear: 5e-324 } },
+      },
+      { id: 'n2', name: 'n2', country: 'KZ', kind: 'city', lon: 2, lat: 0 },
+    ],
+    links: [
+      {
+        id: 'a',
+        from: 'n0',
+        to: 'n2',
+        mode: 'rail',
+        commodity: 'container',
+        capacityPerYear: 5e-324,
+        transitDays: 1,
+        costUsdPerUnit: 1,
+        distanceKm: 1,
+        countries: ['KZ'],
+      },
+      {
+        id: 'b',
+        from: 'n0',
+        to: 'n1',
+        mode: 'rail',
+        commodity: 'container',
+        transitDays: 1,
+        costUsdPerUnit: 1,
+        distanceKm: 1,
+        countries: ['KZ'],
+      },
+      {
+        id: 'c',
+        from: 'n1',
+        to: 'n2',
+        mode: 'rail',
+        commodity: 'container',
+        transitDays: 1,
+        costUsdPerUnit: 1,
+        distanceKm: 1,
+        countries: ['KZ'],
+      },
+    ],
+  });
+  const demand = parseDemand(
+    {
+      format: 'corridor-sim/demand',
+      version: 1,
+      segments: [{ id: 's', name: 's', valueOfTimeUsdPerUnitDay: 1 }],
+      flows: [{ id: 'f', origin: 'n0', destination: 'n2', commodity: 'container', volumePerYear: 1 }],
+    },
+    tiny,
+  );
+  for (const solver of ['equilibrium', 'min-cost'] as const) {
+    it(`${solver}: a capacity of 5e-324 counts as closed — finite flows, the demand unmet, no NaN`, async () => {
+      const r = await simulate({ network: tiny, demand }, undefined, { year: 2024, solver });
+      for (const l of r.links) {
+        expect(Number.isFinite(l.flow)).toBe(true);
+        expect(Number.isFinite(l.timeDays)).toBe(true);
+      }
+      for (const n of r.nodes)
+        for (const u of Object.values(n.utilization)) expect(Number.isFinite(u)).toBe(true);
+      expect(r.ods[0]!.unmet).toBeCloseTo(1, 9);
+    });
+  }
+});

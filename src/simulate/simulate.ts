@@ -85,6 +85,8 @@ const DEFAULTS = {
 };
 
 const MODULE = 'corridor-sim/simulate';
+/** Capacities below this many units per year count as zero (closed). */
+export const MIN_CAPACITY = 1e-6;
 const EMPTY: Scenario = { id: 'baseline', name: 'Baseline', operations: [] };
 
 /** @internal Warm-start state (path sets and the class order they refer to), kept out of the public result type. */
@@ -225,7 +227,11 @@ export async function simulate(
   const demand = demandForYear(input.demand, demandYear ?? year);
   const applied = applyScenario(input.network, demand, scenario ?? EMPTY, { year });
   const compiled = compileNetwork(applied.network);
-  const arcCapacity = Float64Array.from(compiled.capacity, (c, e) => (compiled.arcActive[e] === 1 ? c : 0));
+  // Capacities below MIN_CAPACITY (units per year) are zero: the link or terminal is closed. Without
+  // this, a capacity like 5e-324 overflows the volume/capacity ratio of the delay functions.
+  const arcCapacity = Float64Array.from(compiled.capacity, (c, e) =>
+    compiled.arcActive[e] === 1 && c >= MIN_CAPACITY ? c : 0,
+  );
   const classes = buildClasses(compiled, applied.demand, applied.segmentSurcharges);
 
   let status: SimulationStatus;
@@ -328,6 +334,11 @@ export async function simulate(
       );
   }
 
+  const broken = arcFlow.findIndex((v, e) => !Number.isFinite(v) || !Number.isFinite(arcTimeDays[e]!));
+  if (broken >= 0) {
+    status = 'not-converged';
+    stopReason = `numerical failure: flow ${arcFlow[broken]} and time ${arcTimeDays[broken]} on arc ${broken}; ${stopReason}`;
+  }
   const market = options.market ?? CHINA_EUROPE;
   const figures = aggregate({
     compiled,

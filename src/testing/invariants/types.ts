@@ -8,6 +8,7 @@
  * simulator: that keeps `corridor-sim/testing` light and lets users test their own solvers.
  */
 
+import { CorridorSimError } from '../../model/errors.js';
 import type { SimulationInput } from '../types.js';
 
 /** One link of a result: its volume, effective capacity and time at that volume. */
@@ -105,7 +106,7 @@ export interface Violation {
 }
 
 /** Thrown by the `assert*` checkers: carries every violation found. */
-export class InvariantError extends Error {
+export class InvariantError extends CorridorSimError {
   /** Every violation, in the order found. */
   readonly violations: readonly Violation[];
 
@@ -119,6 +120,7 @@ export class InvariantError extends Error {
       .join('\n');
     const more = violations.length > 8 ? `\n  ... and ${violations.length - 8} more` : '';
     super(
+      'invariant',
       `corridor-sim/testing: ${violations.length} invariant violation${violations.length === 1 ? '' : 's'}:\n${head}${more}`,
     );
     this.name = 'InvariantError';
