@@ -176,7 +176,11 @@ export function gradientProjection(
             q = after;
           }
           if (store.findReversed(od, buffer, len, h) < 0) {
-            buffer.subarray(0, len).reverse();
+            for (let i = 0, k = len - 1; i < k; i++, k--) {
+              const t = buffer[i]!;
+              buffer[i] = buffer[k]!;
+              buffer[k] = t;
+            }
             store.add(od, buffer, len, h, 0);
           }
         }

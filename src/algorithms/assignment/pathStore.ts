@@ -146,7 +146,8 @@ export class PathStore {
         this.arcs = bigger;
       }
     }
-    this.arcs.set(buffer.subarray(0, len), this.used);
+    const arcs = this.arcs;
+    for (let i = 0, at = this.used; i < len; i++, at++) arcs[at] = buffer[i]!;
     this.start[p] = this.used;
     this.used += len;
     this.length[p] = len;
@@ -214,6 +215,9 @@ export class PathStore {
     const pathArcs = new Int32Array(arcCount);
     const pathFlow = new Float64Array(paths);
     const pathCost = new Float64Array(paths);
+    let widest = 0;
+    for (let od = 0; od < odCount; od++) widest = Math.max(widest, this.odSize[od]!);
+    const scratch = new Int32Array(widest);
     let q = 0;
     let w = 0;
     for (const cls of problem.classes) {
@@ -226,10 +230,10 @@ export class PathStore {
           odDemand[od] = cls.demand[j]!;
           odPathStart[od] = q;
           // Keep insertion order (oldest first): collect then reverse.
-          const ids: number[] = [];
-          for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) if (this.flow[p]! > 0) ids.push(p);
-          for (let r = ids.length - 1; r >= 0; r--) {
-            const p = ids[r]!;
+          let n = 0;
+          for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) if (this.flow[p]! > 0) scratch[n++] = p;
+          for (let r = n - 1; r >= 0; r--) {
+            const p = scratch[r]!;
             pathArcStart[q] = w;
             const s = this.start[p]!;
             const len = this.length[p]!;
