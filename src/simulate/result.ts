@@ -70,6 +70,12 @@ export interface SimulationResult extends Aggregates {
   readonly demandYear: number;
   /** Solver used. */
   readonly solver: SolverKind;
+  /**
+   * How each commodity was routed: `equilibrium` or `logit` (route choice under congestion) or
+   * `min-cost` (hard capacities; the `min-cost` solver, and commodities listed in
+   * `hardCapacityCommodities` under the other solvers).
+   */
+  readonly methods: Readonly<Record<string, 'equilibrium' | 'logit' | 'min-cost'>>;
   /** Outcome. */
   readonly status: SimulationStatus;
   /** Convergence report. */

@@ -356,6 +356,15 @@ export async function simulate(
   });
   const result: SimulationResult = {
     scenario: scenario?.id ?? 'baseline',
+    methods: Object.fromEntries(
+      Object.keys(input.network.commodities).map((c) => [
+        c,
+        solver === 'min-cost' ||
+        (options.hardCapacityCommodities ?? DEFAULTS.hardCapacityCommodities).includes(c)
+          ? ('min-cost' as const)
+          : solver,
+      ]),
+    ),
     year,
     demandYear: demandYear ?? year,
     solver,

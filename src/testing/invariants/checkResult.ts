@@ -101,7 +101,20 @@ export function checkResult(result: CheckableResult, options: CheckResultOptions
   const equilibrium =
     options.equilibrium ?? (result.solver === 'equilibrium' && (result.paths?.length ?? 0) > 0);
   if (equilibrium && !skip.has('equilibrium')) {
-    out.push(...checkEquilibrium(result, { ...options.equilibriumOptions, ...tolerances, ...arcs }));
+    // Commodities the result says were routed otherwise (crude by min-cost) are not held to Wardrop.
+    const routed = result.methods
+      ? Object.entries(result.methods)
+          .filter(([, method]) => method === 'equilibrium')
+          .map(([commodity]) => commodity)
+      : undefined;
+    out.push(
+      ...checkEquilibrium(result, {
+        ...(routed ? { commodities: routed } : {}),
+        ...options.equilibriumOptions,
+        ...tolerances,
+        ...arcs,
+      }),
+    );
   }
   return out;
 }

@@ -69,6 +69,8 @@ export interface CheckedPath {
 export interface CheckableResult {
   /** Solver that produced it (`equilibrium`, `min-cost`, `logit`, or a user's own). */
   readonly solver?: string;
+  /** How each commodity was routed (`equilibrium`, `logit`, `min-cost`); the equilibrium check covers only `equilibrium` ones. */
+  readonly methods?: Readonly<Record<string, string>>;
   /** Simulated year (used to pick the demand flows that apply). */
   readonly year?: number;
   readonly links: readonly CheckedLink[];
