@@ -104,7 +104,7 @@ export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> 
   }
   commodities.forEach((c, k) => {
     // The LP returns flows within its feasibility tolerance: clamp tiny negatives to zero.
-    const flow = Float64Array.from(result.flows[k]!, (x) => (x > 0 ? x : 0));
+    const flow = Float64Array.from(result.flows[k]!, (x) => Math.max(0, x));
     for (let e = 0; e < M; e++) arcFlow[e]! += flow[e]!;
     const missing = result.unmet[k]!;
     if (missing > 0) unmet.set(c.entry.flow.id, (unmet.get(c.entry.flow.id) ?? 0) + missing);
