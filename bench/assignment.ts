@@ -176,6 +176,7 @@ export default async function bench(): Promise<void> {
     pad('obj rel diff', 12),
     pad('LEMON it', 8),
     pad('LEMON s', 8),
+    pad('LEMON ms/it', 11),
     pad('ratio', 6),
     '  goal',
   ].join(' ');
@@ -220,6 +221,7 @@ export default async function bench(): Promise<void> {
           pad(objective.toExponential(1), 12),
           pad(base ? base[0] : '', 8),
           pad(base ? base[1].toFixed(2) : '', 8),
+          pad(base ? ((base[1] * 1000) / base[0]).toFixed(3) : '', 11),
           pad(base ? (seconds / base[1]).toFixed(2) : '', 6),
           goal,
         ].join(' '),
@@ -236,9 +238,10 @@ export default async function bench(): Promise<void> {
         pad(aon.toFixed(2), 8),
         pad('', 12),
         pad('', 8),
-        pad(`${network.baseline.msPerIteration} ms`, 8),
+        pad('', 8),
+        pad(network.baseline.msPerIteration.toFixed(3), 11),
         pad((aon / network.baseline.msPerIteration).toFixed(2), 6),
-        `  (one loading vs LEMON ms/iter; parse ${parseMs.toFixed(0)} ms)`,
+        `  one loading vs LEMON's ms/iter; parse ${parseMs.toFixed(0)} ms`,
       ].join(' '),
     );
   }
