@@ -15,7 +15,7 @@
  *   is within 1e-6 relative of the best-known value and every link volume within 0.1 % (or 0.5
  *   vehicles) of the best-known volume;
  * - bi-conjugate Frank–Wolfe to 1e-4 is within its own gap bound of the optimum.
- * Runtime: about 5–10 s in total on the 2-core CI machine, most of it ChicagoSketch (2950 links,
+ * Runtime: about 5–15 s in total on the 2-core CI machine, most of it ChicagoSketch (2950 links,
  * 387 zones, 142,890 OD entries).
  */
 
