@@ -59,6 +59,44 @@ export interface SimplexTolerances {
   readonly cost: number;
 }
 
+/** Working state of one run (typed arrays sized once; pivot results in the scalar fields). */
+interface Tree {
+  readonly n: number;
+  readonly m: number;
+  readonly flowTol: number;
+  readonly costTol: number;
+  readonly blockSize: number;
+  // arcs (real arcs 0..m-1 in interleaved order, then one artificial arc per node)
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+  readonly cap: Float64Array;
+  readonly cost: Float64Array;
+  readonly flow: Float64Array;
+  readonly state: Int8Array;
+  // nodes (root = n)
+  readonly parent: Int32Array;
+  readonly pred: Int32Array;
+  readonly predDir: Int8Array;
+  readonly thread: Int32Array;
+  readonly revThread: Int32Array;
+  readonly size: Int32Array;
+  readonly last: Int32Array;
+  readonly pi: Float64Array;
+  // pivot scratch
+  readonly stem: Int32Array;
+  readonly pieceEnd: Int32Array;
+  readonly gapFrom: Int32Array;
+  readonly gapTo: Int32Array;
+  nextArc: number;
+  // results of the ratio test
+  delta: number;
+  result: number;
+  uOut: number;
+  toUpper: boolean;
+  first: number;
+  second: number;
+}
+
 /**
  * Run the network simplex.
  *
@@ -81,45 +119,93 @@ export function networkSimplex(
   tol: SimplexTolerances,
 ): SimplexOutcome {
   const m = tail.length;
-  const root = n;
-  const all = m + n;
-  const flowTol = tol.flow;
-  const costTol = tol.cost;
-
-  // Arc arrays in interleaved order; position i holds input arc order[i]; artificial arcs follow.
-  const src = new Int32Array(all);
-  const dst = new Int32Array(all);
-  const capA = new Float64Array(all);
-  const costA = new Float64Array(all);
-  const flow = new Float64Array(all);
-  const state = new Int8Array(all);
-  const order = new Int32Array(m);
-  {
-    const skip = n > 1 ? Math.max(Math.floor(m / n), 3) : 1;
-    let i = 0;
-    let j = 0;
-    for (let e = 0; e < m; e++) {
-      order[i] = e;
-      i += skip;
-      if (i >= m) i = ++j;
+  const order = interleavedOrder(n, m);
+  const T = initialTree(n, m, order, tail, head, cap, cost, supply, tol);
+  let pivots = 0;
+  let status: 'optimal' | 'unbounded' = 'optimal';
+  for (;;) {
+    const inArc = findEnteringArc(T);
+    if (inArc < 0) break;
+    pivots++;
+    const join = findJoinNode(T, inArc);
+    if (!findLeavingArc(T, inArc, join)) {
+      status = 'unbounded';
+      break;
+    }
+    changeFlow(T, inArc, join);
+    if (T.result !== 0) {
+      const uIn = T.result === 1 ? T.first : T.second;
+      const vIn = T.result === 1 ? T.second : T.first;
+      updateTree(T, inArc, join, uIn, vIn);
+      updatePotential(T, inArc, uIn, vIn);
     }
   }
+
+  const { flow, pi } = T;
+  let artificialFlow = 0;
+  for (let u = 0; u < n; u++) artificialFlow += flow[m + u]!;
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) out[order[i]!] = flow[i]!;
+  const infeasible = artificialFlow > tol.flow * Math.max(1, n);
+  return {
+    status: status === 'unbounded' ? 'unbounded' : infeasible ? 'infeasible' : 'optimal',
+    flow: out,
+    potential: pi.slice(0, n),
+    artificialFlow,
+    pivots,
+  };
+}
+
+/** Position i holds input arc order[i]: stride max(m/n, 3), so a pricing block samples the whole graph. */
+function interleavedOrder(n: number, m: number): Int32Array {
+  const order = new Int32Array(m);
+  const skip = n > 1 ? Math.max(Math.floor(m / n), 3) : 1;
+  let i = 0;
+  let j = 0;
+  for (let e = 0; e < m; e++) {
+    order[i] = e;
+    i += skip;
+    if (i >= m) i = ++j;
+  }
+  return order;
+}
+
+/** Arrays, and the strongly feasible artificial start tree. */
+function initialTree(
+  n: number,
+  m: number,
+  order: Int32Array,
+  tail: Int32Array,
+  head: Int32Array,
+  capIn: Float64Array,
+  costIn: Float64Array,
+  supply: Float64Array,
+  tol: SimplexTolerances,
+): Tree {
+  const all = m + n;
+  const root = n;
+  const N = n + 1;
+  const src = new Int32Array(all);
+  const dst = new Int32Array(all);
+  const cap = new Float64Array(all);
+  const cost = new Float64Array(all);
+  const flow = new Float64Array(all);
+  const state = new Int8Array(all);
   let maxCost = 0;
   for (let i = 0; i < m; i++) {
     const e = order[i]!;
-    src[i] = tail[e]!;
-    dst[i] = head[e]!;
-    capA[i] = cap[e]!;
-    const c = cost[e]!;
-    costA[i] = c;
+    const u = tail[e]!;
+    const v = head[e]!;
+    src[i] = u;
+    dst[i] = v;
+    cap[i] = capIn[e]!;
+    const c = costIn[e]!;
+    cost[i] = c;
     state[i] = STATE_LOWER;
     const a = c < 0 ? -c : c;
     if (a > maxCost) maxCost = a;
   }
   const artCost = (maxCost + 1) * (n + 1);
-
-  // Node arrays (root included).
-  const N = n + 1;
   const parent = new Int32Array(N);
   const pred = new Int32Array(N);
   const predDir = new Int8Array(N);
@@ -128,19 +214,12 @@ export function networkSimplex(
   const size = new Int32Array(N);
   const last = new Int32Array(N);
   const pi = new Float64Array(N);
-  // Pivot scratch.
-  const stem = new Int32Array(N);
-  const pieceEnd = new Int32Array(N);
-  const gapFrom = new Int32Array(N);
-  const gapTo = new Int32Array(N);
-
   parent[root] = -1;
   pred[root] = -1;
   thread[root] = n > 0 ? 0 : root;
   revThread[n > 0 ? 0 : root] = root;
   size[root] = N;
   last[root] = n > 0 ? n - 1 : root;
-  pi[root] = 0;
   for (let u = 0; u < n; u++) {
     const e = m + u;
     parent[u] = root;
@@ -149,239 +228,271 @@ export function networkSimplex(
     revThread[u + 1] = u;
     size[u] = 1;
     last[u] = u;
-    capA[e] = Number.POSITIVE_INFINITY;
+    cap[e] = Number.POSITIVE_INFINITY;
     state[e] = STATE_TREE;
     const s = supply[u]!;
     if (s >= 0) {
       predDir[u] = DIR_UP;
-      pi[u] = 0;
       src[e] = u;
       dst[e] = root;
       flow[e] = s;
-      costA[e] = 0;
     } else {
       predDir[u] = DIR_DOWN;
       pi[u] = artCost;
       src[e] = root;
       dst[e] = u;
       flow[e] = -s;
-      costA[e] = artCost;
+      cost[e] = artCost;
     }
   }
-
-  const blockSize = Math.min(m, Math.max(Math.ceil(Math.sqrt(m)), 10));
-  let nextArc = 0;
-  let pivots = 0;
-  let status: 'optimal' | 'unbounded' = 'optimal';
-
-  for (;;) {
-    // --- Pricing: block search for an entering arc. ---
-    let inArc = -1;
-    let best = -costTol;
-    let cnt = blockSize;
-    let found = false;
-    let e = nextArc;
-    for (; e < m; e++) {
-      // Tree arcs have state 0, hence c = 0: never below `best` ≤ 0, no branch needed.
-      const c = state[e]! * (costA[e]! + pi[src[e]!]! - pi[dst[e]!]!);
-      if (c < best) {
-        best = c;
-        inArc = e;
-      }
-      if (--cnt === 0) {
-        if (inArc >= 0) {
-          found = true;
-          break;
-        }
-        cnt = blockSize;
-      }
-    }
-    if (!found) {
-      for (e = 0; e < nextArc; e++) {
-        const c = state[e]! * (costA[e]! + pi[src[e]!]! - pi[dst[e]!]!);
-        if (c < best) {
-          best = c;
-          inArc = e;
-        }
-        if (--cnt === 0) {
-          if (inArc >= 0) {
-            found = true;
-            break;
-          }
-          cnt = blockSize;
-        }
-      }
-    }
-    if (inArc < 0) break;
-    if (found) nextArc = e;
-    pivots++;
-
-    // --- Join node: the lowest common ancestor of the entering arc's endpoints. ---
-    const inState = state[inArc]!;
-    let a = src[inArc]!;
-    let b = dst[inArc]!;
-    while (a !== b) {
-      if (size[a]! < size[b]!) a = parent[a]!;
-      else b = parent[b]!;
-    }
-    const join = a;
-
-    // --- Ratio test: flow goes first → second along the entering arc, back via join. ---
-    const first = inState === STATE_LOWER ? src[inArc]! : dst[inArc]!;
-    const second = inState === STATE_LOWER ? dst[inArc]! : src[inArc]!;
-    let delta = capA[inArc]!;
-    let result = 0;
-    let uOut = -1;
-    let toUpper = inState === STATE_LOWER;
-    for (let u = first; u !== join; u = parent[u]!) {
-      const arc = pred[u]!;
-      let d = flow[arc]!;
-      let up = false;
-      if (predDir[u] === DIR_DOWN) {
-        d = capA[arc]! - d;
-        up = true;
-      }
-      if (d <= flowTol) d = 0;
-      if (d < delta) {
-        delta = d;
-        uOut = u;
-        result = 1;
-        toUpper = up;
-      }
-    }
-    for (let u = second; u !== join; u = parent[u]!) {
-      const arc = pred[u]!;
-      let d = flow[arc]!;
-      let up = false;
-      if (predDir[u] === DIR_UP) {
-        d = capA[arc]! - d;
-        up = true;
-      }
-      if (d <= flowTol) d = 0;
-      if (d <= delta) {
-        delta = d;
-        uOut = u;
-        result = 2;
-        toUpper = up;
-      }
-    }
-    if (delta === Number.POSITIVE_INFINITY) {
-      status = 'unbounded';
-      break;
-    }
-
-    // --- Augment along the cycle. ---
-    if (delta > 0) {
-      const val = inState * delta;
-      flow[inArc]! += val;
-      for (let u = src[inArc]!; u !== join; u = parent[u]!) flow[pred[u]!]! -= predDir[u]! * val;
-      for (let u = dst[inArc]!; u !== join; u = parent[u]!) flow[pred[u]!]! += predDir[u]! * val;
-    }
-    if (result === 0) {
-      // The entering arc itself blocks: it moves to its other bound, the tree stays.
-      state[inArc] = -inState as -1 | 1;
-      flow[inArc] = inState === STATE_LOWER ? capA[inArc]! : 0;
-      continue;
-    }
-    const leaving = pred[uOut]!;
-    flow[leaving] = toUpper ? capA[leaving]! : 0;
-    state[leaving] = toUpper ? STATE_UPPER : STATE_LOWER;
-    state[inArc] = STATE_TREE;
-    const uIn = result === 1 ? first : second;
-    const vIn = result === 1 ? second : first;
-
-    // --- Tree update: re-root the subtree of uOut at uIn and hang it under vIn. ---
-    const vOut = parent[uOut]!;
-    const subSize = size[uOut]!;
-    const subLast = last[uOut]!;
-    const before = revThread[uOut]!;
-    const after = thread[subLast]!;
-    // Stem: uIn, parent(uIn), ..., uOut.
-    let k = 0;
-    stem[0] = uIn;
-    while (stem[k] !== uOut) {
-      stem[k + 1] = parent[stem[k]!]!;
-      k++;
-    }
-    // New preorder of the re-rooted subtree: subtree(stem[0]), then for each i ≥ 1 the subtree of
-    // stem[i] without that of stem[i-1]. Read everything before writing any thread pointer.
-    pieceEnd[0] = last[uIn]!;
-    for (let i = 1; i <= k; i++) {
-      const c = stem[i - 1]!;
-      const s = stem[i]!;
-      const lc = last[c]!;
-      const rc = revThread[c]!;
-      if (lc === last[s]!) {
-        pieceEnd[i] = rc;
-        gapFrom[i] = -1;
-      } else {
-        pieceEnd[i] = last[s]!;
-        gapFrom[i] = rc;
-        gapTo[i] = thread[lc]!;
-      }
-    }
-    for (let i = 1; i <= k; i++) {
-      const s = stem[i]!;
-      const pe = pieceEnd[i - 1]!;
-      thread[pe] = s;
-      revThread[s] = pe;
-      const gf = gapFrom[i]!;
-      if (gf >= 0) {
-        const gt = gapTo[i]!;
-        thread[gf] = gt;
-        revThread[gt] = gf;
-      }
-    }
-    const newLast = pieceEnd[k]!;
-    // Cut the old segment out of the thread, then splice the new one in after vIn.
-    thread[before] = after;
-    revThread[after] = before;
-    const afterIn = thread[vIn]!;
-    thread[vIn] = uIn;
-    revThread[uIn] = vIn;
-    thread[newLast] = afterIn;
-    revThread[afterIn] = newLast;
-    // Subtree sizes between the cut/splice points and the join; last-successor chains.
-    for (let u = vOut; u !== join; u = parent[u]!) size[u]! -= subSize;
-    for (let u = vIn; u !== join; u = parent[u]!) size[u]! += subSize;
-    for (let u = vOut; u >= 0 && last[u] === subLast; u = parent[u]!) last[u] = before;
-    for (let u = vIn; u >= 0 && last[u] === vIn; u = parent[u]!) last[u] = newLast;
-    // Reverse the stem: parents, predecessor arcs, directions, sizes, last successors.
-    for (let i = k; i >= 1; i--) {
-      const s = stem[i]!;
-      const c = stem[i - 1]!;
-      parent[s] = c;
-      pred[s] = pred[c]!;
-      predDir[s] = -predDir[c]! as -1 | 1;
-      size[s] = subSize - size[c]!;
-      last[s] = newLast;
-    }
-    parent[uIn] = vIn;
-    pred[uIn] = inArc;
-    predDir[uIn] = src[inArc] === uIn ? DIR_UP : DIR_DOWN;
-    size[uIn] = subSize;
-    last[uIn] = newLast;
-
-    // --- Potentials: shift the moved subtree so the entering arc has zero reduced cost. ---
-    const sigma = pi[vIn]! - pi[uIn]! - predDir[uIn]! * costA[inArc]!;
-    let u = uIn;
-    for (let i = 0; i < subSize; i++) {
-      pi[u]! += sigma;
-      u = thread[u]!;
-    }
-  }
-
-  let artificialFlow = 0;
-  for (let u = 0; u < n; u++) artificialFlow += flow[m + u]!;
-  const out = new Float64Array(m);
-  for (let i = 0; i < m; i++) out[order[i]!] = flow[i]!;
-  const potential = pi.slice(0, n);
-  const infeasible = artificialFlow > flowTol * Math.max(1, n);
   return {
-    status: status === 'unbounded' ? 'unbounded' : infeasible ? 'infeasible' : 'optimal',
-    flow: out,
-    potential,
-    artificialFlow,
-    pivots,
+    n,
+    m,
+    flowTol: tol.flow,
+    costTol: tol.cost,
+    blockSize: Math.min(m, Math.max(Math.ceil(Math.sqrt(m)), 10)),
+    src,
+    dst,
+    cap,
+    cost,
+    flow,
+    state,
+    parent,
+    pred,
+    predDir,
+    thread,
+    revThread,
+    size,
+    last,
+    pi,
+    stem: new Int32Array(N),
+    pieceEnd: new Int32Array(N),
+    gapFrom: new Int32Array(N),
+    gapTo: new Int32Array(N),
+    nextArc: 0,
+    delta: 0,
+    result: 0,
+    uOut: -1,
+    toUpper: false,
+    first: 0,
+    second: 0,
   };
+}
+
+/** Block search: the most negative reduced cost in the first block (of ⌈√m⌉ arcs) that has one. */
+function findEnteringArc(T: Tree): number {
+  const { m, state, cost, pi, src, dst, blockSize } = T;
+  let inArc = -1;
+  let best = -T.costTol;
+  let cnt = blockSize;
+  let e = T.nextArc;
+  for (; e < m; e++) {
+    const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[dst[e]!]!);
+    if (c < best) {
+      best = c;
+      inArc = e;
+    }
+    if (--cnt === 0) {
+      if (inArc >= 0) {
+        T.nextArc = e;
+        return inArc;
+      }
+      cnt = blockSize;
+    }
+  }
+  const stop = T.nextArc;
+  for (e = 0; e < stop; e++) {
+    const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[dst[e]!]!);
+    if (c < best) {
+      best = c;
+      inArc = e;
+    }
+    if (--cnt === 0) {
+      if (inArc >= 0) {
+        T.nextArc = e;
+        return inArc;
+      }
+      cnt = blockSize;
+    }
+  }
+  return inArc;
+}
+
+/** Lowest common ancestor of the entering arc's endpoints (subtree sizes grow towards the root). */
+function findJoinNode(T: Tree, inArc: number): number {
+  const { size, parent } = T;
+  let a = T.src[inArc]!;
+  let b = T.dst[inArc]!;
+  while (a !== b) {
+    if (size[a]! < size[b]!) a = parent[a]!;
+    else b = parent[b]!;
+  }
+  return a;
+}
+
+/**
+ * Ratio test along the cycle; flow goes first → second on the entering arc and back through the
+ * join. The leaving arc is the last blocking one from the join in that direction (strongly feasible).
+ *
+ * @returns false when nothing blocks (unbounded)
+ */
+function findLeavingArc(T: Tree, inArc: number, join: number): boolean {
+  const { parent, pred, predDir, flow, cap, flowTol } = T;
+  const inState = T.state[inArc]!;
+  const first = inState === STATE_LOWER ? T.src[inArc]! : T.dst[inArc]!;
+  const second = inState === STATE_LOWER ? T.dst[inArc]! : T.src[inArc]!;
+  let delta = cap[inArc]!;
+  let result = 0;
+  let uOut = -1;
+  let toUpper = inState === STATE_LOWER;
+  for (let u = first; u !== join; u = parent[u]!) {
+    const arc = pred[u]!;
+    let d = flow[arc]!;
+    let up = false;
+    if (predDir[u] === DIR_DOWN) {
+      d = cap[arc]! - d;
+      up = true;
+    }
+    if (d <= flowTol) d = 0;
+    if (d < delta) {
+      delta = d;
+      uOut = u;
+      result = 1;
+      toUpper = up;
+    }
+  }
+  for (let u = second; u !== join; u = parent[u]!) {
+    const arc = pred[u]!;
+    let d = flow[arc]!;
+    let up = false;
+    if (predDir[u] === DIR_UP) {
+      d = cap[arc]! - d;
+      up = true;
+    }
+    if (d <= flowTol) d = 0;
+    if (d <= delta) {
+      delta = d;
+      uOut = u;
+      result = 2;
+      toUpper = up;
+    }
+  }
+  T.first = first;
+  T.second = second;
+  T.delta = delta;
+  T.result = result;
+  T.uOut = uOut;
+  T.toUpper = toUpper;
+  return delta !== Number.POSITIVE_INFINITY;
+}
+
+/** Push delta around the cycle; the leaving arc lands exactly on its bound. */
+function changeFlow(T: Tree, inArc: number, join: number): void {
+  const { parent, pred, predDir, flow, state, cap } = T;
+  const delta = T.delta;
+  const inState = state[inArc]!;
+  if (delta > 0) {
+    const val = inState * delta;
+    flow[inArc]! += val;
+    for (let u = T.src[inArc]!; u !== join; u = parent[u]!) flow[pred[u]!]! -= predDir[u]! * val;
+    for (let u = T.dst[inArc]!; u !== join; u = parent[u]!) flow[pred[u]!]! += predDir[u]! * val;
+  }
+  if (T.result === 0) {
+    // The entering arc itself blocks: it moves to its other bound, the tree stays.
+    state[inArc] = -inState;
+    flow[inArc] = inState === STATE_LOWER ? cap[inArc]! : 0;
+    return;
+  }
+  const leaving = pred[T.uOut]!;
+  flow[leaving] = T.toUpper ? cap[leaving]! : 0;
+  state[leaving] = T.toUpper ? STATE_UPPER : STATE_LOWER;
+  state[inArc] = STATE_TREE;
+}
+
+/** Re-root the subtree cut off at uOut at uIn and hang it under vIn (thread, sizes, last, parents). */
+function updateTree(T: Tree, inArc: number, join: number, uIn: number, vIn: number): void {
+  const { parent, pred, predDir, thread, revThread, size, last, stem, pieceEnd, gapFrom, gapTo } = T;
+  const uOut = T.uOut;
+  const vOut = parent[uOut]!;
+  const subSize = size[uOut]!;
+  const subLast = last[uOut]!;
+  const before = revThread[uOut]!;
+  const after = thread[subLast]!;
+  // Stem: uIn, parent(uIn), ..., uOut.
+  let k = 0;
+  stem[0] = uIn;
+  while (stem[k] !== uOut) {
+    stem[k + 1] = parent[stem[k]!]!;
+    k++;
+  }
+  // New preorder of the re-rooted subtree: subtree(stem[0]), then for each i ≥ 1 the subtree of
+  // stem[i] without that of stem[i-1]. Read everything before writing any thread pointer.
+  pieceEnd[0] = last[uIn]!;
+  for (let i = 1; i <= k; i++) {
+    const c = stem[i - 1]!;
+    const s = stem[i]!;
+    const lc = last[c]!;
+    const rc = revThread[c]!;
+    if (lc === last[s]!) {
+      pieceEnd[i] = rc;
+      gapFrom[i] = -1;
+    } else {
+      pieceEnd[i] = last[s]!;
+      gapFrom[i] = rc;
+      gapTo[i] = thread[lc]!;
+    }
+  }
+  for (let i = 1; i <= k; i++) {
+    const s = stem[i]!;
+    const pe = pieceEnd[i - 1]!;
+    thread[pe] = s;
+    revThread[s] = pe;
+    const gf = gapFrom[i]!;
+    if (gf >= 0) {
+      const gt = gapTo[i]!;
+      thread[gf] = gt;
+      revThread[gt] = gf;
+    }
+  }
+  const newLast = pieceEnd[k]!;
+  // Cut the old segment out of the thread, then splice the new one in after vIn.
+  thread[before] = after;
+  revThread[after] = before;
+  const afterIn = thread[vIn]!;
+  thread[vIn] = uIn;
+  revThread[uIn] = vIn;
+  thread[newLast] = afterIn;
+  revThread[afterIn] = newLast;
+  // Subtree sizes between the cut/splice points and the join; last-successor chains.
+  for (let u = vOut; u !== join; u = parent[u]!) size[u]! -= subSize;
+  for (let u = vIn; u !== join; u = parent[u]!) size[u]! += subSize;
+  for (let u = vOut; u >= 0 && last[u] === subLast; u = parent[u]!) last[u] = before;
+  for (let u = vIn; u >= 0 && last[u] === vIn; u = parent[u]!) last[u] = newLast;
+  // Reverse the stem: parents, predecessor arcs, directions, sizes, last successors.
+  for (let i = k; i >= 1; i--) {
+    const s = stem[i]!;
+    const c = stem[i - 1]!;
+    parent[s] = c;
+    pred[s] = pred[c]!;
+    predDir[s] = -predDir[c]!;
+    size[s] = subSize - size[c]!;
+    last[s] = newLast;
+  }
+  parent[uIn] = vIn;
+  pred[uIn] = inArc;
+  predDir[uIn] = T.src[inArc] === uIn ? DIR_UP : DIR_DOWN;
+  size[uIn] = subSize;
+  last[uIn] = newLast;
+}
+
+/** Shift the potentials of the moved subtree so that the entering arc has zero reduced cost. */
+function updatePotential(T: Tree, inArc: number, uIn: number, vIn: number): void {
+  const { pi, thread } = T;
+  const sigma = pi[vIn]! - pi[uIn]! - T.predDir[uIn]! * T.cost[inArc]!;
+  const count = T.size[uIn]!;
+  let u = uIn;
+  for (let i = 0; i < count; i++) {
+    pi[u]! += sigma;
+    u = thread[u]!;
+  }
 }
