@@ -93,7 +93,12 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     nodeCount: compiled.csr.nodeCount,
     tail: compiled.csr.tail,
     head: compiled.csr.head,
-    freeFlowTime: compiled.timeDays,
+    // Dwell at an unsplit arrival node is a constant (it does not grow with the link's volume);
+    // terminals with a handling capacity are node arcs whose dwell does congest.
+    freeFlowTime: Float64Array.from(compiled.timeDays, (t, e) =>
+      Math.max(0, t - compiled.arrivalDwellDays[e]!),
+    ),
+    fixedCost: compiled.arrivalDwellDays,
     capacity,
     vdf,
     closedArcs: closed,
@@ -163,7 +168,7 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     iterations: result.iterations,
     stopReason: result.stopReason,
     arcFlow: result.arcFlows,
-    arcTimeDays: result.arcTimes,
+    arcTimeDays: Float64Array.from(result.arcTimes, (t, e) => t + compiled.arrivalDwellDays[e]!),
     paths,
     unmet,
     pathSet: set,

@@ -57,6 +57,8 @@ export interface CompiledNetwork {
   readonly capacity: Float64Array;
   /** Free-flow time in days, including dwell charged at the arc's head when not split. */
   readonly timeDays: Float64Array;
+  /** The part of `timeDays` that is dwell at the arc's head (unsplit heads; 0 for node arcs): constant, never congested. */
+  readonly arrivalDwellDays: Float64Array;
   /** Money cost USD per unit, including handling cost charged at the arc's head when not split. */
   readonly costUsd: Float64Array;
   /** Length, km (0 for node arcs). */
@@ -142,6 +144,7 @@ export function compileNetwork(network: Network, options: CompileOptions = {}): 
   const arcActive = new Uint8Array(M);
   const capacity = new Float64Array(M);
   const timeDays = new Float64Array(M);
+  const arrivalDwellDays = new Float64Array(M);
   const costUsd = new Float64Array(M);
   const distanceKm = new Float64Array(M);
   const modeIndex = new Map<Mode, number>(MODES.map((m, i) => [m, i]));
@@ -166,7 +169,9 @@ export function compileNetwork(network: Network, options: CompileOptions = {}): 
       // head not split for this commodity: charge its dwell and handling cost on arrival
       const attrs = graph.getNodeAttributes(link.to);
       const handling = attrs.handling?.[link.commodity];
-      time += (attrs.dwellDays ?? 0) + (handling?.dwellDays ?? 0);
+      const dwell = (attrs.dwellDays ?? 0) + (handling?.dwellDays ?? 0);
+      time += dwell;
+      arrivalDwellDays[e] = dwell;
       cost += handling?.costUsdPerUnit ?? 0;
     }
     timeDays[e] = time;
@@ -201,6 +206,7 @@ export function compileNetwork(network: Network, options: CompileOptions = {}): 
     arcActive,
     capacity,
     timeDays,
+    arrivalDwellDays,
     costUsd,
     distanceKm,
     exitVertex,

@@ -248,7 +248,8 @@ export function checkEquilibrium(
       baseTime[a] = options.nodeTimeDays
         ? options.nodeTimeDays(arc, node?.utilization[arc.commodity] ?? 0)
         : (node?.timeDays?.[arc.commodity] ?? arc.freeFlowDays);
-      open[a] = arc.capacityPerYear > 0 ? 1 : 0;
+      // the result's own capacity when reported (a solver may treat tiny capacities as closed)
+      open[a] = (node?.capacity?.[arc.commodity] ?? arc.capacityPerYear) > 0 ? 1 : 0;
     }
   });
   const surchargeMoney = new Map<string, Float64Array>();

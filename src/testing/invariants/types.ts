@@ -30,6 +30,8 @@ export interface CheckedNode {
   readonly utilization: Readonly<Record<string, number>>;
   /** Time at the node per commodity (dwell plus queueing at this flow), days, where a capacity is declared. */
   readonly timeDays?: Readonly<Record<string, number>>;
+  /** Handling capacity per commodity as the solver used it (0 = closed), where declared. */
+  readonly capacity?: Readonly<Record<string, number>>;
 }
 
 /** One corridor of a result. */
