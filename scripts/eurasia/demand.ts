@@ -16,19 +16,50 @@ type SegmentDoc = NonNullable<DemandDocument['segments']>[number];
 
 // --- Segments ----------------------------------------------------------------------------------------
 
+/** Value of containerised trade, USD per TEU (W8). */
 const VALUE_PER_TEU = 54_000;
-const DAY_SHARE_LOW = 0.006;
+/** Cost of capital tied up in goods in transit, per year (assumption, as for crude). */
+const CAPITAL_COST_PER_YEAR = 0.1;
+/** Hummels–Schaur: a day in transit is worth 0.6–2.1 % of the goods' value (W7); the upper bound is used. */
 const DAY_SHARE_HIGH = 0.021;
-/** Value of time, USD per TEU per day. */
-export const VOT_USD_PER_TEU_DAY = round(VALUE_PER_TEU * DAY_SHARE_LOW);
+/** Lowest value of time: interest on the goods' value only, USD per TEU-day. */
+export const VOT_LOW_USD_PER_TEU_DAY = round((VALUE_PER_TEU * CAPITAL_COST_PER_YEAR) / 365.25, 2);
+/** Highest value of time: the Hummels–Schaur upper bound, USD per TEU-day. */
+export const VOT_HIGH_USD_PER_TEU_DAY = round(VALUE_PER_TEU * DAY_SHARE_HIGH);
+/** Number of value-of-time classes the log-uniform distribution is cut into. */
+export const VOT_CLASSES = 4;
+/** Share of each class's shippers that refuse Iranian transit (assumption). */
+const IRAN_AVOIDING_SHARE = 0.9;
 
-const VOT_PROV: Provenance = {
-  sources: ['W7', 'W8'],
-  derivation: `value of containerized trade about US$54,000 per TEU (W8) × 0.6 % of value per day in transit (W7, lower bound of 0.6–2.1 %) = US$${VOT_USD_PER_TEU_DAY} per TEU-day`,
-  low: VOT_USD_PER_TEU_DAY,
-  high: round(VALUE_PER_TEU * DAY_SHARE_HIGH),
-  note: 'the lower bound is used: the Hummels–Schaur range is estimated on air-versus-ocean choices, the most time-sensitive trade',
-};
+/** A value-of-time class: its representative value and the bounds of its bin, USD per TEU-day. */
+export interface VotClass {
+  readonly id: string;
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+const votAt = (x: number) =>
+  VOT_LOW_USD_PER_TEU_DAY * (VOT_HIGH_USD_PER_TEU_DAY / VOT_LOW_USD_PER_TEU_DAY) ** x;
+
+/** The value-of-time classes, lowest first: equal shares of a log-uniform distribution, geometric bin midpoints. */
+export const VOT_CLASS_LIST: readonly VotClass[] = Array.from({ length: VOT_CLASSES }, (_, i) => ({
+  id: `vot-${i + 1}`,
+  value: round(votAt((i + 0.5) / VOT_CLASSES), 2),
+  low: round(votAt(i / VOT_CLASSES), 2),
+  high: round(votAt((i + 1) / VOT_CLASSES), 2),
+}));
+
+function votProv(c: VotClass): Provenance {
+  return {
+    sources: ['W7', 'W8'],
+    derivation: `class ${c.id.slice(4)} of ${VOT_CLASSES} of a log-uniform distribution of the value of time between US$${VOT_LOW_USD_PER_TEU_DAY} per TEU-day (interest only: US$54,000 per TEU (W8) × 10 % a year ÷ 365.25) and US$${VOT_HIGH_USD_PER_TEU_DAY} (US$54,000 × 2.1 % a day, the Hummels–Schaur upper bound, W7); its bin spans US$${c.low}–${c.high}, the class uses the geometric midpoint`,
+    low: c.low,
+    high: c.high,
+    assumption:
+      'no published distribution of China–Europe shippers’ value of time was found: log-uniform between the interest cost of the goods (10 % a year cost of capital, assumed) and the Hummels–Schaur upper bound, cut into four classes of equal share',
+  };
+}
 
 const CRUDE_VOT = 0.16;
 const CRUDE_VOT_PROV: Provenance = {
@@ -36,31 +67,27 @@ const CRUDE_VOT_PROV: Provenance = {
     'crude worth roughly US$500–600 per tonne (assumed, no price read) held at about 10 % a year cost of capital ≈ US$0.16 per tonne-day; no published crude value of time read',
 };
 
+const containerSegments = (): SegmentDoc[] =>
+  VOT_CLASS_LIST.flatMap((c) => [
+    {
+      id: c.id,
+      name: `Container shippers, value of time US$${Math.round(c.value)}/TEU-day, accepting every transit country`,
+      valueOfTimeUsdPerUnitDay: c.value,
+      description: `Rail-addressable China–Europe cargo in value-of-time class ${c.id.slice(4)} of ${VOT_CLASSES} (US$${c.low}–${c.high} per TEU-day); accepts transit through Iran.`,
+      provenance: { valueOfTimeUsdPerUnitDay: votProv(c) },
+    },
+    {
+      id: `${c.id}-avoid-iran`,
+      name: `Container shippers, value of time US$${Math.round(c.value)}/TEU-day, refusing Iranian transit`,
+      valueOfTimeUsdPerUnitDay: c.value,
+      avoidCountries: ['IR'],
+      description: `As ${c.id}, exposed to US secondary sanctions on Iran. Refusing Russia is not part of the demand: the avoid-russia scenario applies it.`,
+      provenance: { valueOfTimeUsdPerUnitDay: votProv(c) },
+    },
+  ]);
+
 const SEGMENTS: SegmentDoc[] = [
-  {
-    id: 'unrestricted',
-    name: 'Container shippers accepting every transit country',
-    valueOfTimeUsdPerUnitDay: VOT_USD_PER_TEU_DAY,
-    description: 'Rail-addressable China–Europe cargo whose shippers accept transit through Russia and Iran.',
-    provenance: { valueOfTimeUsdPerUnitDay: VOT_PROV },
-  },
-  {
-    id: 'avoid-iran',
-    name: 'Container shippers refusing Iranian transit',
-    valueOfTimeUsdPerUnitDay: VOT_USD_PER_TEU_DAY,
-    avoidCountries: ['IR'],
-    description: 'Shippers exposed to US secondary sanctions on Iran; accept Russia.',
-    provenance: { valueOfTimeUsdPerUnitDay: VOT_PROV },
-  },
-  {
-    id: 'avoid-russia-iran',
-    name: 'Container shippers refusing Russian, Belarusian and Iranian transit',
-    valueOfTimeUsdPerUnitDay: VOT_USD_PER_TEU_DAY,
-    avoidCountries: ['RU', 'BY', 'IR'],
-    description:
-      'Shippers who stopped using the route through Russia and Belarus after February 2022 (and avoid Iran).',
-    provenance: { valueOfTimeUsdPerUnitDay: VOT_PROV },
-  },
+  ...containerSegments(),
   {
     id: 'crude-standard',
     name: 'Crude shippers',
@@ -142,68 +169,17 @@ function destinationShare(destination: string): Provenance {
       };
 }
 
-/** Westbound share of China–EU rail transit: 272,157 of 310,579 TEU in 2025 (S36). */
-const WESTBOUND = 272_157 / 310_579;
-
-interface AvoidYear {
-  readonly share: number;
-  readonly prov: Provenance;
-}
-
-const avoidShare = (observedWestbound: number): number =>
-  round(1 - observedWestbound / CONTAINER_TEU_PER_YEAR, 4);
-
-/** Share of the market refusing Russian (and Belarusian, Iranian) transit, by year. */
-export const AVOID_RUSSIA: Readonly<Record<number, AvoidYear>> = {
-  2021: { share: 0, prov: { note: 'before February 2022 no shipper avoided Russia for sanctions reasons' } },
-  2022: {
-    share: avoidShare(410_600 * WESTBOUND),
-    prov: {
-      sources: ['S149', 'S36', 'S148', 'W5', 'W3', 'W4'],
-      derivation: `1 − 410,600 TEU transit 2022 (S149) × ${round(WESTBOUND, 4)} westbound (S36) ÷ 420,000`,
-      low: 0.087,
-      high: 0.4,
-      note: 'H1 2022 −8.7 % (W5); Mar–May −25 % westbound (W3); −30 to −40 % (W4)',
-    },
-  },
-  2023: {
-    share: avoidShare(211_100 * WESTBOUND),
-    prov: {
-      sources: ['S150', 'S36', 'S148', 'S152'],
-      derivation: `1 − 211,100 TEU transit 2023 (S150) × ${round(WESTBOUND, 4)} westbound (S36) ÷ 420,000`,
-      low: 0.35,
-      high: avoidShare(211_100 * WESTBOUND),
-      note: 'OECD: down at least 35 % (S152)',
-    },
-  },
-  2024: {
-    share: avoidShare(412_000),
-    prov: {
-      sources: ['S148', 'S151'],
-      derivation: '1 − 412,000 TEU China→EU 2024 (S148) ÷ 420,000',
-      low: avoidShare(412_000),
-      high: avoidShare(211_100 * WESTBOUND),
-      note: 'up to the 2023 level if the 2024 rebound came from Red Sea diversions (docs/dataset.md)',
-    },
-  },
-  2025: {
-    share: avoidShare(272_157),
-    prov: { sources: ['S36', 'S148'], derivation: '1 − 272,157 TEU China→EU 2025 (S36) ÷ 420,000' },
-  },
-};
-
-const IRAN_AVOIDING_SHARE_OF_REST = 0.9;
-
 const CONTAINER_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
 function containerFlows(): FlowDoc[] {
   const out: FlowDoc[] = [];
   const origins = [...Object.keys(NAMED_ORIGINS), ...RESIDUAL_ORIGINS];
+  const shares: Record<string, number> = {};
+  for (const c of VOT_CLASS_LIST) {
+    shares[c.id] = round((1 - IRAN_AVOIDING_SHARE) / VOT_CLASSES, 6);
+    shares[`${c.id}-avoid-iran`] = round(IRAN_AVOIDING_SHARE / VOT_CLASSES, 6);
+  }
   for (const year of CONTAINER_YEARS) {
-    const avoid = AVOID_RUSSIA[year]!;
-    const s = avoid.share;
-    const unrestricted = round((1 - s) * (1 - IRAN_AVOIDING_SHARE_OF_REST), 6);
-    const avoidIran = round(1 - s - unrestricted, 6);
     for (const origin of origins) {
       const o = originShare(origin);
       for (const [destination, dShare] of Object.entries(DESTINATIONS)) {
@@ -215,7 +191,7 @@ function containerFlows(): FlowDoc[] {
           commodity: 'container',
           volumePerYear: volume,
           year,
-          segmentShares: { unrestricted, 'avoid-iran': avoidIran, 'avoid-russia-iran': s },
+          segmentShares: shares,
           provenance: {
             volumePerYear: {
               sources: [
@@ -227,7 +203,7 @@ function containerFlows(): FlowDoc[] {
               ],
               derivation: `420,000 TEU/yr market (S148) × origin share ${round(o.share, 5)} (${o.short}) × destination share ${round(dShare, 4)}`,
               assumption: [
-                'market flat at its 2021 level (docs/dataset.md)',
+                'market flat at its 2021 level; the yearly sea freight rates (timelines/sea-freight-rates.json) decide how much of it goes by rail (docs/dataset.md)',
                 o.prov.assumption
                   ? 'unitemised origins split equally over Ürümqi, Suzhou, Tianjin and Harbin'
                   : undefined,
@@ -239,14 +215,10 @@ function containerFlows(): FlowDoc[] {
                 .join('; '),
             },
             segmentShares: {
-              ...(avoid.prov.sources ? { sources: avoid.prov.sources } : {}),
-              derivation: `avoid-russia-iran ${s}${avoid.prov.derivation ? ` = ${avoid.prov.derivation}` : ''}; of the rest ${IRAN_AVOIDING_SHARE_OF_REST} avoid-iran`,
-              assumption: '90 % of shippers accepting Russia refuse Iran (no survey found)',
-              ...(avoid.prov.low !== undefined ? { low: avoid.prov.low } : {}),
-              ...(avoid.prov.high !== undefined ? { high: avoid.prov.high } : {}),
-              ...(avoid.prov.note
-                ? { note: `range of the avoid-russia-iran share: ${avoid.prov.note}` }
-                : {}),
+              sources: ['W7', 'W8'],
+              derivation: `${VOT_CLASSES} value-of-time classes of equal share (${round(1 / VOT_CLASSES, 4)} each); in each, ${IRAN_AVOIDING_SHARE} refuse Iranian transit`,
+              assumption:
+                'log-uniform value of time over its published range (docs/dataset.md); 90 % of shippers refuse Iran (no survey found). No shipper refuses Russia in the demand: scenarios/avoid-russia.json applies that',
             },
           },
         });
@@ -263,6 +235,8 @@ interface CrudeYear {
   readonly exportsProv: Provenance;
   readonly tengiz: number;
   readonly tengizProv: Provenance;
+  readonly kashagan: number;
+  readonly kashaganProv: Provenance;
   readonly china: number;
   readonly chinaProv: Provenance;
   readonly avoidRussia: number;
@@ -275,7 +249,16 @@ const KARACHAGANAK = 9.2 * MT;
 const FIELDS_PROV: Provenance = {
   sources: ['S197'],
   assumption:
-    'Kashagan 17.0 Mt and Karachaganak 9.2 Mt: their CPC deliveries in 2025 (S197), held for 2022–2025 (plateau production; no yearly field exports found)',
+    'Karachaganak 9.2 Mt: its CPC deliveries in 2025 (S197), held for 2022–2025 (no yearly field exports found; 2022 production 11.3 Mt of oil and condensate, W48, includes liquids processed in Russia)',
+};
+const KASHAGAN_HELD: Provenance = {
+  sources: ['S197'],
+  assumption:
+    'Kashagan 17.0 Mt: its CPC deliveries in 2025 (S197), held for 2023–2025 (no yearly field exports found for 2023–2024)',
+};
+const KASHAGAN_2022: Provenance = {
+  sources: ['W48'],
+  note: '2022 production 12.7 Mt (gas leak and repairs, August–October 2022); exported in full like the other CPC fields',
 };
 
 const jan_oct_2024 = (46.3 + 7.2 + 3.1 + 1.0) * MT;
@@ -290,6 +273,8 @@ export const CRUDE_YEARS: Readonly<Record<number, CrudeYear>> = {
       derivation: '2023 output 27.9 Mt was about 4 % below 2022: 27.9 ÷ 0.96',
       assumption: 'Tengiz crude is exported in full',
     },
+    kashagan: 12.7 * MT,
+    kashaganProv: KASHAGAN_2022,
     china: 1.209 * MT,
     chinaProv: {
       sources: ['S206'],
@@ -303,6 +288,8 @@ export const CRUDE_YEARS: Readonly<Record<number, CrudeYear>> = {
     exportsProv: { sources: ['S19', 'W14'] },
     tengiz: 27.9 * MT,
     tengizProv: { sources: ['W15'], assumption: 'Tengiz crude is exported in full' },
+    kashagan: KASHAGAN,
+    kashaganProv: KASHAGAN_HELD,
     china: 1.209 * MT,
     chinaProv: {
       sources: ['S206', 'S19'],
@@ -330,6 +317,8 @@ export const CRUDE_YEARS: Readonly<Record<number, CrudeYear>> = {
       note: 'forecast for 2024',
       assumption: 'Tengiz crude is exported in full',
     },
+    kashagan: KASHAGAN,
+    kashaganProv: KASHAGAN_HELD,
     china: 1.2 * MT,
     chinaProv: { sources: ['S203'], derivation: 'Atasu–Alashankou about 1.0 Mt in Jan–Oct 2024 × 12/10' },
     avoidRussia: round((1.2 * 1.2) / ((jan_oct_2024 * 12) / 10 / MT - 1.2), 4),
@@ -346,6 +335,8 @@ export const CRUDE_YEARS: Readonly<Record<number, CrudeYear>> = {
       sources: ['S197'],
       note: 'Tengiz deliveries through CPC in 2025 (Future Growth Project on stream)',
     },
+    kashagan: KASHAGAN,
+    kashaganProv: { sources: ['S197'], note: 'Kashagan CPC deliveries in 2025' },
     china: 1.2 * MT,
     chinaProv: { sources: ['S203'], assumption: 'as in 2024' },
     avoidRussia: round((1.2 * 1.2) / ((jan_oct_2024 * 12) / 10 / MT - 1.2), 4),
@@ -362,7 +353,7 @@ function crudeFlows(): FlowDoc[] {
   const out: FlowDoc[] = [];
   for (const [yearText, y] of Object.entries(CRUDE_YEARS)) {
     const year = Number(yearText);
-    const others = y.exports - y.tengiz - KASHAGAN - KARACHAGANAK;
+    const others = y.exports - y.tengiz - y.kashagan - KARACHAGANAK;
     const segProv: Provenance = {
       ...(y.avoidProv.sources ? { sources: y.avoidProv.sources } : {}),
       ...(y.avoidProv.derivation
@@ -382,7 +373,7 @@ function crudeFlows(): FlowDoc[] {
       provenance: { volumePerYear: prov, segmentShares: segProv },
     });
     out.push(europe('crude-tengiz', 'tengiz', y.tengiz, y.tengizProv));
-    out.push(europe('crude-kashagan', 'kashagan', KASHAGAN, FIELDS_PROV));
+    out.push(europe('crude-kashagan', 'kashagan', y.kashagan, y.kashaganProv));
     out.push(europe('crude-karachaganak', 'karachaganak', KARACHAGANAK, FIELDS_PROV));
     out.push(
       europe('crude-other-fields', 'atyrau', others - y.china, {
@@ -391,11 +382,14 @@ function crudeFlows(): FlowDoc[] {
             ...(y.exportsProv.sources ?? []),
             ...(y.tengizProv.sources ?? []),
             'S197',
+            ...(y.kashaganProv.sources ?? []),
             ...(y.chinaProv.sources ?? []),
           ]),
         ],
-        derivation: `exports ${round(y.exports / MT, 3)} Mt − Tengiz ${round(y.tengiz / MT, 3)} − Kashagan 17.0 − Karachaganak 9.2 − to China ${round(y.china / MT, 3)} Mt: the producers of the KazTransOil system, entering at Atyrau${y.exportsProv.derivation ? ` (exports: ${y.exportsProv.derivation})` : ''}`,
-        assumption: [FIELDS_PROV.assumption, y.chinaProv.assumption].filter(Boolean).join('; '),
+        derivation: `exports ${round(y.exports / MT, 3)} Mt − Tengiz ${round(y.tengiz / MT, 3)} − Kashagan ${round(y.kashagan / MT, 3)} − Karachaganak 9.2 − to China ${round(y.china / MT, 3)} Mt: the producers of the KazTransOil system, entering at Atyrau${y.exportsProv.derivation ? ` (exports: ${y.exportsProv.derivation})` : ''}`,
+        assumption: [FIELDS_PROV.assumption, y.kashaganProv.assumption, y.chinaProv.assumption]
+          .filter(Boolean)
+          .join('; '),
       }),
     );
     out.push({

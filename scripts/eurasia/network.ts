@@ -155,6 +155,51 @@ const KZ_RU_CROSSING_CAP = trainCap(
   },
 );
 
+// --- China→Europe transit capacity of the eastern gateways ------------------------------------------
+
+/**
+ * Share of the eastern gateways' container-train capacity that China→Europe transit can use; the rest
+ * carries China–Russia and China–Mongolia trade, which the dataset does not model. Not published:
+ * calibrated (docs/calibration.md) to the Kazakhstan share of overland China→Europe transit, 2024.
+ */
+export const EASTERN_TRANSIT_SHARE = 0.19;
+
+/** The share implied by the pre-war transit split (Jan–Apr 2020), the low end of the calibration range. */
+export const EASTERN_SHARE_2020 = (() => {
+  // China–Europe–China transit Jan–Apr 2020: 7,900 TEU via Russia (Zabaikalsk), 2,600 via Mongolia (W47).
+  // All China–Europe trains: Manzhouli over 3,500 in 2020 (W52); Mongolian transit container trains
+  // 2,124 to 3 Nov 2020 (W44) → 2,524 a year; 91.5 TEU a train (1.135 M TEU ÷ 12,400 trains in 2020, S135, S136).
+  const teuPerTrain = 1_135_000 / 12_400;
+  const manzhouliTeu = (3_500 * teuPerTrain * 4) / 12;
+  const mongoliaTeu = (((2_124 * 366) / 308) * teuPerTrain * 4) / 12;
+  return round((7_900 + 2_600) / (manzhouliTeu + mongoliaTeu), 3);
+})();
+
+const easternCapacity = (perDay: number, what: string, sources: string[]): Fig => ({
+  value: round(trains(perDay) * EASTERN_TRANSIT_SHARE),
+  prov: {
+    sources: [...sources, 'W47', 'W52', 'W44', 'S135', 'S136', 'S140'],
+    derivation: `${EASTERN_TRANSIT_SHARE} × ${what}: ${perDay} trains/day × ${TRAIN_TEXT}`,
+    assumption: `calibrated: the share of the gateway's container-train capacity open to China→Europe transit (${EASTERN_TRANSIT_SHARE}) is not published; fitted to the Kazakhstan share of overland China→Europe transit in 2024 (about 85 %, S16, S15; docs/calibration.md). Range: ${EASTERN_SHARE_2020} (the pre-war split: 10,500 of 134,500 TEU of China–Europe transit used these gateways in Jan–Apr 2020, W47, against their ~${Math.round((EASTERN_SHARE_2020 > 0 ? 10_500 / EASTERN_SHARE_2020 : 0) / 1000)}k TEU of China–Europe trains, W52, W44) to 1 (all of it)`,
+    low: round(trains(perDay) * EASTERN_SHARE_2020),
+    high: round(trains(perDay)),
+  },
+});
+
+/** China→Europe transit capacity of the eastern gateways, as container handling at their break-of-gauge stations. */
+const EASTERN_CAPACITY: Readonly<Record<string, Fig>> = {
+  zabaikalsk: easternCapacity(
+    8,
+    'container trains a day across Manzhouli–Zabaikalsk (Zabaikalsk transfers at most 240 container trains a month, W45; Manzhouli dispatched at most 8 trains a day, W46)',
+    ['W45', 'W46'],
+  ),
+  erenhot: easternCapacity(
+    2,
+    'transit container trains a day across Erenhot–Zamyn-Üüd (border agreement, W43; 1,454 container trains crossed Mongolia in 2019, W44)',
+    ['W43'],
+  ),
+};
+
 // --- Container rail links ---------------------------------------------------------------------------
 
 const ORIGIN_PORT: Readonly<Record<string, string>> = {
@@ -245,6 +290,7 @@ function borderLinks(): LinkDoc[] {
         },
       },
     }),
+    // Their China→Europe transit capacity is node handling at Zabaikalsk and Erenhot (EASTERN_CAPACITY).
     rail({ from: 'manzhouli', to: 'zabaikalsk' }),
     rail({ from: 'erenhot', to: 'zamyn-uud' }),
   ];
@@ -704,7 +750,8 @@ function caspianAndCaucasusLinks(): LinkDoc[] {
   ];
 }
 
-function deepSeaLinks(): LinkDoc[] {
+/** The deep-sea container legs (also used by timelines.ts to price the yearly freight-rate changes). */
+export function deepSeaLinks(): LinkDoc[] {
   const leg = (from: string, to: string, route: 'suez' | 'cape', name: string): LinkDoc => {
     const d = seaDistance(from, to, route);
     const t = seaTime(d.km, route);
@@ -1219,6 +1266,11 @@ function nodeDoc(row: NodeRow): NodeDoc {
     container.capacityPerYear = row.containerCapacity;
     if (row.containerCapacityProv)
       provenance['handling.container.capacityPerYear'] = row.containerCapacityProv;
+  }
+  const eastern = EASTERN_CAPACITY[row.id];
+  if (eastern) {
+    container.capacityPerYear = eastern.value;
+    provenance['handling.container.capacityPerYear'] = eastern.prov;
   }
   const derived = DERIVED_NODE_DWELL[row.id];
   const dwell =

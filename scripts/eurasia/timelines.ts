@@ -9,6 +9,7 @@
 import type { ScenarioDocument } from '../../src/data/scenario-format.js';
 import { toTeuPerYear } from '../../src/model/units.js';
 import { round } from './geo.js';
+import { deepSeaLinks } from './network.js';
 
 const trains = (perDay: number): number => toTeuPerYear(`${perDay} trains/day`);
 const TRAIN_TEXT = '107.1 TEU per train (S140) × 365.25 days';
@@ -26,6 +27,70 @@ const doc = (
   description,
   operations,
 });
+
+/** Drewry WCI composite, US$ per 40 ft: the assessment the link costs are referred to (2 Mar 2023, W38). */
+export const WCI_REFERENCE = 1_859.28;
+
+/** Drewry WCI composite, yearly average US$ per 40 ft, with the source of each figure. */
+export const WCI_BY_YEAR: readonly {
+  readonly year: number;
+  readonly value: number;
+  readonly sources: readonly string[];
+  readonly text: string;
+  readonly assumption?: string;
+  readonly high?: number;
+}[] = [
+  { year: 2021, value: 7_555, sources: ['W36'], text: '2021 year-to-date average at 23 Dec 2021' },
+  { year: 2022, value: 6_461, sources: ['W37'], text: '2022 year-to-date average at 22 Dec 2022' },
+  { year: 2023, value: 1_674, sources: ['W39'], text: '2023 year-to-date average at 14 Dec 2023' },
+  { year: 2024, value: 3_958, sources: ['W40'], text: '2024 year-to-date average at 5 Dec 2024' },
+  {
+    year: 2025,
+    value: 2_368,
+    sources: ['W41'],
+    text: 'composite of 13 Mar 2025',
+    assumption:
+      'no 2025 yearly average found: the March 2025 composite (the lowest since January 2024) is held for 2025 and later; the year-to-date average was then US$3,205 (W41)',
+    high: 3_205,
+  },
+];
+
+/** The yearly multiplier of sea freight rates against the reference the link costs use. */
+export const seaRateMultiplier = (wci: number): number => round(wci / WCI_REFERENCE, 4);
+
+function seaFreightRateOperations(): ScenarioDocument['operations'] {
+  const legs = deepSeaLinks();
+  return WCI_BY_YEAR.flatMap((y, i) => {
+    const m = seaRateMultiplier(y.value);
+    const last = i === WCI_BY_YEAR.length - 1;
+    return legs.map((leg) => ({
+      kind: 'surcharge' as const,
+      target: { links: [leg.id] },
+      costUsdPerUnit: round(leg.costUsdPerUnit * (m - 1), 1),
+      from: String(y.year),
+      ...(last ? {} : { until: String(y.year + 1) }),
+      note: `${y.year}: sea freight × ${m} of the March 2023 level the leg is priced at`,
+      provenance: {
+        costUsdPerUnit: {
+          sources: [...y.sources, 'W38', 'S187'],
+          derivation: `leg cost US$${leg.costUsdPerUnit}/TEU (priced at the WCI Shanghai–Rotterdam rate of March 2023, S187) × (${m} − 1); ${m} = Drewry WCI composite ${y.text} US$${y.value.toLocaleString('en-US')} ÷ US$${WCI_REFERENCE.toLocaleString('en-US')} on 2 Mar 2023 (W38)`,
+          assumption: [
+            'the Asia–North Europe lane moves like the composite index (the lane rose more than the composite in 2021–22 and during the Red Sea crisis, so sea is priced low in those years)',
+            y.assumption,
+          ]
+            .filter(Boolean)
+            .join('; '),
+          ...(y.high !== undefined
+            ? {
+                low: round(leg.costUsdPerUnit * (m - 1), 1),
+                high: round(leg.costUsdPerUnit * (seaRateMultiplier(y.high) - 1), 1),
+              }
+            : {}),
+        },
+      },
+    }));
+  });
+}
 
 /** Build every timeline document. */
 export function buildTimelineDocuments(): ScenarioDocument[] {
@@ -234,6 +299,12 @@ export function buildTimelineDocuments(): ScenarioDocument[] {
           },
         },
       ],
+    ),
+    doc(
+      'sea-freight-rates',
+      'Sea freight rates by year (Drewry World Container Index)',
+      'The deep-sea container legs are priced at the March 2023 Shanghai–Rotterdam rate; this timeline scales them, year by year, with the yearly average of the Drewry WCI composite (2021: ×4.1, 2022: ×3.5, 2023: ×0.9, 2024: ×2.1, 2025 onwards: ×1.3). Observed data, not a scenario: the baseline and every bundled scenario should include it.',
+      seaFreightRateOperations(),
     ),
     doc(
       'red-sea-diversion',
