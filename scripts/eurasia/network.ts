@@ -175,12 +175,12 @@ export const EASTERN_SHARE_2020 = (() => {
   return round((7_900 + 2_600) / (manzhouliTeu + mongoliaTeu), 3);
 })();
 
-const easternCapacity = (perDay: number, what: string, sources: string[]): Fig => ({
+const easternCapacity = (perDay: number, what: string, sources: string[], extra?: string): Fig => ({
   value: round(trains(perDay) * EASTERN_TRANSIT_SHARE),
   prov: {
     sources: [...sources, 'W47', 'W52', 'W44', 'S135', 'S136', 'S140'],
     derivation: `${EASTERN_TRANSIT_SHARE} × ${what}: ${perDay} trains/day × ${TRAIN_TEXT}`,
-    assumption: `calibrated: the share of the gateway's container-train capacity open to China→Europe transit (${EASTERN_TRANSIT_SHARE}) is not published; fitted to the Kazakhstan share of overland China→Europe transit in 2024 (about 85 %, S16, S15; docs/calibration.md). Range: ${EASTERN_SHARE_2020} (the pre-war split: 10,500 of 134,500 TEU of China–Europe transit used these gateways in Jan–Apr 2020, W47, against their ~${Math.round((EASTERN_SHARE_2020 > 0 ? 10_500 / EASTERN_SHARE_2020 : 0) / 1000)}k TEU of China–Europe trains, W52, W44) to 1 (all of it)`,
+    assumption: `calibrated: the share of the gateway's container-train capacity open to China→Europe transit (${EASTERN_TRANSIT_SHARE}) is not published; fitted to the Kazakhstan share of overland China→Europe transit in 2024 (about 85 %, S16, S15; docs/calibration.md). Range: ${EASTERN_SHARE_2020} (the pre-war split: 10,500 of 134,500 TEU of China–Europe transit used these gateways in Jan–Apr 2020, W47, against their ~${Math.round((EASTERN_SHARE_2020 > 0 ? 10_500 / EASTERN_SHARE_2020 : 0) / 1000)}k TEU of China–Europe trains, W52, W44) to 1 (all of it)${extra ? `; ${extra}` : ''}`,
     low: round(trains(perDay) * EASTERN_SHARE_2020),
     high: round(trains(perDay)),
   },
@@ -197,6 +197,7 @@ const EASTERN_CAPACITY: Readonly<Record<string, Fig>> = {
     2,
     'transit container trains a day across Erenhot–Zamyn-Üüd (border agreement, W43; 1,454 container trains crossed Mongolia in 2019, W44)',
     ['W43'],
+    'the westbound capacity is taken equal to the two transit container trains a day the border agreement accepts eastbound (W43)',
   ),
 };
 

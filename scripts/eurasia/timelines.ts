@@ -71,6 +71,12 @@ function seaFreightRateOperations(): ScenarioDocument['operations'] {
       ...(last ? {} : { until: String(y.year + 1) }),
       note: `${y.year}: sea freight × ${m} of the March 2023 level the leg is priced at`,
       provenance: {
+        from: { sources: [...y.sources], note: `the ${y.year} average applies to the calendar year` },
+        ...(last
+          ? {}
+          : {
+              until: { sources: [...y.sources], note: `the ${y.year} average applies to the calendar year` },
+            }),
         costUsdPerUnit: {
           sources: [...y.sources, 'W38', 'S187'],
           derivation: `leg cost US$${leg.costUsdPerUnit}/TEU (priced at the WCI Shanghai–Rotterdam rate of March 2023, S187) × (${m} − 1); ${m} = Drewry WCI composite ${y.text} US$${y.value.toLocaleString('en-US')} ÷ US$${WCI_REFERENCE.toLocaleString('en-US')} on 2 Mar 2023 (W38)`,
