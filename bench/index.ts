@@ -4,8 +4,13 @@
  * `npx tsx bench/<name>.ts`, or pass names: `npm run bench -- routing flow`.
  */
 
+export {};
+
 const BENCHES: Record<string, () => Promise<{ default: () => Promise<void> }>> = {
   routing: () => import('./routing.js'),
+  flow: () => import('./flow.js'),
+  assignment: () => import('./assignment.js'),
+  simulate: () => import('./simulate.js'),
 };
 
 const wanted = process.argv.slice(2);

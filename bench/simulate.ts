@@ -1,0 +1,65 @@
+/**
+ * Simulation benchmark: one Eurasia scenario evaluation
+ * =====================================================
+ *
+ * Goal (issue 6): one scenario evaluation of the Eurasia dataset under 1 ms median after warm-up.
+ * Measures `simulate` end to end (scenario application, compile, solver, aggregation, binding cut)
+ * for several settings, median of many runs after warm-up (tinybench), and prints where the time goes.
+ *
+ * Run alone with `npx tsx bench/simulate.ts`.
+ */
+
+import { pathToFileURL } from 'node:url';
+import { Bench } from 'tinybench';
+import { compileNetwork } from '../src/algorithms/_internal/compile.js';
+import { loadDataset } from '../src/data/datasets.js';
+import { loadScenario } from '../src/data/scenarios.js';
+import { demandForYear } from '../src/model/demand.js';
+import { formatTable } from '../src/report/table.js';
+import { applyScenario } from '../src/scenario/apply.js';
+import { CHINA_EUROPE } from '../src/simulate/aggregate.js';
+import { overlandBindingCut } from '../src/simulate/binding-cut.js';
+import { buildClasses } from '../src/simulate/classes.js';
+import { simulate } from '../src/simulate/simulate.js';
+
+const GOAL_MS = 1;
+
+export default async function simulateBench(): Promise<void> {
+  const eurasia = loadDataset('eurasia');
+  const year = 2023;
+  const baseline = loadScenario('baseline');
+  const avoid = loadScenario('avoid-russia');
+  const demand = demandForYear(eurasia.demand, year);
+  const applied = applyScenario(eurasia.network, demand, baseline, { year });
+  const compiled = compileNetwork(applied.network);
+  const warm = await simulate(eurasia, avoid, { year });
+
+  const bench = new Bench({ time: 1500, warmupTime: 300 });
+  bench
+    .add('simulate baseline (equilibrium 1e-6, crude min-cost, binding cut)', () =>
+      simulate(eurasia, baseline, { year }),
+    )
+    .add('simulate avoid-russia (same)', () => simulate(eurasia, avoid, { year }))
+    .add('simulate avoid-russia, warm start, gap 1e-4, no cut', () =>
+      simulate(eurasia, avoid, { year, warmStart: warm, relativeGap: 1e-4, bindingCut: false }),
+    )
+    .add('simulate avoid-russia, min-cost solver', () =>
+      simulate(eurasia, avoid, { year, solver: 'min-cost' }),
+    )
+    .add('· applyScenario', () => applyScenario(eurasia.network, demand, baseline, { year }))
+    .add('· compileNetwork', () => compileNetwork(applied.network))
+    .add('· buildClasses', () => buildClasses(compiled, applied.demand, applied.segmentSurcharges))
+    .add('· binding cut (max-flow)', () => overlandBindingCut(applied.network, applied.demand, CHINA_EUROPE));
+  await bench.run();
+  const rows = bench.tasks.map((task) => {
+    const r = task.result as { latency?: { p50?: number; mean?: number } } | undefined;
+    const median = r?.latency?.p50 ?? Number.NaN;
+    return [task.name, median, `${(median / GOAL_MS).toFixed(1)}×`];
+  });
+  console.log(
+    `Eurasia dataset: ${eurasia.network.graph.order} nodes, ${eurasia.network.graph.size} links, ${eurasia.demand.flows.length} demand flows; year ${year}`,
+  );
+  console.log(formatTable(['task', 'median ms', `vs ${GOAL_MS} ms goal`], rows));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await simulateBench();
