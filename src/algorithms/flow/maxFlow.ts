@@ -15,6 +15,7 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
+import { buildCsr } from '../_internal/csr.js';
 import { decimalDigits, EXACT_LIMIT, pow10, scaleToIntegers } from './_internal/numeric.js';
 import { createPushRelabelState, pushRelabelMaxFlow } from './_internal/pushRelabel.js';
 import { buildResidual, type Residual, reachesTarget } from './_internal/residual.js';
@@ -207,13 +208,15 @@ function infinitePath(
   source: number,
   sink: number,
 ): Int32Array | undefined {
-  const m = tail.length;
-  const outStart = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) if (capacity[e] === Number.POSITIVE_INFINITY) outStart[tail[e]! + 1]!++;
-  for (let v = 0; v < n; v++) outStart[v + 1]! += outStart[v]!;
-  const fill = outStart.slice(0, n);
-  const outArcs = new Int32Array(outStart[n]!);
-  for (let e = 0; e < m; e++) if (capacity[e] === Number.POSITIVE_INFINITY) outArcs[fill[tail[e]!]!++] = e;
+  // Index of the infinite arcs only (ids mapped back through `ids`).
+  const ids: number[] = [];
+  for (let e = 0; e < tail.length; e++) if (capacity[e] === Number.POSITIVE_INFINITY) ids.push(e);
+  const star = buildCsr(
+    n,
+    ids.map((e) => tail[e]!),
+    ids.map((e) => head[e]!),
+  );
+  const { outStart, outArcs } = star;
   const via = new Int32Array(n).fill(-1);
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);
@@ -224,7 +227,7 @@ function infinitePath(
   while (qHead < qTail) {
     const u = queue[qHead++]!;
     for (let p = outStart[u]!; p < outStart[u + 1]!; p++) {
-      const e = outArcs[p]!;
+      const e = ids[outArcs[p]!]!;
       const v = head[e]!;
       if (seen[v] === 1) continue;
       seen[v] = 1;

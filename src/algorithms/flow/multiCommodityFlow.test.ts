@@ -305,3 +305,53 @@ describe('multiCommodityFlow properties (random instances)', () => {
     );
   });
 });
+
+describe('multiCommodityFlow aggregation of commodities sharing source and costs', () => {
+  /** Net outflow of one commodity's flow at node v. */
+  const netOut = (p: MultiCommodityProblem, flow: Float64Array, v: number) => {
+    let out = 0;
+    for (let a = 0; a < p.tail.length; a++) {
+      if (p.tail[a] === p.head[a]) continue;
+      if (p.tail[a] === v) out += flow[a]!;
+      if (p.head[a] === v) out -= flow[a]!;
+    }
+    return out;
+  };
+
+  it('gives the same optimum as the unaggregated LP, and every member keeps conservation', () => {
+    fc.assert(
+      fc.property(problemArb, fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (p, share) => {
+        fc.pre(p.commodities.length > 1);
+        const lead = p.commodities[0]!;
+        // members copy the lead's source and costs (and penalty), keeping their own sink and amount
+        const commodities = p.commodities.map((c, k) =>
+          k > 0 && share[k % 4] && c.sink !== lead.source
+            ? {
+                source: lead.source!,
+                sink: c.sink!,
+                amount: c.amount!,
+                cost: lead.cost,
+                ...(lead.unmetPenalty === undefined ? {} : { unmetPenalty: lead.unmetPenalty }),
+              }
+            : c,
+        );
+        const problem = { ...p, commodities };
+        const merged = solveMultiCommodityFlow(solver, problem);
+        const separate = solveMultiCommodityFlow(solver, problem, { aggregate: false });
+        expect(merged.status).toBe(separate.status);
+        if (merged.status !== 'optimal' || separate.status !== 'optimal') return;
+        expect(merged.objective).toBeCloseTo(separate.objective, 6);
+        expect(certificateIssues(problem, merged, 1e-7)).toEqual([]);
+        commodities.forEach((c, k) => {
+          const delivered = c.amount! - merged.unmet[k]!;
+          const f = merged.flows[k]!;
+          for (let v = 0; v < p.nodeCount; v++) {
+            const expected = v === c.source ? delivered : v === c.sink ? -delivered : 0;
+            expect(netOut(problem, f, v)).toBeCloseTo(expected, 6);
+          }
+        });
+      }),
+      { numRuns: 200 * RUNS, seed: 14 + SEED },
+    );
+  });
+});

@@ -15,6 +15,7 @@
  * Internal: no public API.
  */
 
+import { buildCsr } from '../../_internal/csr.js';
 import { createPushRelabelState, pushRelabelMaxFlow } from './pushRelabel.js';
 import { buildResidual, reachesTarget } from './residual.js';
 
@@ -114,14 +115,15 @@ export function findNegativeCycle(
   use: Uint8Array,
   tolerance: number,
 ): Int32Array | undefined {
-  const m = tail.length;
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) if (use[e] === 1) start[tail[e]! + 1]!++;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, n);
-  const arcs = new Int32Array(start[n]!);
-  for (let e = 0; e < m; e++) if (use[e] === 1) arcs[fill[tail[e]!]!++] = e;
-
+  const ids: number[] = [];
+  for (let e = 0; e < tail.length; e++) if (use[e] === 1) ids.push(e);
+  const star = buildCsr(
+    n,
+    ids.map((e) => tail[e]!),
+    ids.map((e) => head[e]!),
+  );
+  const start = star.outStart;
+  const arcs = star.outArcs;
   const dist = new Float64Array(n);
   const parentArc = new Int32Array(n).fill(-1);
   const inQueue = new Uint8Array(n).fill(1);
@@ -138,7 +140,7 @@ export function findNegativeCycle(
     inQueue[u] = 0;
     const du = dist[u]!;
     for (let p = start[u]!; p < start[u + 1]!; p++) {
-      const e = arcs[p]!;
+      const e = ids[arcs[p]!]!;
       const v = head[e]!;
       const nd = du + cost[e]!;
       if (nd < dist[v]! - tolerance) {
