@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCsr } from '../algorithms/_internal/csr.js';
-import { decomposePaths } from './decompose.js';
+import { decomposePaths, decomposeToSinks } from './decompose.js';
 
 describe('decomposePaths', () => {
   it('splits a diamond flow into its two paths', () => {
@@ -66,6 +66,80 @@ describe('decomposePaths', () => {
           }
           expect(sum).toBeCloseTo(total, 9);
           for (let e = 0; e < flow.length; e++) expect(rebuilt[e]).toBeCloseTo(flow[e]!, 9);
+        },
+      ),
+    );
+  });
+});
+
+describe('decomposeToSinks', () => {
+  it('splits a tree-shaped flow into one path per sink, passing through an intermediate sink', () => {
+    // 0 -> 1 (5), 1 -> 2 (3): sink 1 absorbs 2, sink 2 absorbs 3
+    const csr = buildCsr(3, [0, 1], [1, 2]);
+    const paths = decomposeToSinks(
+      csr,
+      Float64Array.from([5, 3]),
+      0,
+      new Map([
+        [1, 2],
+        [2, 3],
+      ]),
+    );
+    expect(paths).toEqual([
+      { arcs: [0, 1], volume: 3, sink: 2 },
+      { arcs: [0], volume: 2, sink: 1 },
+    ]);
+  });
+
+  it('recomposes random acyclic multi-sink flows exactly (property)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 3, max: 8 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(
+                fc.record({
+                  inner: fc.array(fc.integer({ min: 1, max: n - 1 }), { maxLength: 4 }),
+                  volume: fc.integer({ min: 1, max: 50 }),
+                }),
+                { minLength: 1, maxLength: 6 },
+              ),
+            ),
+          ),
+        ([n, raw]) => {
+          const tails: number[] = [];
+          const heads: number[] = [];
+          const absorbed = new Map<number, number>();
+          const routes: { arcs: number[]; volume: number }[] = [];
+          for (const r of raw) {
+            const seq = [0, ...[...new Set(r.inner)].sort((a, b) => a - b)];
+            if (seq.length < 2) continue;
+            const arcs: number[] = [];
+            for (let i = 1; i < seq.length; i++) {
+              arcs.push(tails.length);
+              tails.push(seq[i - 1]!);
+              heads.push(seq[i]!);
+            }
+            const sink = seq[seq.length - 1]!;
+            absorbed.set(sink, (absorbed.get(sink) ?? 0) + r.volume);
+            routes.push({ arcs, volume: r.volume });
+          }
+          fc.pre(routes.length > 0);
+          const csr = buildCsr(n, tails, heads);
+          const flow = new Float64Array(tails.length);
+          for (const r of routes) for (const e of r.arcs) flow[e]! += r.volume;
+          const paths = decomposeToSinks(csr, flow, 0, absorbed);
+          const rebuilt = new Float64Array(tails.length);
+          const got = new Map<number, number>();
+          for (const p of paths) {
+            expect(csr.head[p.arcs[p.arcs.length - 1]!]).toBe(p.sink);
+            for (const e of p.arcs) rebuilt[e]! += p.volume;
+            got.set(p.sink, (got.get(p.sink) ?? 0) + p.volume);
+          }
+          for (let e = 0; e < flow.length; e++) expect(rebuilt[e]).toBeCloseTo(flow[e]!, 9);
+          for (const [sink, amount] of absorbed) expect(got.get(sink)).toBeCloseTo(amount, 9);
         },
       ),
     );

@@ -2,7 +2,7 @@
  * The min-cost solver of `simulate`
  * =================================
  *
- * Hard capacities, system optimum: one LP commodity per (user class, OD entry), each with its own
+ * Hard capacities, system optimum: one LP commodity per (user class, origin), each with its own
  * generalized cost per arc (money + value of time × free-flow days, Infinity where the class may not
  * go), sharing every link and terminal capacity; demand that no route can carry is reported as unmet
  * at a penalty per unit (so the LP is never infeasible). Solved by HiGHS through
@@ -14,7 +14,7 @@ import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import { multiCommodityFlow } from '../algorithms/flow/multiCommodityFlow.js';
 import type { RoutedPath } from './aggregate.js';
 import type { DemandClass } from './classes.js';
-import { decomposePaths } from './decompose.js';
+import { decomposeToSinks } from './decompose.js';
 
 /** Inputs of {@link solveMinCost}. */
 export interface MinCostInput {
@@ -47,7 +47,15 @@ export interface MinCostOutput {
 export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> {
   const { compiled, classes, arcCapacity } = input;
   const M = compiled.csr.arcCount;
-  const commodities: { cls: DemandClass; entry: DemandClass['entries'][number]; cost: Float64Array }[] = [];
+  const V = compiled.csr.nodeCount;
+  // One LP commodity per (class, origin) with a supply vector: ~10× fewer columns than one per OD.
+  type Group = {
+    cls: DemandClass;
+    origin: number;
+    entries: DemandClass['entries'][number][];
+    cost: Float64Array;
+  };
+  const groups: Group[] = [];
   for (const cls of classes) {
     const cost = new Float64Array(M);
     for (let e = 0; e < M; e++) {
@@ -56,12 +64,25 @@ export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> 
           ? Number.POSITIVE_INFINITY
           : cls.moneyCost[e]! + cls.valueOfTime * compiled.timeDays[e]!;
     }
-    for (const entry of cls.entries) if (entry.volume > 0) commodities.push({ cls, entry, cost });
+    const byOrigin = new Map<number, Group>();
+    for (const entry of cls.entries) {
+      if (!(entry.volume > 0) || entry.origin === entry.destination) continue;
+      let group = byOrigin.get(entry.origin);
+      if (!group) {
+        group = { cls, origin: entry.origin, entries: [], cost };
+        byOrigin.set(entry.origin, group);
+        groups.push(group);
+      }
+      group.entries.push(entry);
+    }
   }
   const arcFlow = new Float64Array(M);
   const unmet = new Map<string, number>();
   const paths: RoutedPath[] = [];
-  if (commodities.length === 0) {
+  const addUnmet = (id: string, amount: number) => {
+    if (amount > 0) unmet.set(id, (unmet.get(id) ?? 0) + amount);
+  };
+  if (groups.length === 0) {
     return {
       status: 'optimal',
       stopReason: 'no demand',
@@ -74,23 +95,23 @@ export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> 
     };
   }
   const result = await multiCommodityFlow({
-    nodeCount: compiled.csr.nodeCount,
+    nodeCount: V,
     tail: compiled.csr.tail,
     head: compiled.csr.head,
     capacity: arcCapacity,
-    commodities: commodities.map((c) => ({
-      source: c.entry.origin,
-      sink: c.entry.destination,
-      amount: c.entry.volume,
-      cost: c.cost,
-      unmetPenalty: input.unmetPenaltyUsd,
-    })),
+    commodities: groups.map((g) => {
+      const supply = new Float64Array(V);
+      for (const x of g.entries) {
+        supply[g.origin]! += x.volume;
+        supply[x.destination]! -= x.volume;
+      }
+      return { supply, cost: g.cost, unmetPenalty: input.unmetPenaltyUsd };
+    }),
   });
   if (result.status !== 'optimal') {
     const reason =
       result.status === 'stopped' ? `HiGHS stopped (${result.highsStatus})` : `the LP is ${result.status}`;
-    for (const c of commodities)
-      unmet.set(c.entry.flow.id, (unmet.get(c.entry.flow.id) ?? 0) + c.entry.volume);
+    for (const g of groups) for (const x of g.entries) addUnmet(x.flow.id, x.volume);
     return {
       status: 'failed',
       stopReason: reason,
@@ -102,19 +123,38 @@ export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> 
       iterations: 0,
     };
   }
-  commodities.forEach((c, k) => {
+  const { head, tail } = compiled.csr;
+  groups.forEach((g, k) => {
     // The LP returns flows within its feasibility tolerance: clamp tiny negatives to zero.
     const flow = Float64Array.from(result.flows[k]!, (x) => Math.max(0, x));
-    for (let e = 0; e < M; e++) arcFlow[e]! += flow[e]!;
-    const missing = result.unmet[k]!;
-    if (missing > 0) unmet.set(c.entry.flow.id, (unmet.get(c.entry.flow.id) ?? 0) + missing);
-    for (const path of decomposePaths(compiled.csr, flow, c.entry.origin, c.entry.destination)) {
-      paths.push({
-        flowId: c.entry.flow.id,
-        segmentId: c.cls.segment.id,
-        volume: path.volume,
-        arcs: path.arcs,
-      });
+    const net = new Float64Array(V);
+    for (let e = 0; e < M; e++) {
+      arcFlow[e]! += flow[e]!;
+      net[head[e]!]! += flow[e]!;
+      net[tail[e]!]! -= flow[e]!;
+    }
+    // What each destination received, shared among the demand flows that end there by their volume.
+    const byDestination = new Map<number, DemandClass['entries'][number][]>();
+    for (const x of g.entries)
+      byDestination.set(x.destination, [...(byDestination.get(x.destination) ?? []), x]);
+    const absorbed = new Map<number, number>();
+    for (const [d, entries] of byDestination) {
+      const wanted = entries.reduce((a, x) => a + x.volume, 0);
+      const got = Math.min(wanted, Math.max(0, net[d]!));
+      absorbed.set(d, got);
+      for (const x of entries) addUnmet(x.flow.id, (x.volume / wanted) * (wanted - got));
+    }
+    for (const path of decomposeToSinks(compiled.csr, flow, g.origin, absorbed)) {
+      const entries = byDestination.get(path.sink) ?? [];
+      const wanted = entries.reduce((a, x) => a + x.volume, 0);
+      for (const x of entries) {
+        paths.push({
+          flowId: x.flow.id,
+          segmentId: g.cls.segment.id,
+          volume: (path.volume * x.volume) / wanted,
+          arcs: path.arcs,
+        });
+      }
     }
   });
   return {
