@@ -227,17 +227,27 @@ export function aggregate(input: AggregateInput): Aggregates {
   let marketOverland = 0;
   let marketSea = 0;
 
-  for (const path of paths) {
-    if (!(path.volume > 0)) continue;
-    const flow = flowsById.get(path.flowId);
-    if (!flow) continue;
+  // What depends only on the route (corridor, countries, time, cost) is computed once per distinct
+  // arc sequence: solvers share one arcs array between the demand flows and segments on a route.
+  type Route = {
+    corridorKey: string;
+    corridorId: string;
+    overland: boolean;
+    countries: string[];
+    time: number;
+    cost: number;
+  };
+  const routes = new Map<readonly number[], Route>();
+  const routeOf = (arcs: readonly number[], flow: DemandFlow): Route => {
+    let route = routes.get(arcs);
+    if (route) return route;
     const nodes: string[] = [flow.origin];
     const links: string[] = [];
     const countries = new Set<string>([nodeCountry[compiled.nodeIndex.get(flow.origin)!]!]);
     let time = 0;
     let cost = 0;
     let usesSea = false;
-    for (const arc of path.arcs) {
+    for (const arc of arcs) {
       time += arcTimeDays[arc]!;
       cost += compiled.costUsd[arc]!;
       if (arc < compiled.linkCount) {
@@ -254,23 +264,52 @@ export function aggregate(input: AggregateInput): Aggregates {
       m.matches(nodes, links),
     )?.corridor;
     const corridorId = corridor?.id ?? 'other';
-    const overland = corridor ? corridor.overland === true : !usesSea;
+    route = {
+      corridorKey: `${flow.commodity}\u0000${corridorId}`,
+      corridorId,
+      overland: corridor ? corridor.overland === true : !usesSea,
+      countries: [...countries],
+      time,
+      cost,
+    };
+    routes.set(arcs, route);
+    return route;
+  };
+  const marketFlow = new Map<string, boolean>();
+
+  for (const path of paths) {
+    if (!(path.volume > 0)) continue;
+    const flow = flowsById.get(path.flowId);
+    if (!flow) continue;
+    const route = routeOf(path.arcs, flow);
+    const { corridorKey, corridorId, countries, time, cost } = route;
     const v = path.volume;
-    addTo(corridorVolume, `${flow.commodity}\u0000${corridorId}`, v);
-    addTo(corridorTime, `${flow.commodity}\u0000${corridorId}`, v * time);
-    addTo(corridorCost, `${flow.commodity}\u0000${corridorId}`, v * cost);
+    addTo(corridorVolume, corridorKey, v);
+    addTo(corridorTime, corridorKey, v * time);
+    addTo(corridorCost, corridorKey, v * cost);
     addTo(delivered, flow.commodity, v);
     addTo(odDelivered, flow.id, v);
     addTo(odTime, flow.id, v * time);
     addTo(odCost, flow.id, v * cost);
-    const byCorridor = odCorridor.get(flow.id) ?? new Map<string, number>();
+    let byCorridor = odCorridor.get(flow.id);
+    if (!byCorridor) {
+      byCorridor = new Map<string, number>();
+      odCorridor.set(flow.id, byCorridor);
+    }
     addTo(byCorridor, corridorId, v);
-    odCorridor.set(flow.id, byCorridor);
-    const byCountry = odCountries.get(flow.id) ?? new Map<string, number>();
+    let byCountry = odCountries.get(flow.id);
+    if (!byCountry) {
+      byCountry = new Map<string, number>();
+      odCountries.set(flow.id, byCountry);
+    }
     for (const c of countries) addTo(byCountry, c, v);
-    odCountries.set(flow.id, byCountry);
-    if (isMarket(flow)) {
-      if (overland) {
+    let inMarket = marketFlow.get(flow.id);
+    if (inMarket === undefined) {
+      inMarket = isMarket(flow);
+      marketFlow.set(flow.id, inMarket);
+    }
+    if (inMarket) {
+      if (route.overland) {
         marketOverland += v;
         for (const c of countries) addTo(marketCountries, c, v);
       } else {

@@ -94,20 +94,18 @@ describe('decomposeToSinks', () => {
   it('recomposes random acyclic multi-sink flows exactly (property)', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 3, max: 8 })
-          .chain((n) =>
-            fc.tuple(
-              fc.constant(n),
-              fc.array(
-                fc.record({
-                  inner: fc.array(fc.integer({ min: 1, max: n - 1 }), { maxLength: 4 }),
-                  volume: fc.integer({ min: 1, max: 50 }),
-                }),
-                { minLength: 1, maxLength: 6 },
-              ),
+        fc.integer({ min: 3, max: 8 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(
+              fc.record({
+                inner: fc.array(fc.integer({ min: 1, max: n - 1 }), { maxLength: 4 }),
+                volume: fc.integer({ min: 1, max: 50 }),
+              }),
+              { minLength: 1, maxLength: 6 },
             ),
           ),
+        ),
         ([n, raw]) => {
           const tails: number[] = [];
           const heads: number[] = [];

@@ -128,8 +128,17 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
 
   // Unreachable demand, split back to demand flows by volume.
   const unmet = new Map<string, number>();
+  const entryIndex = new Map<string, DemandClass['entries'][number][]>();
+  classes.forEach((cls, k) => {
+    for (const x of cls.entries) {
+      const key = `${k}:${x.origin}:${x.destination}`;
+      const list = entryIndex.get(key);
+      if (list) list.push(x);
+      else entryIndex.set(key, [x]);
+    }
+  });
   const entriesOf = (k: number, origin: number, destination: number) =>
-    classes[k]!.entries.filter((x) => x.origin === origin && x.destination === destination);
+    entryIndex.get(`${k}:${origin}:${destination}`) ?? [];
   const byId = new Map(classes.map((c, k) => [c.id, k]));
   for (const u of problem.unreachable) {
     const k = byId.get(u.classId)!;
