@@ -13,7 +13,8 @@
  * built by ../shared/bench/run_baselines.sh) it is also run now, so that the ratios can be read under
  * the current load too ("LEMON now"). Set FLOW_BENCH_SIZES=1000,10000 to skip sizes.
  *
- * Also: the multi-commodity LP path (HiGHS) on a Eurasia-sized random instance.
+ * Also: the multi-commodity LP path (HiGHS) on the bundled Eurasia network and a random instance, and a
+ * single-commodity LP through the same wrapper (to compare with BASELINES' HiGHS figures).
  *
  * Run alone with `npx tsx bench/flow.ts`.
  */
@@ -23,14 +24,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileNetwork } from '../src/algorithms/_internal/compile.js';
 import { loadHighsSolver } from '../src/algorithms/flow/highsSolver.js';
 import { maxFlow } from '../src/algorithms/flow/maxFlow.js';
 import { type MinCostFlowAlgorithm, minCostFlow } from '../src/algorithms/flow/minCostFlow.js';
 import {
+  type Commodity,
+  type MultiCommodityFlowOptions,
   type MultiCommodityProblem,
   solveMultiCommodityFlow,
 } from '../src/algorithms/flow/multiCommodityFlow.js';
+import { parseDemand } from '../src/data/demand-format.js';
 import { readDimacsMaxFlow, readDimacsMinCostFlow } from '../src/data/dimacs.js';
+import { parseNetwork } from '../src/data/network-format.js';
+import { demandForYear, flowSegments } from '../src/model/demand.js';
 
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared');
 const GENERATOR = resolve(SHARED, 'bench/gen/netgen-like.mjs');
@@ -134,6 +141,7 @@ export default async function flowBench(): Promise<void> {
   const maxRows: string[][] = [];
   const minRows: string[][] = [];
   const liveRows: string[][] = [];
+  const lpRows: string[][] = [];
   for (const c of cases) {
     const label = `${c.nodes / 1000}k / ${(8 * c.nodes) / 1000}k`;
     const maxText = instance('max', c.nodes, c.max.md5);
@@ -189,6 +197,27 @@ export default async function flowBench(): Promise<void> {
       ratio(bestOurs, c.highsCsc),
     ]);
 
+    if (c.nodes <= 10_000) {
+      const solver = await loadHighsSolver();
+      const single: MultiCommodityProblem = {
+        nodeCount: cp.nodeCount,
+        tail: cp.tail,
+        head: cp.head,
+        capacity: cp.capacity,
+        commodities: [{ supply: cp.supply, cost: cp.cost }],
+      };
+      const lpMs = time(
+        1,
+        () => solveMultiCommodityFlow(solver, single),
+        (r) => {
+          if (r.status !== 'optimal' || Math.abs(r.objective - c.min.optimum) > 1e-6 * c.min.optimum) {
+            throw new Error(`bench/flow: single-commodity LP ${label} wrong`);
+          }
+        },
+      );
+      lpRows.push([label, fmt(lpMs), ratio(lpMs, c.highsCsc), ratio(Math.min(ns, cs), lpMs)]);
+    }
+
     const live = lemonNow(['mcf', `/tmp/bench-nl-min-${c.nodes}-s1.min`, String(REPETITIONS), 'ns,cs']);
     const liveMax = lemonNow(['max', `/tmp/bench-nl-max-${c.nodes}-s1.max`, String(REPETITIONS)]);
     if (live?.ns !== undefined && live.cs !== undefined && liveMax?.['preflow-mincut'] !== undefined) {
@@ -230,6 +259,11 @@ export default async function flowBench(): Promise<void> {
     ],
     minRows,
   );
+  printTable(
+    'The same min-cost instances as one-commodity LPs through solveMultiCommodityFlow (HiGHS, CSC arrays, presolve off)',
+    ['n / m', 'ours LP ms', 'vs BASELINES HiGHS-wasm CSC', 'best combinatorial vs this LP'],
+    lpRows,
+  );
   if (liveRows.length > 0) {
     printTable(
       'Same instances against LEMON run now on this machine (same load as our runs)',
@@ -247,41 +281,97 @@ export default async function flowBench(): Promise<void> {
   await multiCommodityBench();
 }
 
-/** A Eurasia-sized multi-commodity LP: 120 nodes, 300 arcs, K OD commodities (seeded). */
+/**
+ * The multi-commodity LP the simulator solves: the bundled Eurasia network (container links open in
+ * 2024) with one commodity per OD flow × shipper segment of the 2024 demand (cost = USD + value of
+ * time × days; segments that avoid a country are barred from its links), plus a random instance
+ * whose commodities all have different costs (nothing to merge).
+ */
 async function multiCommodityBench(): Promise<void> {
   let t0 = performance.now();
   const solver = await loadHighsSolver();
   const loadMs = performance.now() - t0;
   const rows: string[][] = [];
-  for (const K of [10, 50, 100]) {
-    const problem = eurasiaLike(120, 300, K, 7);
-    for (const presolve of [false, true]) {
-      let iterations = 0;
-      let unmet = 0;
-      const ms = time(
-        2,
-        () => solveMultiCommodityFlow(solver, problem, { presolve }),
-        (r) => {
-          if (r.status !== 'optimal') throw new Error(`bench/flow: multi-commodity K=${K} ${r.status}`);
-          iterations = r.iterations;
-          unmet = r.unmet.reduce((a, b) => a + b, 0);
-        },
-      );
-      rows.push([
-        String(K),
-        presolve ? 'on' : 'off (default)',
-        fmt(ms),
-        String(iterations),
-        unmet.toFixed(0),
-      ]);
-    }
+  const eurasia = eurasiaProblem(2024);
+  const random = eurasiaLike(120, 300, 50, 7);
+  const variants: [string, MultiCommodityProblem, MultiCommodityFlowOptions][] = [
+    ['Eurasia 2024 (merged by origin, default)', eurasia, {}],
+    ['Eurasia 2024, aggregate: false', eurasia, { aggregate: false }],
+    ['Eurasia 2024, presolve on', eurasia, { presolve: true }],
+    ['random 120 nodes / 300 arcs', random, {}],
+    ['random, presolve on', random, { presolve: true }],
+  ];
+  for (const [name, problem, options] of variants) {
+    let iterations = 0;
+    let objective = 0;
+    const ms = time(
+      2,
+      () => solveMultiCommodityFlow(solver, problem, options),
+      (r) => {
+        if (r.status !== 'optimal') throw new Error(`bench/flow: multi-commodity ${name}: ${r.status}`);
+        iterations = r.iterations;
+        objective = r.objective;
+      },
+    );
+    rows.push([
+      name,
+      `${problem.nodeCount} / ${problem.tail.length}`,
+      String(problem.commodities.length),
+      fmt(ms),
+      String(iterations),
+      objective.toExponential(6),
+    ]);
   }
   t0 = performance.now();
   printTable(
-    `Multi-commodity min-cost flow LP via HiGHS (120 nodes, 300 arcs, capacity shared; HiGHS load ${fmt(loadMs)} ms once)`,
-    ['commodities', 'presolve', 'solve ms (median of 3)', 'simplex iterations', 'unmet volume'],
+    `Multi-commodity min-cost flow LP via HiGHS (median of 3 after 2 warm-ups; HiGHS loaded once in ${fmt(loadMs)} ms)`,
+    ['instance', 'nodes / arcs', 'commodities', 'solve ms', 'simplex iterations', 'objective'],
     rows,
   );
+}
+
+function eurasiaProblem(year: number): MultiCommodityProblem {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const network = parseNetwork(JSON.parse(readFileSync(resolve(root, 'data/eurasia/network.json'), 'utf8')));
+  const demand = demandForYear(
+    parseDemand(JSON.parse(readFileSync(resolve(root, 'data/eurasia/demand.json'), 'utf8')), network),
+    year,
+  );
+  const compiled = compileNetwork(network, { year });
+  const c = compiled.commodityIds.indexOf('container');
+  const N = compiled.nodeIds.length;
+  const arcs: number[] = [];
+  for (let a = 0; a < compiled.csr.arcCount; a++) {
+    if (compiled.arcCommodity[a] === c && compiled.arcActive[a] === 1) arcs.push(a);
+  }
+  const commodities: Commodity[] = [];
+  for (const flow of demand.flows) {
+    if (flow.commodity !== 'container') continue;
+    for (const { segment, share } of flowSegments(demand, flow)) {
+      const avoid = new Set(segment.avoidCountries ?? []);
+      const cost = arcs.map((a) => {
+        if (a < compiled.linkCount) {
+          const countries = network.graph.getEdgeAttribute(compiled.linkIds[a]!, 'countries');
+          if (countries.some((country) => avoid.has(country))) return Number.POSITIVE_INFINITY;
+        }
+        return compiled.costUsd[a]! + segment.valueOfTimeUsdPerUnitDay * compiled.timeDays[a]!;
+      });
+      commodities.push({
+        source: compiled.exitVertex[c * N + compiled.nodeIndex.get(flow.origin)!]!,
+        sink: compiled.entryVertex[c * N + compiled.nodeIndex.get(flow.destination)!]!,
+        amount: flow.volumePerYear * share,
+        cost,
+        unmetPenalty: 100_000,
+      });
+    }
+  }
+  return {
+    nodeCount: compiled.csr.nodeCount,
+    tail: arcs.map((a) => compiled.csr.tail[a]!),
+    head: arcs.map((a) => compiled.csr.head[a]!),
+    capacity: arcs.map((a) => compiled.capacity[a]!),
+    commodities,
+  };
 }
 
 /** Random corridor-like instance: a ring plus chords, capacities 100..1000, some arcs barred per commodity. */

@@ -286,14 +286,17 @@ export function solveMultiCommodityFlow(
   const lp = groups.map((g) => g.merged);
   const G = lp.length;
 
-  // Rows: conservation (k, v) at k·n + v, then one row per capacitated arc used by some commodity.
+  // Rows: conservation (k, v) at k·n + v, then one row per capacitated arc shared by two or more LP
+  // commodities. An arc open to a single one gets a column bound instead (a smaller LP; its shadow
+  // price is then minus the column's reduced cost).
   const capRow = new Int32Array(m).fill(-1);
+  const capColumn = new Int32Array(m).fill(-1);
   let rows = G * n;
   for (let a = 0; a < m; a++) {
     if (capacity[a] === Number.POSITIVE_INFINITY) continue;
-    let used = false;
-    for (let k = 0; k < G && !used; k++) used = lp[k]!.cost[a] !== Number.POSITIVE_INFINITY;
-    if (used) capRow[a] = rows++;
+    let users = 0;
+    for (let k = 0; k < G && users < 2; k++) if (lp[k]!.cost[a] !== Number.POSITIVE_INFINITY) users++;
+    if (users > 1) capRow[a] = rows++;
   }
   // Columns: arcs allowed per commodity, then the unshipped / unmet columns of penalized commodities.
   let cols = 0;
@@ -336,6 +339,10 @@ export function solveMultiCommodityFlow(
       colCost[j] = w;
       colArc[j] = a;
       colCommodity[j] = k;
+      if (capRow[a]! < 0 && capacity[a] !== Number.POSITIVE_INFINITY) {
+        colUpper[j] = capacity[a]!;
+        capColumn[a] = j;
+      }
       if (tail[a] !== head[a]) {
         indices[z] = base + tail[a]!;
         values[z++] = 1;
@@ -435,10 +442,12 @@ export function solveMultiCommodityFlow(
     }
     const shadowPrice = new Float64Array(m);
     const binding: number[] = [];
+    const d = solution.colDual;
     for (let a = 0; a < m; a++) {
       const r = capRow[a]!;
-      if (r < 0) continue;
-      const price = -y[r]!;
+      const col = capColumn[a]!;
+      if (r < 0 && col < 0) continue;
+      const price = r >= 0 ? -y[r]! : -d[col]!;
       shadowPrice[a] = Math.max(price, 0);
       if (price > bindingTolerance) binding.push(a);
     }
