@@ -45,6 +45,55 @@ export interface MinCostOutput {
  * @returns arc flows, path flows, unmet demand per flow, shadow prices per arc
  */
 export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> {
+  const key = problemKey(input);
+  const cached = CACHE.get(key);
+  if (cached) {
+    // refresh recency
+    CACHE.delete(key);
+    CACHE.set(key, cached);
+    return cached;
+  }
+  const out = await solveUncached(input);
+  CACHE.set(key, out);
+  if (CACHE.size > CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  return out;
+}
+
+/**
+ * Recently solved problems. Scenarios that leave a commodity's sub-network alone (a container border
+ * closure does not touch crude) give the same LP again: the answer is reused, not re-solved. The key
+ * holds everything the LP depends on, so a hit is the same problem.
+ */
+const CACHE = new Map<string, MinCostOutput>();
+const CACHE_SIZE = 32;
+
+function problemKey(input: MinCostInput): string {
+  const { compiled, classes, arcCapacity } = input;
+  const used = new Set(classes.map((c) => c.commodityIndex));
+  const parts: (string | number)[] = [compiled.csr.nodeCount, input.unmetPenaltyUsd];
+  for (let e = 0; e < compiled.csr.arcCount; e++) {
+    if (!used.has(compiled.arcCommodity[e]!)) continue;
+    parts.push(
+      e,
+      compiled.csr.tail[e]!,
+      compiled.csr.head[e]!,
+      arcCapacity[e]!,
+      compiled.arcActive[e]!,
+      compiled.timeDays[e]!,
+    );
+  }
+  for (const cls of classes) {
+    parts.push(cls.id, cls.valueOfTime);
+    for (let e = 0; e < cls.moneyCost.length; e++) {
+      if (cls.forbidden[e] !== 1 && used.has(compiled.arcCommodity[e]!)) parts.push(cls.moneyCost[e]!);
+      else parts.push('x');
+    }
+    for (const x of cls.entries) parts.push(x.flow.id, x.origin, x.destination, x.volume);
+  }
+  return parts.join(',');
+}
+
+async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
   const { compiled, classes, arcCapacity } = input;
   const M = compiled.csr.arcCount;
   const V = compiled.csr.nodeCount;
@@ -157,6 +206,7 @@ export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> 
       }
     }
   });
+  for (const path of paths) Object.freeze(path);
   return {
     status: 'optimal',
     stopReason: `optimal after ${result.iterations} simplex iterations (objective ${result.objective.toExponential(6)} USD/yr)`,
