@@ -13,15 +13,19 @@ import {
   type CalibrationYear,
   calibrationScenarios,
   corridorTeu,
+  KZ_FIT_YEAR,
   meanDays,
   runCalibrationCases,
   russianTransitTeu,
   type TimedPath,
   targetRows,
   timedPaths,
+  withEasternShare,
 } from '../scripts/calibration.js';
+import { EASTERN_TRANSIT_SHARE } from '../scripts/eurasia/network.js';
 import { auditProvenance, loadDataset } from '../src/data/datasets.js';
 import type { SimulationResult } from '../src/simulate/result.js';
+import { simulate } from '../src/simulate/simulate.js';
 
 const dataset = loadDataset('eurasia');
 
@@ -89,6 +93,22 @@ describe('the calibration cases', () => {
       timelines: [{ id: 'sea-freight-rates', name: 'sea', operations: sea }],
     });
     expect(issues).toEqual([]);
+  });
+});
+
+describe('the calibrated parameter', () => {
+  it('the eastern-gateway share is the two-decimal value whose 2024 Kazakhstan share is closest to 0.85', async () => {
+    const { observed: scenario } = calibrationScenarios(dataset);
+    const gap = async (share: number) => {
+      const r = await simulate(dataset, withEasternShare(scenario, dataset, share), { year: KZ_FIT_YEAR });
+      return Math.abs((r.countryTransitShare.KZ ?? 0) - target('kz-share-of-overland-china-europe').value!);
+    };
+    const fitted = Math.abs(
+      (observed(KZ_FIT_YEAR).countryTransitShare.KZ ?? 0) -
+        target('kz-share-of-overland-china-europe').value!,
+    );
+    expect(fitted).toBeLessThanOrEqual(await gap(EASTERN_TRANSIT_SHARE - 0.01));
+    expect(fitted).toBeLessThanOrEqual(await gap(EASTERN_TRANSIT_SHARE + 0.01));
   });
 });
 
