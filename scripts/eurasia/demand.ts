@@ -258,7 +258,8 @@ const KASHAGAN_HELD: Provenance = {
 };
 const KASHAGAN_2022: Provenance = {
   sources: ['W48'],
-  note: '2022 production 12.7 Mt (gas leak and repairs, August–October 2022); exported in full like the other CPC fields',
+  note: '2022 production 12.7 Mt (gas leak and repairs, August–October 2022)',
+  assumption: 'Kashagan exports its whole 2022 output, as Tengiz does',
 };
 
 const jan_oct_2024 = (46.3 + 7.2 + 3.1 + 1.0) * MT;
