@@ -33,6 +33,7 @@ import dostykMoyyntySecondTrack from '../../data/eurasia/timelines/dostyk-moyynt
   type: 'json',
 };
 import redSeaDiversion from '../../data/eurasia/timelines/red-sea-diversion.json' with { type: 'json' };
+import seaFreightRates from '../../data/eurasia/timelines/sea-freight-rates.json' with { type: 'json' };
 import titrFivefold from '../../data/eurasia/timelines/titr-fivefold.json' with { type: 'json' };
 import sampleDemand from '../../data/samples/two-corridors.demand.json' with { type: 'json' };
 import sampleNetwork from '../../data/samples/two-corridors.json' with { type: 'json' };
@@ -163,6 +164,7 @@ const RAW: Readonly<Record<string, RawDataset>> = {
       bakuAlatExpansion,
       caspianFeederFleet,
       chinaKazakhstanExchange,
+      seaFreightRates,
       redSeaDiversion,
     ],
     sources: eurasiaSources,

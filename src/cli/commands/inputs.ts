@@ -90,9 +90,19 @@ export function resolveScenario(
   input: SimulationInput,
   io: CliIo,
 ): Resolved<Scenario | undefined> {
-  if (arg === undefined || arg === 'baseline') return { ok: true, value: undefined };
-  const bundled = listScenarios().find((s) => s.id === arg);
-  if (bundled && !arg.endsWith('.json')) return { ok: true, value: loadScenario(arg) };
+  const name = arg ?? 'baseline';
+  const bundled = listScenarios().find((s) => s.id === name);
+  if (bundled && !name.endsWith('.json')) {
+    // Bundled scenarios belong to their dataset; on other inputs `baseline` means no operations.
+    if (loadDataset(bundled.dataset).network === input.network)
+      return { ok: true, value: loadScenario(name) };
+    if (name === 'baseline') return { ok: true, value: undefined };
+    return {
+      ok: false,
+      message: `scenario ${JSON.stringify(name)} belongs to the ${bundled.dataset} dataset`,
+    };
+  }
+  if (arg === undefined) return { ok: true, value: undefined };
   if (!arg.endsWith('.json') && !arg.includes('/')) {
     return {
       ok: false,
