@@ -162,7 +162,7 @@ const KZ_RU_CROSSING_CAP = trainCap(
  * carries China–Russia and China–Mongolia trade, which the dataset does not model. Not published:
  * calibrated (docs/calibration.md) to the Kazakhstan share of overland China→Europe transit, 2024.
  */
-export const EASTERN_TRANSIT_SHARE = 0.19;
+export const EASTERN_TRANSIT_SHARE = 0.21;
 
 /** The share implied by the pre-war transit split (Jan–Apr 2020), the low end of the calibration range. */
 export const EASTERN_SHARE_2020 = (() => {

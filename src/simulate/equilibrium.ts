@@ -26,7 +26,16 @@ export interface CapacityDelay {
   readonly j: number;
   /** Share of capacity where the function turns linear, in (0, 1). */
   readonly mu: number;
+  /**
+   * Smallest time scale of the queueing delay, days: Davidson's delay t0·J·x/(1−x) vanishes with t0, so
+   * on short links (a border crossing of a few hours) the delay term uses max(t0, this) instead — a
+   * saturated crossing queues for days, whatever its running time. @defaultValue 1
+   */
+  readonly minDelayDays?: number;
 }
+
+/** Free-flow times below this count as this (days), so a Davidson delay can be scaled onto them. */
+const TINY_DAYS = 1e-6;
 
 /** Inputs of {@link solveEquilibrium} (also the logit stochastic equilibrium, with `choice`). */
 export interface EquilibriumInput {
@@ -73,6 +82,12 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
   const vdf: VolumeDelayFunction[] = new Array(M);
   const capacity = new Float64Array(M);
   const constant: VolumeDelayFunction = { kind: 'constant' };
+  // Dwell at an unsplit arrival node is a constant (it does not grow with the link's volume);
+  // terminals with a handling capacity are node arcs whose dwell does congest.
+  const freeFlowTime = Float64Array.from(compiled.timeDays, (t, e) =>
+    Math.max(0, t - compiled.arrivalDwellDays[e]!),
+  );
+  const minDelay = input.capacityDelay?.minDelayDays ?? 1;
   for (let e = 0; e < M; e++) {
     const c = arcCapacity[e]!;
     if (compiled.arcActive[e] !== 1 || !(c > 0)) {
@@ -85,19 +100,18 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     const explicit = e < compiled.linkCount ? graph.getEdgeAttributes(compiled.linkIds[e]!).vdf : undefined;
     if (explicit) vdf[e] = explicit;
     else if (c === Number.POSITIVE_INFINITY) vdf[e] = constant;
-    else if (input.capacityDelay)
-      vdf[e] = { kind: 'davidson', j: input.capacityDelay.j, mu: input.capacityDelay.mu };
-    else vdf[e] = compiled.network.defaultVdf;
+    else if (input.capacityDelay) {
+      // delay = t0·J'·x/(1−x) with J' = J·max(1, minDelay / t0): short links queue on the day scale
+      if (freeFlowTime[e]! < TINY_DAYS) freeFlowTime[e] = TINY_DAYS;
+      const scale = Math.max(1, minDelay / freeFlowTime[e]!);
+      vdf[e] = { kind: 'davidson', j: input.capacityDelay.j * scale, mu: input.capacityDelay.mu };
+    } else vdf[e] = compiled.network.defaultVdf;
   }
   const problem = createAssignmentProblem({
     nodeCount: compiled.csr.nodeCount,
     tail: compiled.csr.tail,
     head: compiled.csr.head,
-    // Dwell at an unsplit arrival node is a constant (it does not grow with the link's volume);
-    // terminals with a handling capacity are node arcs whose dwell does congest.
-    freeFlowTime: Float64Array.from(compiled.timeDays, (t, e) =>
-      Math.max(0, t - compiled.arrivalDwellDays[e]!),
-    ),
+    freeFlowTime,
     fixedCost: compiled.arrivalDwellDays,
     capacity,
     vdf,
