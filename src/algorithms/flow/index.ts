@@ -27,7 +27,7 @@ export type {
   MinCostFlowResult,
   MinCostFlowUnbounded,
 } from './minCostFlow.js';
-export { minCostFlow } from './minCostFlow.js';
+export { AUTO_COST_SCALING_NODES, minCostFlow } from './minCostFlow.js';
 export type {
   Commodity,
   CommodityPair,

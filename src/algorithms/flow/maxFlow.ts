@@ -126,7 +126,7 @@ export function maxFlow(
   return {
     status: 'optimal',
     value: scale === 1 ? value : value / scale,
-    flow: arcFlows(g, scale),
+    flow: arcFlows(g, work, scale),
     sourceSide,
     cutArcs: crossingArcs(tail, head, capacity, sourceSide),
     exact,
@@ -175,10 +175,11 @@ function sumFinite(values: Float64Array): number {
   return sum;
 }
 
-function arcFlows(g: Residual, scale: number): Float64Array {
-  const { m, rcap, mate, arcPos } = g;
+/** Flow per input arc: capacity − forward residual (one random read per arc). */
+function arcFlows(g: Residual, capacity: Float64Array, scale: number): Float64Array {
+  const { m, rcap, arcPos } = g;
   const flow = new Float64Array(m);
-  for (let e = 0; e < m; e++) flow[e] = rcap[mate[arcPos[e]!]!]!;
+  for (let e = 0; e < m; e++) flow[e] = capacity[e]! - rcap[arcPos[e]!]!;
   if (scale !== 1) for (let e = 0; e < m; e++) flow[e] = flow[e]! / scale;
   return flow;
 }

@@ -4,7 +4,8 @@
  *
  * - `flow max FILE [--json]` prints the maximum flow value and the minimum cut; with `--json`:
  *   `{"value": number, "cut": [[from, to], ...]}` (cut arcs as DIMACS node numbers, 1-based).
- * - `flow mincost FILE [--algorithm simplex|cost-scaling] [--json]` prints the optimal cost; with
+ * - `flow mincost FILE [--algorithm auto|simplex|cost-scaling] [--json]` prints the optimal cost
+ *   (auto: cost scaling from 30,000 nodes, else the network simplex); with
  *   `--json`: `{"status": "optimal", "cost": number}`, or `{"status": "infeasible", "reason": ...,
  *   "unmet": number}`, or `{"status": "unbounded"}`.
  *
@@ -20,10 +21,11 @@ import type { CliIo, Command } from '../io.js';
 
 const USAGE = [
   'usage: corridor-sim flow max <file.max> [--json]',
-  '       corridor-sim flow mincost <file.min> [--algorithm simplex|cost-scaling] [--json]',
+  '       corridor-sim flow mincost <file.min> [--algorithm auto|simplex|cost-scaling] [--json]',
 ].join('\n');
 
-const ALGORITHMS: Readonly<Record<string, MinCostFlowAlgorithm>> = {
+const ALGORITHMS: Readonly<Record<string, MinCostFlowAlgorithm | 'auto'>> = {
+  auto: 'auto',
   simplex: 'network-simplex',
   'network-simplex': 'network-simplex',
   'cost-scaling': 'cost-scaling',
@@ -47,7 +49,7 @@ export const flowCommand: Command = async (args, io) => {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
-      algorithm: { type: 'string', default: 'simplex' },
+      algorithm: { type: 'string', default: 'auto' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -99,7 +101,12 @@ function solveMax(text: string, json: boolean, io: CliIo): number {
   return 0;
 }
 
-function solveMinCost(text: string, algorithm: MinCostFlowAlgorithm, json: boolean, io: CliIo): number {
+function solveMinCost(
+  text: string,
+  algorithm: MinCostFlowAlgorithm | 'auto',
+  json: boolean,
+  io: CliIo,
+): number {
   const problem = readDimacsMinCostFlow(text);
   const r = minCostFlow(problem, { algorithm });
   if (r.status === 'optimal') {

@@ -287,6 +287,7 @@ function findEnteringArc(T: Tree): number {
   let cnt = blockSize;
   let e = T.nextArc;
   for (; e < m; e++) {
+    // Tree arcs have state 0, hence c = 0: never below `best` ≤ 0, no branch needed.
     const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[dst[e]!]!);
     if (c < best) {
       best = c;
