@@ -207,6 +207,63 @@ describe.each(ALGORITHMS)('minCostFlow (%s)', (algorithm) => {
   });
 });
 
+describe('minCostFlow on the classic float traps', () => {
+  it('0.1 + 0.2 of supply meets 0.3 of demand (exact decimal scaling, no false imbalance)', () => {
+    const p = {
+      nodeCount: 3,
+      tail: [0, 1],
+      head: [2, 2],
+      capacity: [0.1, 0.2],
+      cost: [1, 1],
+      supply: [0.1, 0.2, -0.3],
+    };
+    expect(0.1 + 0.2 - 0.3).not.toBe(0); // the trap
+    const r = minCostFlow(p);
+    expectOptimal(r);
+    expect(r.exact).toBe(true);
+    expect([...r.flow]).toEqual([0.1, 0.2]);
+    expect(r.cost).toBe(0.3);
+  });
+
+  it('float-mode supplies that cancel only up to rounding count as balanced', () => {
+    // 1/3 forces floating-point mode; 0.1 + 0.7 − 0.8 = −1.1e-16 in doubles
+    const p = {
+      nodeCount: 3,
+      tail: [0, 1, 0],
+      head: [2, 2, 1],
+      capacity: [1, 1, 1 / 3],
+      cost: [1, 1, 1 / 7],
+      supply: [0.1, 0.7, -0.8],
+    };
+    const r = minCostFlow(p);
+    expectOptimal(r);
+    expect(r.exact).toBe(false);
+    expect(r.cost).toBeCloseTo(0.8, 12);
+    expect(verifyMinCostFlow(p, r, 1e-12)).toEqual([]);
+  });
+
+  it('does not stall on many degenerate parallel float arcs (1/3 capacities, 1/7 costs)', () => {
+    const k = 300;
+    const tail: number[] = [];
+    const head: number[] = [];
+    const capacity: number[] = [];
+    const cost: number[] = [];
+    for (let i = 0; i < k; i++) {
+      tail.push(0, 1);
+      head.push(1, 2);
+      capacity.push(1 / 3, 1 / 3);
+      cost.push(1 / 7, (i % 3) / 7);
+    }
+    const p = { nodeCount: 3, tail, head, capacity, cost, supply: [50, 0, -50] };
+    const lp = solveMinCostFlowLp(highs, p);
+    const r = minCostFlow(p);
+    expectOptimal(r);
+    expect(lp.status).toBe('optimal');
+    if (lp.status === 'optimal') expect(r.cost).toBeCloseTo(lp.objective, 9);
+    expect(verifyMinCostFlow(p, r, 1e-9)).toEqual([]);
+  });
+});
+
 describe('minCostFlow input checks', () => {
   const ok: MinCostFlowProblem = {
     nodeCount: 2,
