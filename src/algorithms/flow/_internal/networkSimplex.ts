@@ -285,35 +285,29 @@ function findEnteringArc(T: Tree): number {
   let inArc = -1;
   let best = -T.costTol;
   let cnt = blockSize;
-  let e = T.nextArc;
-  for (; e < m; e++) {
-    // Tree arcs have state 0, hence c = 0: never below `best` ≤ 0, no branch needed.
-    const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[dst[e]!]!);
-    if (c < best) {
-      best = c;
-      inArc = e;
-    }
-    if (--cnt === 0) {
-      if (inArc >= 0) {
-        T.nextArc = e;
-        return inArc;
-      }
-      cnt = blockSize;
-    }
-  }
   const stop = T.nextArc;
-  for (e = 0; e < stop; e++) {
-    const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[dst[e]!]!);
-    if (c < best) {
-      best = c;
-      inArc = e;
-    }
-    if (--cnt === 0) {
-      if (inArc >= 0) {
-        T.nextArc = e;
-        return inArc;
+  // Two segments, nextArc..m-1 then 0..nextArc-1; blocks continue across the wrap.
+  for (let segment = 0; segment < 2; segment++) {
+    let e = segment === 0 ? stop : 0;
+    const to = segment === 0 ? m : stop;
+    while (e < to) {
+      const chunkEnd = Math.min(to, e + cnt);
+      cnt -= chunkEnd - e;
+      for (; e < chunkEnd; e++) {
+        // Tree arcs have state 0, hence c = 0: never below `best` ≤ 0, no branch needed.
+        const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[dst[e]!]!);
+        if (c < best) {
+          best = c;
+          inArc = e;
+        }
       }
-      cnt = blockSize;
+      if (cnt === 0) {
+        if (inArc >= 0) {
+          T.nextArc = e - 1;
+          return inArc;
+        }
+        cnt = blockSize;
+      }
     }
   }
   return inArc;
