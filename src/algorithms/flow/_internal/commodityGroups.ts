@@ -121,7 +121,7 @@ export function splitGroupFlow(
 ): Float64Array[] {
   const m = groupFlow.length;
   const rest = new Float64Array(m);
-  for (let a = 0; a < m; a++) rest[a] = groupFlow[a]! > 0 ? groupFlow[a]! : 0;
+  for (let a = 0; a < m; a++) rest[a] = Math.max(groupFlow[a]!, 0);
   const quota = delivered.map((d) => Math.max(0, d));
   const need = new Float64Array(n);
   sinks.forEach((t, i) => {

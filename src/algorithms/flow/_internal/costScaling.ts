@@ -384,7 +384,7 @@ export function costScaling(
           const v = pathNodes[i + 1]!;
           const r = rcap[a]!;
           const eu = excess[u]!;
-          const delta = eu < r ? eu : r;
+          const delta = Math.min(eu, r);
           if (delta <= 0) break;
           rcap[a] = r - delta;
           rcap[mate[a]!]! += delta;
