@@ -84,6 +84,7 @@ export type {
   NetworkMaxFlowUnbounded,
 } from './algorithms/flow/index.js';
 export {
+  AUTO_COST_SCALING_NODES,
   loadHighsSolver,
   maxFlow,
   minCostFlow,
