@@ -37,62 +37,11 @@ export function decomposePaths(
   sink: number,
   tolerance?: number,
 ): DecomposedPath[] {
-  const rest = Float64Array.from(flow);
-  let largest = 0;
-  for (let e = 0; e < rest.length; e++) if (rest[e]! > largest) largest = rest[e]!;
-  const eps = tolerance ?? largest * 1e-9;
-  const paths: DecomposedPath[] = [];
-  const onPath = new Int32Array(csr.nodeCount).fill(-1); // position of node on the current walk
-  const next = Int32Array.from(csr.outStart.subarray(0, csr.nodeCount)); // per-node scan pointer
-  if (source === sink) return paths;
-  for (let guard = 0; guard <= rest.length; guard++) {
-    const walk: number[] = [];
-    const nodes: number[] = [source];
-    onPath[source] = 0;
-    let u = source;
-    let stuck = false;
-    while (u !== sink) {
-      let arc = -1;
-      for (let p = next[u]!; p < csr.outStart[u + 1]!; p++) {
-        const e = csr.outArcs[p]!;
-        if (rest[e]! > eps) {
-          arc = e;
-          next[u] = p;
-          break;
-        }
-      }
-      if (arc < 0) {
-        next[u] = csr.outStart[u + 1]!;
-        stuck = true;
-        break;
-      }
-      const v = csr.head[arc]!;
-      if (onPath[v]! >= 0) {
-        // a cycle: cancel its smallest flow and restart the walk from v
-        const from = onPath[v]!;
-        let min = Number.POSITIVE_INFINITY;
-        const cycle = [...walk.slice(from), arc];
-        for (const e of cycle) min = Math.min(min, rest[e]!);
-        for (const e of cycle) rest[e] = rest[e]! - min;
-        for (let i = from + 1; i < nodes.length; i++) onPath[nodes[i]!] = -1;
-        walk.length = from;
-        nodes.length = from + 1;
-        u = v;
-        continue;
-      }
-      walk.push(arc);
-      nodes.push(v);
-      onPath[v] = nodes.length - 1;
-      u = v;
-    }
-    for (const n of nodes) onPath[n] = -1;
-    if (stuck) break;
-    let volume = Number.POSITIVE_INFINITY;
-    for (const e of walk) volume = Math.min(volume, rest[e]!);
-    for (const e of walk) rest[e] = rest[e]! - volume;
-    paths.push({ arcs: walk, volume });
-  }
-  return paths.sort((a, b) => b.volume - a.volume);
+  if (source === sink) return [];
+  // One sink that absorbs whatever reaches it.
+  return decomposeToSinks(csr, flow, source, new Map([[sink, Number.POSITIVE_INFINITY]]), tolerance).map(
+    ({ arcs, volume }) => ({ arcs, volume }),
+  );
 }
 
 /** One path of a one-source, many-sinks decomposition. */
@@ -124,7 +73,7 @@ export function decomposeToSinks(
   const sinkRest = new Map(absorbed);
   let largest = 0;
   for (let e = 0; e < rest.length; e++) if (rest[e]! > largest) largest = rest[e]!;
-  for (const v of sinkRest.values()) if (v > largest) largest = v;
+  for (const v of sinkRest.values()) if (v > largest && Number.isFinite(v)) largest = v;
   const eps = tolerance ?? largest * 1e-9;
   const paths: DecomposedSinkPath[] = [];
   const onPath = new Int32Array(csr.nodeCount).fill(-1);

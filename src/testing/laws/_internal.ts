@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import { InvalidArgumentError } from '../../model/errors.js';
 import type { Scenario } from '../../model/scenario.js';
+import { SCENARIO_OP_KINDS } from '../../model/scenario.js';
 import { describeInput } from '../arbitraries/_internal/describe.js';
 import { arbSimulationInput } from '../arbitraries/input.js';
 import {
@@ -133,19 +134,7 @@ export function arbCase(input: LawInput, constraints: ScenarioConstraints): fc.A
   const array = (ops: fc.Arbitrary<ReturnType<typeof arbRawOp> extends fc.Arbitrary<infer T> ? T : never>) =>
     fc.array(ops, { minLength: c.minOperations, maxLength: c.maxOperations });
   if (isArbitrary(input)) {
-    const kinds = c.kinds ?? [
-      'close-links',
-      'close-nodes',
-      'close-country',
-      'close-border',
-      'scale-capacity',
-      'set-capacity',
-      'add-link',
-      'surcharge',
-      'avoid-country',
-      'demand-growth',
-      'demand-level',
-    ];
+    const kinds = c.kinds ?? SCENARIO_OP_KINDS;
     return fc
       .tuple(input as fc.Arbitrary<SimulationInput>, array(arbRawOp(c, kinds, UNBOUNDED_SCENARIO)))
       .map(([i, raws]) => caseOf(i, buildScenario(c, scenarioContext(i.network, i.demand), raws), false));
