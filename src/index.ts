@@ -203,12 +203,14 @@ export {
   DEFAULT_VDF,
   getLink,
   getNode,
+  isNetwork,
   listLinks,
   listNodes,
   MODES,
   NETWORK_FORMAT_VERSION,
   NODE_KINDS,
   rebuildNetwork,
+  requireNetwork,
 } from './model/network.js';
 export type {
   AddLinkOp,
@@ -279,6 +281,6 @@ export type {
 export type { Rng } from './simulate/rng.js';
 export { createRng, deriveRng } from './simulate/rng.js';
 export type { SimulateOptions, SimulationInput } from './simulate/simulate.js';
-export { simulate } from './simulate/simulate.js';
+export { isSimulationResult, simulate } from './simulate/simulate.js';
 export type { SweepPoint } from './simulate/sweep.js';
 export { sweep } from './simulate/sweep.js';

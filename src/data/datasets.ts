@@ -41,6 +41,7 @@ import type { Demand } from '../model/demand.js';
 import {
   InvalidArgumentError,
   NotFoundError,
+  requireObject,
   ValidationError,
   type ValidationIssue,
 } from '../model/errors.js';
@@ -366,6 +367,7 @@ function checkOne(
  * @remarks Complexity O(figures × sources per figure).
  */
 export function auditProvenance(dataset: Dataset): ProvenanceIssue[] {
+  requireObject(dataset, MODULE, 'dataset', 'a Dataset from loadDataset');
   const out: ProvenanceIssue[] = [];
   const { sources } = dataset;
   for (const node of listNodes(dataset.network)) {

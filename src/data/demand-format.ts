@@ -6,12 +6,19 @@
  * network, they also check that origins, destinations, commodities and avoided links exist.
  */
 
-import { DEMAND_FORMAT_VERSION, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
+import {
+  DEMAND_FORMAT_VERSION,
+  type Demand,
+  type DemandFlow,
+  requireDemandShape,
+  type ShipperSegment,
+} from '../model/demand.js';
 import type { ValidationIssue } from '../model/errors.js';
 import type { Network } from '../model/network.js';
 import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import { type DemandDocument, demandDocumentSchema } from './schema.js';
+import { markValidated } from './validated.js';
 
 /** Tolerance on the sum of segment shares. */
 const SHARE_TOLERANCE = 1e-9;
@@ -120,6 +127,7 @@ function validateDemand(input: unknown, network?: Network): SafeParseResult<Dema
     ),
     flows: Object.freeze(shape.data.flows.map((f) => Object.freeze(clean(f) as DemandFlow))),
   });
+  markValidated(demand);
   return { success: true, data: demand };
 }
 
@@ -155,6 +163,7 @@ export function safeParseDemand(input: unknown, network?: Network): SafeParseRes
  * @returns the document
  */
 export function serializeDemand(demand: Demand): DemandDocument {
+  requireDemandShape(demand);
   return structuredClone({
     format: 'corridor-sim/demand',
     version: 1,

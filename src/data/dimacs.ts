@@ -23,7 +23,7 @@
  * definitions and file formats, 1991 (http://archive.dimacs.rutgers.edu/pub/netflow/general-info/).
  */
 
-import { InvalidArgumentError, ParseError } from '../model/errors.js';
+import { InvalidArgumentError, optionsOf, ParseError, requireFields } from '../model/errors.js';
 
 /** A DIMACS min-cost flow problem (`p min`) as typed arrays (0-based node ids). */
 export interface DimacsMinCostFlow {
@@ -432,6 +432,14 @@ export function writeDimacsMinCostFlow(
   },
   options: DimacsWriteOptions = {},
 ): string {
+  requireFields(
+    problem,
+    'corridor-sim/data',
+    'problem',
+    'a min-cost flow problem (arc arrays, costs, supplies)',
+    ['nodeCount', 'tail', 'head', 'capacity', 'cost'],
+  );
+  options = optionsOf(options, 'corridor-sim/data');
   const m = problem.tail.length;
   const lower = problem.lower ?? new Float64Array(m);
   checkArcs(problem, { lower, cost: problem.cost });
@@ -473,6 +481,15 @@ export function writeDimacsMaxFlow(
   problem: ArcArrays & { readonly source: number; readonly sink: number },
   options: DimacsWriteOptions = {},
 ): string {
+  requireFields(problem, 'corridor-sim/data', 'problem', 'a max-flow problem (arc arrays, source, sink)', [
+    'nodeCount',
+    'tail',
+    'head',
+    'capacity',
+    'source',
+    'sink',
+  ]);
+  options = optionsOf(options, 'corridor-sim/data');
   checkArcs(problem, {});
   const n = problem.nodeCount;
   for (const name of ['source', 'sink'] as const) {

@@ -18,7 +18,7 @@
 
 import { InvalidArgumentError } from '../model/errors.js';
 import type { LinkId, NodeId } from '../model/ids.js';
-import type { LinkAttributes, Network, NodeAttributes } from '../model/network.js';
+import { type LinkAttributes, type Network, type NodeAttributes, requireNetwork } from '../model/network.js';
 
 const MODULE = 'corridor-sim/data/geojson';
 
@@ -252,6 +252,7 @@ function linkGeometry(a: GeoJsonPosition, b: GeoJsonPosition, split: boolean): G
  * @remarks Complexity O(N + L · attribute size). Reference: RFC 7946 (2016), §3.1.9 for the antimeridian.
  */
 export function toGeoJSON(network: Network, options: ToGeoJsonOptions = {}): GeoJsonFeatureCollection {
+  requireNetwork(network, MODULE, 'network');
   if (typeof options !== 'object' || options === null) {
     throw new InvalidArgumentError(MODULE, 'options', `must be an object, got ${String(options)}`);
   }

@@ -24,6 +24,7 @@ import {
   type Network,
   type NetworkMeta,
   type NodeAttributes,
+  requireNetwork,
   type VolumeDelay,
 } from '../model/network.js';
 import {
@@ -368,6 +369,7 @@ export function safeParseNetwork(input: unknown): SafeParseResult<Network> {
  * @returns the document; `JSON.stringify` it to save
  */
 export function serializeNetwork(network: Network): NetworkDocument {
+  requireNetwork(network, 'corridor-sim/data', 'network');
   const doc = {
     format: 'corridor-sim/network' as const,
     version: 1 as const,

@@ -24,6 +24,7 @@ import {
   nonNegative,
   provenanceMapSchema,
 } from './schema.js';
+import { markValidated } from './validated.js';
 
 const id = z.string().min(1);
 
@@ -300,7 +301,7 @@ function validateScenario(input: unknown, network?: Network, demand?: Demand): S
       issues: sortIssues(issues, ['format', 'version', 'segments', 'flows', 'operations']),
     };
   const { format: _format, version: _version, ...rest } = clean(shape.data);
-  return { success: true, data: Object.freeze(rest) as unknown as Scenario };
+  return { success: true, data: markValidated(Object.freeze(rest) as unknown as Scenario) };
 }
 
 const [parseScenarioImpl, safeParseScenarioImpl] = parsePair('scenario', validateScenario);

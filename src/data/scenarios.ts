@@ -22,6 +22,7 @@ import { NotFoundError } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { loadDataset } from './datasets.js';
 import { parseScenario } from './scenario-format.js';
+import { markValidated } from './validated.js';
 
 const DOCUMENTS: Readonly<Record<string, unknown>> = {
   baseline,
@@ -104,6 +105,7 @@ export function loadScenario(id: string): Scenario {
     ...(own.description === undefined ? {} : { description: own.description }),
     operations: Object.freeze([...operations, ...own.operations]),
   });
+  markValidated(scenario);
   cache.set(id, scenario);
   return scenario;
 }

@@ -9,6 +9,7 @@
  * network's corridor order, so list specific corridors before general ones.
  */
 
+import { requireArray, requireObject } from './errors.js';
 import type { CommodityId, CorridorId, LinkId, NodeId } from './ids.js';
 
 /** A named corridor. */
@@ -38,6 +39,7 @@ export interface Corridor {
 export function corridorMatcher(
   corridor: Corridor,
 ): (nodes: readonly NodeId[], links: readonly LinkId[]) => boolean {
+  requireObject(corridor, 'corridor-sim/corridor', 'corridor', 'a Corridor');
   const waypoints = corridor.waypoints ?? [];
   const members = new Set(corridor.links ?? []);
   if (waypoints.length === 0 && members.size === 0) return () => false;
@@ -68,5 +70,7 @@ export function pathMatchesCorridor(
   nodes: readonly NodeId[],
   links: readonly LinkId[],
 ): boolean {
+  requireArray(nodes, 'corridor-sim/corridor', 'nodes');
+  requireArray(links, 'corridor-sim/corridor', 'links');
   return corridorMatcher(corridor)(nodes, links);
 }

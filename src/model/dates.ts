@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from './errors.js';
 /**
  * Dates
  * =====
@@ -13,6 +14,13 @@
  * @example decimalYear('2024-07-01') // 2024.4972677595629 (2024 is a leap year)
  */
 export function decimalYear(iso: string): number {
+  if (typeof iso !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso)) {
+    throw new InvalidArgumentError(
+      'corridor-sim/dates',
+      'iso',
+      `must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(iso)}`,
+    );
+  }
   const [y, m, d] = iso.split('-').map(Number) as [number, number?, number?];
   const start = Date.UTC(y, 0, 1);
   const next = Date.UTC(y + 1, 0, 1);

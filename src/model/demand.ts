@@ -6,6 +6,7 @@
  * own value of time and may refuse to transit some countries or links (a shipper that avoids Russia).
  */
 
+import { InvalidArgumentError, requireObject } from './errors.js';
 import type { CommodityId, CountryCode, LinkId, NodeId, SegmentId } from './ids.js';
 import type { ProvenanceMap } from './network.js';
 
@@ -73,6 +74,7 @@ export const DEFAULT_SEGMENT: ShipperSegment = Object.freeze({
  * @returns a new demand with only the flows that apply in `year`
  */
 export function demandForYear(demand: Demand, year: number): Demand {
+  requireDemandShape(demand);
   return {
     segments: demand.segments,
     flows: demand.flows.filter((f) => f.year === undefined || f.year === year),
@@ -87,6 +89,8 @@ export function demandForYear(demand: Demand, year: number): Demand {
  * @returns pairs of segment and share (shares sum to 1)
  */
 export function flowSegments(demand: Demand, flow: DemandFlow): { segment: ShipperSegment; share: number }[] {
+  requireDemandShape(demand);
+  requireObject(flow, 'corridor-sim/demand', 'flow', 'a DemandFlow');
   const segments = demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT];
   if (!flow.segmentShares) return [{ segment: segments[0]!, share: 1 }];
   const out: { segment: ShipperSegment; share: number }[] = [];
@@ -95,4 +99,22 @@ export function flowSegments(demand: Demand, flow: DemandFlow): { segment: Shipp
     if (share !== undefined && share > 0) out.push({ segment, share });
   }
   return out;
+}
+
+/**
+ * Throw unless `value` has the shape of a {@link Demand} (segments and flows arrays). `parseDemand`
+ * validates every field; this is the cheap entry check of functions that take a demand.
+ *
+ * @param value - the argument
+ * @throws InvalidArgumentError otherwise
+ */
+export function requireDemandShape(value: unknown): asserts value is Demand {
+  const d = value as Partial<Demand> | null;
+  if (typeof d !== 'object' || d === null || !Array.isArray(d.flows) || !Array.isArray(d.segments)) {
+    throw new InvalidArgumentError(
+      'corridor-sim/demand',
+      'demand',
+      'must be a Demand with segments and flows arrays (see parseDemand)',
+    );
+  }
 }

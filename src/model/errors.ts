@@ -30,6 +30,7 @@ export type JsonPath = readonly (string | number)[];
  * @example formatPath(['links', 3, 'id']) // '$.links[3].id'
  */
 export function formatPath(path: JsonPath): string {
+  requireArray(path, 'corridor-sim/errors', 'path');
   let out = '$';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
@@ -186,5 +187,96 @@ export class ParseError extends CorridorSimError {
     super('parse', `corridor-sim/data: ${format} line ${line}: ${message}`);
     this.name = 'ParseError';
     this.line = line;
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  return typeof value;
+}
+
+/**
+ * Throw unless `value` is a non-null object (not an array) — the entry check of functions that take a
+ * structured argument.
+ *
+ * @param value - the argument
+ * @param module - module name for the message (`corridor-sim/routing`)
+ * @param argument - the argument's name
+ * @param what - what it must be (`a Demand`, `an assignment problem`)
+ * @throws InvalidArgumentError when it is not an object
+ */
+export function requireObject(
+  value: unknown,
+  module: string,
+  argument: string,
+  what: string,
+): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgumentError(module, argument, `must be ${what}, got ${kindOf(value)}`);
+  }
+}
+
+/**
+ * The options argument of a function: `{}` when omitted, the object itself when given.
+ *
+ * @param value - the options argument
+ * @param module - module name for the message
+ * @returns the options object
+ * @throws InvalidArgumentError when it is given but not an object
+ */
+export function optionsOf<T extends object>(value: T | undefined, module: string): T {
+  if (value === undefined) return {} as T;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgumentError(module, 'options', `must be an object, got ${kindOf(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Throw unless `value` is an array.
+ *
+ * @param value - the argument
+ * @param module - module name for the message
+ * @param argument - the argument's name
+ * @throws InvalidArgumentError when it is not an array
+ */
+export function requireArray(
+  value: unknown,
+  module: string,
+  argument: string,
+): asserts value is readonly unknown[] {
+  if (!Array.isArray(value))
+    throw new InvalidArgumentError(module, argument, `must be an array, got ${kindOf(value)}`);
+}
+
+/**
+ * Throw unless `value` is an object that has every one of `fields` (not undefined) — the cheap entry
+ * check of functions that take a structure produced by another corridor-sim function.
+ *
+ * @param value - the argument
+ * @param module - module name for the message
+ * @param argument - the argument's name
+ * @param what - what it must be
+ * @param fields - the fields it needs
+ * @throws InvalidArgumentError naming the first missing field
+ */
+export function requireFields(
+  value: unknown,
+  module: string,
+  argument: string,
+  what: string,
+  fields: readonly string[],
+): void {
+  requireObject(value, module, argument, what);
+  for (const field of fields) {
+    if ((value as Record<string, unknown>)[field] === undefined) {
+      throw new InvalidArgumentError(
+        module,
+        `${argument}.${field}`,
+        `is missing: ${argument} must be ${what}`,
+      );
+    }
   }
 }

@@ -17,7 +17,7 @@
 
 import { MultiDirectedGraph } from 'graphology';
 import type { Corridor } from './corridor.js';
-import { InvalidArgumentError, NotFoundError } from './errors.js';
+import { InvalidArgumentError, NotFoundError, requireObject } from './errors.js';
 import type { CommodityId, CountryCode, LinkId, NodeId } from './ids.js';
 
 /** The format version of network documents this library reads and writes. */
@@ -246,6 +246,55 @@ export interface NetworkInit {
 /** The BPR parameters of the US Bureau of Public Roads (1964), used when nothing else is given. */
 export const DEFAULT_VDF: VolumeDelay = Object.freeze({ kind: 'bpr', alpha: 0.15, beta: 4 });
 
+/**
+ * Graphs made by {@link createNetwork} carry this non-enumerable footprint. A `Symbol.for` key is
+ * shared by every copy of corridor-sim loaded in a process (ESM and CJS), and the graph object is
+ * shared by shallow copies of a network.
+ */
+const NETWORK_GRAPH: unique symbol = Symbol.for('corridor-sim/network-graph') as never;
+
+/**
+ * Whether a value is a {@link Network} made by this library (createNetwork, parseNetwork, loadDataset,
+ * applyScenario). A plain object with the same fields is not: its attributes were never checked.
+ *
+ * @param value - anything
+ * @returns true for networks made by corridor-sim
+ */
+export function isNetwork(value: unknown): value is Network {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Network>;
+  return (
+    typeof v.graph === 'object' &&
+    v.graph !== null &&
+    (v.graph as unknown as { [NETWORK_GRAPH]?: boolean })[NETWORK_GRAPH] === true &&
+    Array.isArray(v.corridors) &&
+    typeof v.commodities === 'object' &&
+    v.commodities !== null &&
+    typeof v.meta === 'object' &&
+    v.meta !== null &&
+    typeof v.defaultVdf === 'object'
+  );
+}
+
+/**
+ * Throw unless `value` is a {@link Network} made by this library.
+ *
+ * @param value - the argument
+ * @param module - module name for the message
+ * @param argument - argument name for the message
+ * @throws InvalidArgumentError when it is not
+ */
+export function requireNetwork(value: unknown, module: string, argument: string): asserts value is Network {
+  if (!isNetwork(value)) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    throw new InvalidArgumentError(
+      module,
+      argument,
+      `must be a Network made by parseNetwork, createNetwork or loadDataset, got ${got}`,
+    );
+  }
+}
+
 /** Attribute objects made (copied and deep-frozen) by {@link createNetwork}: safe to share, never copied twice. */
 const OWNED = new WeakSet<object>();
 
@@ -279,8 +328,55 @@ function deepFreeze<T>(value: T): T {
  * @remarks Complexity O(N + L).
  */
 export function createNetwork(init: NetworkInit): Network {
+  if (typeof init !== 'object' || init === null) {
+    throw new InvalidArgumentError(
+      'corridor-sim/network',
+      'init',
+      `must be an object with meta, nodes and links, got ${String(init)}`,
+    );
+  }
+  for (const key of ['nodes', 'links'] as const) {
+    if (!Array.isArray(init[key])) {
+      throw new InvalidArgumentError(
+        'corridor-sim/network',
+        `init.${key}`,
+        `must be an array, got ${typeof init[key]}`,
+      );
+    }
+  }
+  if (typeof init.meta !== 'object' || init.meta === null) {
+    throw new InvalidArgumentError(
+      'corridor-sim/network',
+      'init.meta',
+      `must be an object with a name, got ${String(init.meta)}`,
+    );
+  }
   const graph: NetworkGraph = new MultiDirectedGraph<NodeAttributes, LinkAttributes>({
     allowSelfLoops: true,
+  });
+  init.nodes.forEach((node, i) => {
+    if (typeof node !== 'object' || node === null || typeof node.id !== 'string') {
+      throw new InvalidArgumentError(
+        'corridor-sim/network',
+        `init.nodes[${i}]`,
+        'must be a node object with a string id (parseNetwork validates every field)',
+      );
+    }
+  });
+  init.links.forEach((link, i) => {
+    if (
+      typeof link !== 'object' ||
+      link === null ||
+      typeof link.id !== 'string' ||
+      typeof link.from !== 'string' ||
+      typeof link.to !== 'string'
+    ) {
+      throw new InvalidArgumentError(
+        'corridor-sim/network',
+        `init.links[${i}]`,
+        'must be a link object with string id, from and to (parseNetwork validates every field)',
+      );
+    }
   });
   for (const node of init.nodes) {
     if (graph.hasNode(node.id)) {
@@ -304,13 +400,15 @@ export function createNetwork(init: NetworkInit): Network {
     if (!graph.hasNode(link.to)) throw new NotFoundError('corridor-sim/network', 'node', link.to);
     graph.addEdgeWithKey(link.id, link.from, link.to, own(link));
   }
-  return Object.freeze({
+  const network: Network = Object.freeze({
     meta: deepFreeze(structuredClone(init.meta)),
     commodities: deepFreeze(structuredClone(init.commodities ?? DEFAULT_COMMODITIES)),
     graph,
     corridors: deepFreeze(structuredClone(init.corridors ?? [])),
     defaultVdf: deepFreeze(structuredClone(init.defaultVdf ?? DEFAULT_VDF)),
   });
+  Object.defineProperty(graph, NETWORK_GRAPH, { value: true, enumerable: false });
+  return network;
 }
 
 /**
@@ -329,6 +427,8 @@ export function rebuildNetwork(
     readonly corridors?: readonly Corridor[];
   },
 ): Network {
+  requireNetwork(network, 'corridor-sim/network', 'network');
+  requireObject(changes, 'corridor-sim/network', 'changes', 'an object of parts to replace');
   return createNetwork({
     meta: changes.meta ?? network.meta,
     commodities: network.commodities,
@@ -346,6 +446,7 @@ export function rebuildNetwork(
  * @returns the node records (frozen)
  */
 export function listNodes(network: Network): NodeAttributes[] {
+  requireNetwork(network, 'corridor-sim/network', 'network');
   return network.graph.mapNodes((_key, attributes) => attributes);
 }
 
@@ -356,6 +457,7 @@ export function listNodes(network: Network): NodeAttributes[] {
  * @returns the link records (frozen)
  */
 export function listLinks(network: Network): LinkAttributes[] {
+  requireNetwork(network, 'corridor-sim/network', 'network');
   return network.graph.mapEdges((_key, attributes) => attributes);
 }
 
@@ -368,6 +470,7 @@ export function listLinks(network: Network): LinkAttributes[] {
  * @throws NotFoundError when the node does not exist
  */
 export function getNode(network: Network, id: NodeId): NodeAttributes {
+  requireNetwork(network, 'corridor-sim/network', 'network');
   if (!network.graph.hasNode(id)) throw new NotFoundError('corridor-sim/network', 'node', id);
   return network.graph.getNodeAttributes(id);
 }
@@ -381,6 +484,7 @@ export function getNode(network: Network, id: NodeId): NodeAttributes {
  * @throws NotFoundError when the link does not exist
  */
 export function getLink(network: Network, id: LinkId): LinkAttributes {
+  requireNetwork(network, 'corridor-sim/network', 'network');
   if (!network.graph.hasEdge(id)) throw new NotFoundError('corridor-sim/network', 'link', id);
   return network.graph.getEdgeAttributes(id);
 }

@@ -5,6 +5,7 @@
  * A {@link Comparison} (and optionally a Shapley {@link Attribution}) as readable text. Pure.
  */
 
+import { requireFields } from '../model/errors.js';
 import type { Attribution } from '../simulate/attribute.js';
 import type { Comparison, Delta } from '../simulate/compare.js';
 import { formatNumber, formatTable } from './table.js';
@@ -22,6 +23,13 @@ const rel = (d: Delta) => (Number.isFinite(d.relative) ? signed(d.relative, pct)
  * @returns multi-line text
  */
 export function formatComparison(diff: Comparison, attribution?: Attribution): string {
+  requireFields(diff, 'corridor-sim/report', 'diff', 'a Comparison from compare()', [
+    'totals',
+    'corridorShare',
+    'corridorVolume',
+    'countryTransitShare',
+    'crudeByRoute',
+  ]);
   const lines = [`${diff.from} → ${diff.to} (${diff.year})`, ''];
   lines.push(
     formatTable(

@@ -5,7 +5,8 @@
  * Counts and totals that describe a network at a glance (the `info` command). Pure.
  */
 
-import { listLinks, listNodes, type Network } from '../model/network.js';
+import { requireFields } from '../model/errors.js';
+import { listLinks, listNodes, type Network, requireNetwork } from '../model/network.js';
 import { formatTable } from './table.js';
 
 /** What {@link summarizeNetwork} returns. */
@@ -41,6 +42,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * @returns counts by mode, commodity, country, kind; planned links; corridors
  */
 export function summarizeNetwork(network: Network): NetworkSummary {
+  requireNetwork(network, 'corridor-sim/report', 'network');
   const nodes = listNodes(network);
   const links = listLinks(network);
   const modeLinks = countBy(links, (l) => l.mode);
@@ -76,6 +78,14 @@ export function summarizeNetwork(network: Network): NetworkSummary {
  * @returns multi-line text
  */
 export function formatNetworkSummary(summary: NetworkSummary): string {
+  requireFields(summary, 'corridor-sim/report', 'summary', 'a NetworkSummary from summarizeNetwork()', [
+    'modes',
+    'commodities',
+    'countries',
+    'nodeKinds',
+    'planned',
+    'corridors',
+  ]);
   const parts = [
     `${summary.name}: ${summary.nodeCount} nodes, ${summary.linkCount} links, ${summary.countries.length} countries, ${summary.corridors.length} corridors`,
     '',

@@ -6,7 +6,9 @@
  * diversion and crude by route. Pure.
  */
 
+import { requireArray } from '../model/errors.js';
 import type { SimulationResult } from '../simulate/result.js';
+import { requireSimulationResult } from '../simulate/simulate.js';
 import { formatTable } from './table.js';
 
 /**
@@ -16,6 +18,10 @@ import { formatTable } from './table.js';
  * @returns multi-line text
  */
 export function formatProjection(results: readonly SimulationResult[]): string {
+  requireArray(results, 'corridor-sim/report', 'results');
+  results.forEach((r, i) => {
+    requireSimulationResult(r, 'corridor-sim/report', `results[${i}]`);
+  });
   if (results.length === 0) return '(no years)';
   const first = results[0]!;
   const containerCorridors = first.corridors.filter((c) => c.commodity === 'container' && c.id !== 'other');

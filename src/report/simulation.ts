@@ -7,6 +7,7 @@
  */
 
 import type { SimulationResult } from '../simulate/result.js';
+import { requireSimulationResult } from '../simulate/simulate.js';
 import { formatNumber, formatTable } from './table.js';
 
 /** The compact JSON summary of a result (the `run --json` output). */
@@ -50,6 +51,7 @@ const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
  * @returns a JSON-ready object
  */
 export function summarizeResult(result: SimulationResult): ResultSummary {
+  requireSimulationResult(result, 'corridor-sim/report', 'result');
   return {
     scenario: result.scenario,
     year: result.year,
@@ -98,6 +100,7 @@ const days = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
  * @returns multi-line text
  */
 export function formatResult(result: SimulationResult, options: { maxRows?: number } = {}): string {
+  requireSimulationResult(result, 'corridor-sim/report', 'result');
   const maxRows = options.maxRows ?? 10;
   const lines = [
     `${result.scenario} · ${result.year}${result.demandYear === result.year ? '' : ` (demand of ${result.demandYear})`} · ${result.solver} · ${result.status} (relative gap ${result.convergence.relativeGap.toExponential(1)}, ${result.convergence.iterations} iterations)`,
@@ -164,6 +167,7 @@ export type ResultTable = 'links' | 'corridors' | 'ods' | 'countries' | 'bottlen
  * @returns CSV text
  */
 export function resultToCsv(result: SimulationResult, table: ResultTable): string {
+  requireSimulationResult(result, 'corridor-sim/report', 'result');
   let header: string[];
   let rows: unknown[][];
   switch (table) {

@@ -1,3 +1,4 @@
+import { optionsOf, requireArray } from '../model/errors.js';
 /**
  * Plain-text tables
  * =================
@@ -42,6 +43,12 @@ export function formatTable(
   rows: readonly (readonly Cell[])[],
   options: TableOptions = {},
 ): string {
+  requireArray(header, 'corridor-sim/report', 'header');
+  requireArray(rows, 'corridor-sim/report', 'rows');
+  rows.forEach((row, i) => {
+    requireArray(row, 'corridor-sim/report', `rows[${i}]`);
+  });
+  options = optionsOf(options, 'corridor-sim/report');
   const format = options.format ?? formatNumber;
   const text = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? format(cell) : cell)));
   const numeric = header.map((_, j) => rows.length > 0 && rows.every((row) => typeof row[j] === 'number'));

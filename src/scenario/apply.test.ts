@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
 import { flowSegments } from '../model/demand.js';
-import { NotFoundError } from '../model/errors.js';
+import { ValidationError } from '../model/errors.js';
 import { getLink, getNode } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { applyScenario, composeScenarios } from './apply.js';
@@ -137,13 +137,18 @@ describe('applyScenario', () => {
     expect(getLink(out.network, 'khorgos-altynkol').status).toBe('closed');
   });
 
-  it('names unknown ids with NotFoundError', () => {
+  it('validates scenarios built in code: unknown ids and malformed operations are a ValidationError with the path', () => {
     expect(() =>
       applyScenario(network, demand, scenario({ kind: 'close-nodes', nodes: ['atlantis'] })),
-    ).toThrow(NotFoundError);
+    ).toThrow(ValidationError);
     expect(() =>
       applyScenario(network, demand, scenario({ kind: 'add-link', link: { id: 'ghost' } })),
-    ).toThrow(/link "ghost"/);
+    ).toThrow(/\$\.operations\[0\]\.link\.id: link "ghost" does not exist/);
+    expect(() =>
+      applyScenario(network, demand, scenario({ kind: 'close-links', target: 5 } as never)),
+    ).toThrow(/\$\.operations\[0\]\.target/);
+    expect(() => applyScenario(null as never, demand, scenario())).toThrow(/network must be a Network/);
+    expect(() => applyScenario(network, { flows: 'x' } as never, scenario())).toThrow(ValidationError);
   });
 
   it('composeScenarios applies operations in order', () => {

@@ -28,9 +28,11 @@
  *   Demand operations apply in full when active at all (they describe the year's demand).
  */
 
+import { requireDemand, requireScenario } from '../data/guards.js';
+import { markValidated } from '../data/validated.js';
 import { decimalYear } from '../model/dates.js';
 import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
-import { InvalidArgumentError, NotFoundError } from '../model/errors.js';
+import { InvalidArgumentError, NotFoundError, requireObject } from '../model/errors.js';
 import type { LinkId, NodeId, SegmentId } from '../model/ids.js';
 import {
   type LinkAttributes,
@@ -39,6 +41,7 @@ import {
   type Network,
   type NodeAttributes,
   rebuildNetwork,
+  requireNetwork,
 } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { linkMatcher } from './select.js';
@@ -191,6 +194,12 @@ export function applyScenario(
   scenario: Scenario,
   options: ApplyScenarioOptions = {},
 ): AppliedScenario {
+  requireNetwork(network, MODULE, 'network');
+  requireDemand(demand, network, MODULE, 'demand');
+  requireScenario(scenario, network, demand, MODULE, 'scenario');
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError(MODULE, 'options', `must be an object, got ${String(options)}`);
+  }
   const timing = timingOf(options);
   // Copy-on-write: attribute objects of the input network are frozen and shared until an operation
   // changes them; `editLink` / `editNode` make the private copy the first time.
@@ -456,7 +465,9 @@ export function applyScenario(
     network: changed
       ? rebuildNetwork(network, { nodes: [...nodes.values()], links: [...links.values()] })
       : network,
-    demand: Object.freeze({ segments: Object.freeze([...segments.values()]), flows: Object.freeze(flows) }),
+    demand: markValidated(
+      Object.freeze({ segments: Object.freeze([...segments.values()]), flows: Object.freeze(flows) }),
+    ),
     segmentSurcharges: surcharges,
     log,
   };
@@ -470,6 +481,9 @@ export function applyScenario(
  * @returns a new scenario
  */
 export function composeScenarios(id: string, ...scenarios: readonly Scenario[]): Scenario {
+  scenarios.forEach((s, i) => {
+    requireObject(s, MODULE, `scenarios[${i}]`, 'a Scenario');
+  });
   return {
     id,
     name: scenarios.map((s) => s.name).join(' + ') || id,

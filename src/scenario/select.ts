@@ -7,8 +7,9 @@
  * has one, otherwise the links joining consecutive waypoints directly.
  */
 
-import { NotFoundError } from '../model/errors.js';
+import { NotFoundError, requireObject } from '../model/errors.js';
 import type { LinkAttributes, Network } from '../model/network.js';
+import { requireNetwork } from '../model/network.js';
 import type { Selector } from '../model/scenario.js';
 
 /**
@@ -20,6 +21,7 @@ import type { Selector } from '../model/scenario.js';
  * @throws NotFoundError when the corridor does not exist
  */
 export function corridorLinks(network: Network, corridorId: string): Set<string> {
+  requireNetwork(network, 'corridor-sim/scenario', 'network');
   const corridor = network.corridors.find((c) => c.id === corridorId);
   if (!corridor) throw new NotFoundError('corridor-sim/scenario', 'corridor', corridorId);
   if (corridor.links && corridor.links.length > 0) return new Set(corridor.links);
@@ -68,6 +70,8 @@ export function linkMatcher(network: Network, selector: Selector): (link: LinkAt
  * @returns link ids
  */
 export function selectLinks(network: Network, selector: Selector): string[] {
+  requireNetwork(network, 'corridor-sim/scenario', 'network');
+  requireObject(selector, 'corridor-sim/scenario', 'selector', 'a Selector');
   const matches = linkMatcher(network, selector);
   return network.graph.filterEdges((_id, link) => matches(link));
 }

@@ -10,7 +10,7 @@
  */
 
 import { decimalYear } from '../model/dates.js';
-import { InvalidArgumentError } from '../model/errors.js';
+import { InvalidArgumentError, requireObject } from '../model/errors.js';
 import type { OperationBase } from '../model/scenario.js';
 
 /** When a scenario is evaluated. */
@@ -28,6 +28,8 @@ export type Timing =
  * @throws InvalidArgumentError when the timing year is not an integer
  */
 export function activeFraction(span: Pick<OperationBase, 'from' | 'until'>, timing: Timing): number {
+  requireObject(span, 'corridor-sim/scenario', 'span', 'an object with optional from/until dates');
+  requireObject(timing, 'corridor-sim/scenario', 'timing', "a Timing ({ kind: 'all' | 'date' | 'year' })");
   if (timing.kind === 'all') return 1;
   const from = span.from === undefined ? Number.NEGATIVE_INFINITY : decimalYear(span.from);
   const until = span.until === undefined ? Number.POSITIVE_INFINITY : decimalYear(span.until);

@@ -10,12 +10,14 @@
  * (seeded; same seed, same answer).
  */
 
+import { requireScenario } from '../data/guards.js';
 import { InvalidArgumentError } from '../model/errors.js';
+import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { activeFraction } from '../scenario/timing.js';
 import type { SimulationResult } from './result.js';
 import { createRng } from './rng.js';
-import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import { requireSimulationResult, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
 
 /** Options of {@link attribute}. */
 export interface AttributeOptions extends Omit<SimulateOptions, 'warmStart'> {
@@ -58,6 +60,7 @@ export interface Attribution {
  * @returns figure name → value
  */
 export function headlineMetrics(result: SimulationResult): Record<string, number> {
+  requireSimulationResult(result, 'corridor-sim/attribute', 'result');
   const out: Record<string, number> = {
     throughputTeu: result.throughputTeu,
     divertedTeu: result.divertedTeu,
@@ -97,6 +100,15 @@ export async function attribute(
   scenario: Scenario,
   options: AttributeOptions = {},
 ): Promise<Attribution> {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidArgumentError(
+      'corridor-sim/attribute',
+      'input',
+      `must be { network, demand }, got ${String(input)}`,
+    );
+  }
+  requireNetwork(input.network, 'corridor-sim/attribute', 'input.network');
+  requireScenario(scenario, input.network, input.demand, 'corridor-sim/attribute', 'scenario');
   const {
     metrics = headlineMetrics,
     maxExact = 8,

@@ -8,6 +8,7 @@
  */
 
 import type { SimulationResult } from './result.js';
+import { requireSimulationResult } from './simulate.js';
 
 /** The change of one figure. */
 export interface Delta {
@@ -88,6 +89,8 @@ const entries = <T>(items: readonly T[], key: (x: T) => string, value: (x: T) =>
  * @example const diff = compare(baseline, avoidRussia); diff.corridorShare['container/middle'].change
  */
 export function compare(a: SimulationResult, b: SimulationResult): Comparison {
+  requireSimulationResult(a, 'corridor-sim/compare', 'a');
+  requireSimulationResult(b, 'corridor-sim/compare', 'b');
   const totals = (r: SimulationResult) =>
     new Map([
       ['throughputTeu', r.throughputTeu],

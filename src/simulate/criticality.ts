@@ -8,6 +8,7 @@
  * loss is 0 by construction of every solver).
  */
 
+import { optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
 import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
@@ -73,6 +74,7 @@ export async function criticality(
   input: SimulationInput,
   options: CriticalityOptions = {},
 ): Promise<CriticalityResult> {
+  options = optionsOf(options, 'corridor-sim/criticality');
   const { scenario, elements = 'both', commodity, ...simulateOptions } = options;
   const base: Scenario = scenario ?? { id: 'baseline', name: 'Baseline', operations: [] };
   const reference = await simulate(input, base, simulateOptions);

@@ -18,9 +18,11 @@
 
 import { compileNetwork } from '../algorithms/_internal/compile.js';
 import type { PathSet } from '../algorithms/assignment/pathSet.js';
+import { requireDemand, requireScenario } from '../data/guards.js';
+import { markValidated } from '../data/validated.js';
 import { type Demand, demandForYear } from '../model/demand.js';
 import { InvalidArgumentError } from '../model/errors.js';
-import type { Network } from '../model/network.js';
+import { type Network, requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyScenario } from '../scenario/apply.js';
 import { aggregate, CHINA_EUROPE, type CorridorMarket, type RoutedPath } from './aggregate.js';
@@ -88,6 +90,41 @@ const MODULE = 'corridor-sim/simulate';
 /** Capacities below this many units per year count as zero (closed). */
 export const MIN_CAPACITY = 1e-6;
 const EMPTY: Scenario = { id: 'baseline', name: 'Baseline', operations: [] };
+
+/** Results of {@link simulate} carry this non-enumerable footprint (shared by ESM and CJS copies). */
+const RESULT: unique symbol = Symbol.for('corridor-sim/simulation-result') as never;
+
+/**
+ * Whether a value is a result returned by {@link simulate}.
+ *
+ * @param value - anything
+ * @returns true for simulation results
+ */
+export function isSimulationResult(value: unknown): value is SimulationResult {
+  return typeof value === 'object' && value !== null && (value as { [RESULT]?: boolean })[RESULT] === true;
+}
+
+/**
+ * Throw unless `value` is a result returned by {@link simulate}.
+ *
+ * @param value - the argument
+ * @param module - module name for the message
+ * @param argument - argument name for the message
+ * @throws InvalidArgumentError when it is not
+ */
+export function requireSimulationResult(
+  value: unknown,
+  module: string,
+  argument: string,
+): asserts value is SimulationResult {
+  if (!isSimulationResult(value)) {
+    throw new InvalidArgumentError(
+      module,
+      argument,
+      `must be a result of simulate(), got ${value === null ? 'null' : typeof value}`,
+    );
+  }
+}
 
 /** @internal Warm-start state (path sets and the class order they refer to), kept out of the public result type. */
 const pathSets = new WeakMap<SimulationResult, { paths: PathSet; classIds: readonly string[] }>();
@@ -219,12 +256,23 @@ export async function simulate(
   scenario: Scenario | undefined = undefined,
   options: SimulateOptions = {},
 ): Promise<SimulationResult> {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'input',
+      `must be { network, demand } (e.g. loadDataset('eurasia')), got ${String(input)}`,
+    );
+  }
+  requireNetwork(input.network, MODULE, 'input.network');
+  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  if (scenario !== undefined) requireScenario(scenario, input.network, input.demand, MODULE, 'scenario');
   checkOptions(options);
   const year = resolveYear(input, options.year);
   const solver = options.solver ?? DEFAULTS.solver;
   const started = performance.now();
   const demandYear = resolveDemandYear(input.demand, year);
-  const demand = demandForYear(input.demand, demandYear ?? year);
+  // a subset of a validated demand is valid
+  const demand = markValidated(demandForYear(input.demand, demandYear ?? year));
   const applied = applyScenario(input.network, demand, scenario ?? EMPTY, { year });
   const compiled = compileNetwork(applied.network);
   // Capacities below MIN_CAPACITY (units per year) are zero: the link or terminal is closed. Without
@@ -379,5 +427,6 @@ export async function simulate(
     applied: { network: applied.network, demand: applied.demand },
   };
   if (pathSet) pathSets.set(result, pathSet);
+  Object.defineProperty(result, RESULT, { value: true, enumerable: false });
   return result;
 }

@@ -8,7 +8,7 @@
  * them in `ignore` when two runs build their own.
  */
 
-import { InvalidArgumentError } from '../model/errors.js';
+import { InvalidArgumentError, optionsOf } from '../model/errors.js';
 
 /** Options of {@link diffResults}. */
 export interface DiffOptions {
@@ -70,6 +70,7 @@ function isPlain(value: object): boolean {
  * @remarks Complexity O(size of the values).
  */
 export function diffResults(a: unknown, b: unknown, options: DiffOptions = {}): Difference[] {
+  options = optionsOf(options, 'corridor-sim/testing');
   const abs = options.absoluteTolerance ?? DEFAULTS.absoluteTolerance;
   const rel = options.relativeTolerance ?? DEFAULTS.relativeTolerance;
   const limit = options.limit ?? DEFAULTS.limit;

@@ -4,13 +4,14 @@
  */
 
 import type { DemandFlow } from '../model/demand.js';
-import { InvalidArgumentError } from '../model/errors.js';
+import { InvalidArgumentError, requireObject } from '../model/errors.js';
 import {
   type LinkAttributes,
   listLinks,
   listNodes,
   type NodeAttributes,
   rebuildNetwork,
+  requireNetwork,
 } from '../model/network.js';
 import type { SimulationInput } from './types.js';
 
@@ -27,6 +28,8 @@ import type { SimulationInput } from './types.js';
  * @remarks Complexity O(N + L + flows).
  */
 export function scaleInput(input: SimulationInput, k: number): SimulationInput {
+  requireObject(input, 'corridor-sim/testing', 'input', 'a SimulationInput ({ network, demand })');
+  requireNetwork(input.network, 'corridor-sim/testing', 'input.network');
   if (typeof k !== 'number' || !(k > 0) || !Number.isFinite(k)) {
     throw new InvalidArgumentError(
       'corridor-sim/testing: scaleInput',

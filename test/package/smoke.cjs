@@ -1,6 +1,13 @@
 // Smoke test of the installed package from CommonJS: the main entry and the testing subpath.
 const assert = require('node:assert/strict');
-const { loadDataset, loadScenario, parseNetwork, serializeNetwork, simulate, toTeuPerYear } = require('corridor-sim');
+const {
+  loadDataset,
+  loadScenario,
+  parseNetwork,
+  serializeNetwork,
+  simulate,
+  toTeuPerYear,
+} = require('corridor-sim');
 const { arbNetwork } = require('corridor-sim/testing');
 const fc = require('fast-check');
 

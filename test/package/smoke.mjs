@@ -1,6 +1,13 @@
 // Smoke test of the installed package from ESM: the main entry and the testing subpath.
 import assert from 'node:assert/strict';
-import { loadDataset, loadScenario, parseNetwork, serializeNetwork, simulate, toTeuPerYear } from 'corridor-sim';
+import {
+  loadDataset,
+  loadScenario,
+  parseNetwork,
+  serializeNetwork,
+  simulate,
+  toTeuPerYear,
+} from 'corridor-sim';
 import { arbNetwork } from 'corridor-sim/testing';
 import fc from 'fast-check';
 

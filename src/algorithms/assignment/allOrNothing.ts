@@ -7,6 +7,7 @@
  * relative gap of the result at the costs it produces, which says how far from equilibrium it is.
  */
 
+import { optionsOf } from '../../model/errors.js';
 import {
   type AssignmentObjective,
   constantCost,
@@ -16,6 +17,7 @@ import {
 } from './arcCosts.js';
 import { createLoadingWorkspace, fixedRouteFlows, loadAllOrNothing, setClassWeights } from './loading.js';
 import type { AssignmentProblem } from './problem.js';
+import { requireProblem } from './problem.js';
 import { type AssignmentResult, relativeGapOf, resolveIterationOptions, stopSentence } from './result.js';
 
 const DEFAULTS = { relativeGap: 1e-4, maxIterations: 0 };
@@ -43,6 +45,8 @@ export function allOrNothing(
   problem: AssignmentProblem,
   options: AllOrNothingOptions = {},
 ): AssignmentResult {
+  requireProblem(problem);
+  options = optionsOf(options, 'corridor-sim/assignment');
   const started = performance.now();
   const p = problem;
   const { relativeGap: target, so, objective } = resolveIterationOptions(options, DEFAULTS);

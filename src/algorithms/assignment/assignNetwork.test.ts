@@ -244,10 +244,13 @@ describe('assignNetwork', () => {
 
   it('throws on unknown ids and bad options', () => {
     const d = demand([flow('f', 'xian', 'duisburg', 600)], [STANDARD]);
-    expect(() => assignNetwork(NET, demand([flow('f', 'xian', 'nowhere', 1)]))).toThrow(NotFoundError);
+    // demand built in code is validated like a document: unknown nodes are a ValidationError with the path
+    expect(() => assignNetwork(NET, demand([flow('f', 'xian', 'nowhere', 1)]))).toThrow(
+      /\$\.flows\[0\]\.destination: node "nowhere" does not exist/,
+    );
     expect(() =>
       assignNetwork(NET, demand([{ ...flow('f', 'xian', 'duisburg', 1), commodity: 'gas' }])),
-    ).toThrow(/commodity "gas" does not exist/);
+    ).toThrow(/\$\.flows\[0\]\.commodity: commodity "gas" is not carried by the network/);
     expect(() => assignNetwork(NET, d, { surcharges: { standard: { nope: 1 } } })).toThrow(/link "nope"/);
     expect(() => assignNetwork(NET, d, { surcharges: { other: {} } })).toThrow(/segment "other"/);
     expect(() => assignNetwork(NET, d, { surcharges: { standard: { north: -1 } } })).toThrow(

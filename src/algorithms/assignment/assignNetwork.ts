@@ -20,10 +20,12 @@
  * or closed) links are closed. A segment with value of time 0 routes on money only.
  */
 
+import { requireDemand } from '../../data/guards.js';
 import { type Demand, flowSegments } from '../../model/demand.js';
 import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
 import type { CommodityId, LinkId, NodeId, SegmentId } from '../../model/ids.js';
 import type { LinkAttributes, Network } from '../../model/network.js';
+import { requireNetwork } from '../../model/network.js';
 import { compileNetwork } from '../_internal/compile.js';
 import type { AssignmentObjective } from './arcCosts.js';
 import type { PathSet } from './pathSet.js';
@@ -203,6 +205,8 @@ export function assignNetwork(
   demand: Demand,
   options: AssignNetworkOptions = {},
 ): AssignNetworkResult {
+  requireNetwork(network, 'corridor-sim/assignment', 'network');
+  requireDemand(demand, network, 'corridor-sim/assignment', 'demand');
   if (typeof options !== 'object' || options === null) {
     throw new InvalidArgumentError(MODULE, 'options', `must be an object, got ${String(options)}`);
   }

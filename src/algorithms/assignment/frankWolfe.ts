@@ -19,11 +19,12 @@
  * couples classes only through the total arc volume.
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { constantCost, travelTimes, updateCosts, volumeObjective } from './arcCosts.js';
 import { exactLineSearch } from './lineSearch.js';
 import { createLoadingWorkspace, fixedRouteFlows, loadAllOrNothing, setClassWeights } from './loading.js';
 import type { AssignmentProblem } from './problem.js';
+import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
@@ -79,6 +80,8 @@ type Method = 'msa' | 'fw' | 'cfw' | 'bfw';
  *   References: Frank & Wolfe (1956); LeBlanc et al. (1975); Mitradjieva & Lindberg (2013).
  */
 export function frankWolfe(problem: AssignmentProblem, options: FrankWolfeOptions = {}): AssignmentResult {
+  requireProblem(problem);
+  options = optionsOf(options, 'corridor-sim/assignment');
   const variant = options.variant ?? DEFAULTS.variant;
   if (variant !== 'fw' && variant !== 'cfw' && variant !== 'bfw') {
     throw new InvalidArgumentError(
@@ -102,6 +105,8 @@ export function frankWolfe(problem: AssignmentProblem, options: FrankWolfeOption
  * @remarks Complexity per iteration: one all-or-nothing loading. Reference: Sheffi (1985), ch. 5.
  */
 export function msa(problem: AssignmentProblem, options: MsaOptions = {}): AssignmentResult {
+  requireProblem(problem);
+  options = optionsOf(options, 'corridor-sim/assignment');
   return runLinkBased(problem, 'msa', options, DEFAULTS.msaMaxIterations);
 }
 

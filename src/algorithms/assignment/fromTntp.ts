@@ -12,7 +12,7 @@
  */
 
 import type { TntpNetwork, TntpTrips } from '../../data/tntp.js';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { InvalidArgumentError, optionsOf, requireFields } from '../../model/errors.js';
 import { type AssignmentProblem, createAssignmentProblem } from './problem.js';
 import type { VolumeDelayFunction } from './vdf.js';
 
@@ -56,6 +56,18 @@ export function tntpAssignmentProblem(
   trips: TntpTrips,
   options: TntpProblemOptions = {},
 ): AssignmentProblem {
+  requireFields(net, 'corridor-sim/assignment', 'net', 'a TNTP network from parseTntpNet', [
+    'links',
+    'linkCount',
+    'nodeCount',
+    'firstThruNode',
+  ]);
+  requireFields(trips, 'corridor-sim/assignment', 'trips', 'a TNTP trip table from parseTntpTrips', [
+    'origins',
+    'destinations',
+    'volumes',
+  ]);
+  options = optionsOf(options, 'corridor-sim/assignment');
   const tollFactor = checkFactor(options.tollFactor ?? DEFAULTS.tollFactor, 'options.tollFactor');
   const distanceFactor = checkFactor(
     options.distanceFactor ?? DEFAULTS.distanceFactor,

@@ -25,7 +25,7 @@
  * state-of-the-art path-based traffic assignment algorithms", Math. Comput. Simul. 59.
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
 import { constantCost, refreshArc, travelTimes, updateCosts, volumeObjective } from './arcCosts.js';
 import { createLoadingWorkspace, setClassWeights } from './loading.js';
@@ -38,6 +38,7 @@ import {
   setPathCosts,
 } from './pathSupport.js';
 import type { AssignmentProblem } from './problem.js';
+import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
@@ -93,6 +94,8 @@ export function gradientProjection(
   problem: AssignmentProblem,
   options: GradientProjectionOptions = {},
 ): AssignmentResult {
+  requireProblem(problem);
+  options = optionsOf(options, 'corridor-sim/assignment');
   const started = performance.now();
   const p = problem;
   const {

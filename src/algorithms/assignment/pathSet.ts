@@ -7,7 +7,7 @@
  * structure is accepted back as a warm start. {@link listPaths} turns one OD's paths into objects.
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { InvalidArgumentError, requireFields } from '../../model/errors.js';
 
 /** Path flows per OD and class, as typed arrays. */
 export interface PathSet {
@@ -52,6 +52,13 @@ export interface PathFlow {
  * @remarks Complexity O(total arcs of the OD's paths).
  */
 export function listPaths(paths: PathSet, od: number): PathFlow[] {
+  requireFields(
+    paths,
+    'corridor-sim/assignment',
+    'paths',
+    'a PathSet (result.paths of a path-based assignment)',
+    ['odClass', 'odPathStart', 'pathArcStart', 'pathArcs', 'pathFlow', 'pathCost'],
+  );
   const odCount = paths.odClass.length;
   if (!Number.isInteger(od) || od < 0 || od >= odCount) {
     throw new InvalidArgumentError(

@@ -400,3 +400,26 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     unreachable,
   };
 }
+
+/**
+ * Throw unless `value` looks like a problem made by {@link createAssignmentProblem}.
+ *
+ * @param value - the argument
+ * @throws InvalidArgumentError otherwise
+ */
+export function requireProblem(value: unknown): asserts value is AssignmentProblem {
+  const p = value as Partial<AssignmentProblem> | null;
+  if (
+    typeof p !== 'object' ||
+    p === null ||
+    typeof p.arcCount !== 'number' ||
+    !Array.isArray(p.classes) ||
+    p.csr === undefined
+  ) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'problem',
+      'must be an assignment problem made by createAssignmentProblem or tntpAssignmentProblem',
+    );
+  }
+}

@@ -18,7 +18,7 @@
  * supply may leave demand unmet, at no cost, and `absorbed` says how much at each node.
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { costScaling } from './_internal/costScaling.js';
 import { type FeasibilityCut, feasibilityCut, findNegativeCycle } from './_internal/feasibility.js';
 import { networkSimplex } from './_internal/networkSimplex.js';
@@ -198,6 +198,7 @@ export function minCostFlow(
   problem: MinCostFlowProblem,
   options: MinCostFlowOptions = {},
 ): MinCostFlowResult {
+  options = optionsOf(options, 'corridor-sim/flow');
   const algorithmOption = options.algorithm ?? DEFAULTS.algorithm;
   if (
     algorithmOption !== 'network-simplex' &&

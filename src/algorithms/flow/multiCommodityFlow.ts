@@ -25,7 +25,7 @@
  * {@link solveMultiCommodityFlow} is the synchronous core for callers that hold a loaded solver.
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { buildCsr } from '../_internal/csr.js';
 import {
   type CommodityGroup,
@@ -201,6 +201,7 @@ export async function multiCommodityFlow(
   problem: MultiCommodityProblem,
   options: MultiCommodityFlowOptions = {},
 ): Promise<MultiCommodityResult> {
+  options = optionsOf(options, 'corridor-sim/flow');
   const solver = await loadHighsSolver();
   return solveMultiCommodityFlow(solver, problem, options);
 }
@@ -225,6 +226,7 @@ export function solveMultiCommodityFlow(
   problem: MultiCommodityProblem,
   options: MultiCommodityFlowOptions = {},
 ): MultiCommodityResult {
+  options = optionsOf(options, 'corridor-sim/flow');
   const presolve = options.presolve ?? DEFAULTS.presolve;
   const timeLimit = options.timeLimitSeconds ?? DEFAULTS.timeLimitSeconds;
   const bindingTolerance = options.bindingTolerance ?? DEFAULTS.bindingTolerance;

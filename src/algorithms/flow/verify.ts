@@ -17,6 +17,7 @@
  * exact results (`exact: true`).
  */
 
+import { requireFields, requireObject } from '../../model/errors.js';
 import type { CapacitatedGraph, MaxFlowResult } from './maxFlow.js';
 import type { MinCostFlowProblem, MinCostFlowResult } from './minCostFlow.js';
 
@@ -42,6 +43,13 @@ export function verifyMaxFlow(
   result: MaxFlowResult,
   tolerance = 0,
 ): string[] {
+  requireFields(graph, 'corridor-sim/flow', 'graph', 'a capacitated graph', [
+    'nodeCount',
+    'tail',
+    'head',
+    'capacity',
+  ]);
+  requireObject(result, 'corridor-sim/flow', 'result', 'a max-flow result');
   const issues: string[] = [];
   const { nodeCount: n, tail, head, capacity } = graph;
   const m = tail.length;
@@ -122,6 +130,15 @@ export function verifyMinCostFlow(
   result: MinCostFlowResult,
   tolerance = 0,
 ): string[] {
+  requireFields(problem, 'corridor-sim/flow', 'problem', 'a min-cost flow problem', [
+    'nodeCount',
+    'tail',
+    'head',
+    'capacity',
+    'cost',
+    'supply',
+  ]);
+  requireObject(result, 'corridor-sim/flow', 'result', 'a min-cost flow result');
   const issues: string[] = [];
   const { nodeCount: n, tail, head, capacity, cost, supply } = problem;
   const m = tail.length;

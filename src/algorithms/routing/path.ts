@@ -12,6 +12,7 @@
 import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
 import type { CountryCode, LinkId, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
+import { requireNetwork } from '../../model/network.js';
 import {
   arrivalMetrics,
   customWeight,
@@ -138,6 +139,7 @@ export function evaluatePath(
   links: readonly LinkId[],
   options: RoutingOptions = {},
 ): Path {
+  requireNetwork(network, 'corridor-sim/routing', 'network');
   const resolved = resolveRoutingOptions(network, options);
   if (typeof origin !== 'string' || !network.graph.hasNode(origin)) {
     throw new NotFoundError(MODULE, 'node', String(origin));

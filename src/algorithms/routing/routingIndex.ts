@@ -19,6 +19,7 @@
 import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
 import type { CountryCode, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
+import { requireNetwork } from '../../model/network.js';
 import { type CompiledNetwork, compileNetwork } from '../_internal/compile.js';
 import { toOutOrder } from '../_internal/csr.js';
 import { createDijkstraWorkspace, type DijkstraWorkspace } from '../_internal/dijkstra.js';
@@ -90,6 +91,7 @@ const STATES = new WeakMap<RoutingIndex, IndexState>();
  * `_internal/compile.ts`.
  */
 export function createRoutingIndex(network: Network, options: RoutingIndexOptions = {}): RoutingIndex {
+  requireNetwork(network, 'corridor-sim/routing', 'network');
   const resolved = resolveRoutingOptions(network, options);
   const compiled = compileNetwork(network, resolved.year === undefined ? {} : { year: resolved.year });
   const commodity = compiled.commodityIds.indexOf(resolved.commodity);

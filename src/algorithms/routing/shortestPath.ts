@@ -12,6 +12,7 @@ import { dijkstra } from 'graphology-shortest-path';
 import { NotFoundError } from '../../model/errors.js';
 import type { LinkId, NodeId } from '../../model/ids.js';
 import type { LinkAttributes, Network } from '../../model/network.js';
+import { requireNetwork } from '../../model/network.js';
 import {
   arrivalMetrics,
   customWeight,
@@ -53,6 +54,7 @@ export function generalizedCostWeight(
   destination: NodeId,
   options: RoutingOptions = {},
 ): (link: LinkId, attributes: LinkAttributes) => number {
+  requireNetwork(network, 'corridor-sim/routing', 'network');
   const resolved = resolveRoutingOptions(network, options);
   checkNode(network, origin);
   checkNode(network, destination);
@@ -110,6 +112,7 @@ export function shortestPath(
   destination: NodeId,
   options: ShortestPathOptions = {},
 ): PathResult {
+  requireNetwork(network, 'corridor-sim/routing', 'network');
   const resolved = resolveRoutingOptions(network, options);
   checkNode(network, origin);
   checkNode(network, destination);

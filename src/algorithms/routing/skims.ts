@@ -13,6 +13,7 @@
 import { InvalidArgumentError } from '../../model/errors.js';
 import type { NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
+import { requireNetwork } from '../../model/network.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
 import type { RoutingOptions } from './options.js';
 import {
@@ -186,6 +187,7 @@ export function computeSkimsOnIndex(index: RoutingIndex, options: SkimOnIndexOpt
  * @remarks Complexity O(N + L) to index, then as {@link computeSkimsOnIndex}.
  */
 export function computeSkims(network: Network, options: SkimOptions = {}): Skims {
+  requireNetwork(network, 'corridor-sim/routing', 'network');
   if (typeof options !== 'object' || options === null) {
     throw new InvalidArgumentError(MODULE, 'options', `must be an object, got ${String(options)}`);
   }

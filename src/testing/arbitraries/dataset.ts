@@ -15,7 +15,7 @@
 
 import fc from 'fast-check';
 import type { Demand, DemandFlow } from '../../model/demand.js';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { InvalidArgumentError, requireObject } from '../../model/errors.js';
 import type { LinkId, NodeId } from '../../model/ids.js';
 import {
   type LinkAttributes,
@@ -23,6 +23,7 @@ import {
   listNodes,
   type NodeAttributes,
   rebuildNetwork,
+  requireNetwork,
 } from '../../model/network.js';
 import type { SimulationInput } from '../types.js';
 import { arbAround } from './_internal/numbers.js';
@@ -125,6 +126,18 @@ export function perturbDataset(
   dataset: SimulationInput,
   perturbations: DatasetPerturbations,
 ): SimulationInput {
+  requireObject(dataset, 'corridor-sim/testing', 'dataset', 'a SimulationInput ({ network, demand })');
+  requireNetwork(dataset.network, 'corridor-sim/testing', 'dataset.network');
+  requireObject(perturbations, 'corridor-sim/testing', 'perturbations', 'DatasetPerturbations');
+  for (const key of ['links', 'nodes', 'flows'] as const) {
+    if (!Array.isArray(perturbations[key])) {
+      throw new InvalidArgumentError(
+        MODULE,
+        `perturbations.${key}`,
+        `must be an array, got ${typeof perturbations[key]}`,
+      );
+    }
+  }
   const check = (what: string, v: number | undefined) => {
     if (v !== undefined && !(Number.isFinite(v) && v >= 0)) {
       throw new InvalidArgumentError(

@@ -13,7 +13,7 @@
 
 import fc from 'fast-check';
 import type { Demand } from '../../../model/demand.js';
-import { listLinks, listNodes, type Network } from '../../../model/network.js';
+import { listLinks, listNodes, type Network, requireNetwork } from '../../../model/network.js';
 
 function num(value: number): string {
   if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
@@ -29,6 +29,7 @@ function num(value: number): string {
  * @remarks Complexity O(N + L).
  */
 export function describeNetwork(network: Network): string {
+  requireNetwork(network, 'corridor-sim/testing', 'network');
   const nodes = listNodes(network).map((n) => {
     const handling = Object.entries(n.handling ?? {})
       .filter(([, h]) => h.capacityPerYear !== undefined)
