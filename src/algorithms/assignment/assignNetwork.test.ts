@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDemand } from '../../data/demand-format.js';
 import { parseNetwork } from '../../data/network-format.js';
 import type { Demand } from '../../model/demand.js';
-import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
+import { InvalidArgumentError } from '../../model/errors.js';
 import { createNetwork, type LinkAttributes, type NodeAttributes } from '../../model/network.js';
 import { assignNetwork } from './assignNetwork.js';
 
