@@ -181,8 +181,9 @@ function splitForCountry(
  * @param scenario - operations to apply, in order
  * @param options - `year` (annual averages) or `date` (point in time)
  * @returns the new network and demand, per-segment surcharges, and a log per operation
- * @throws NotFoundError when an operation names a link, node, corridor or flow that does not exist
- * @throws InvalidArgumentError on bad options
+ * @throws ValidationError when the demand or scenario is invalid or names a link, node, corridor or flow
+ *   that does not exist (every issue with its JSON path)
+ * @throws InvalidArgumentError on bad options or when `network` is not a Network
  * @example
  * const { network: closed } = applyScenario(net, demand, { id: 'x', name: 'x', operations: [
  *   { kind: 'close-border', countries: ['BY', 'PL'] }] });

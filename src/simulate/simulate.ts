@@ -244,7 +244,8 @@ function crudeSummary(result: ReturnType<typeof aggregate>): CrudeSummary {
  * @param scenario - operations to apply; the baseline when omitted
  * @param options - year, solver, convergence, market definition
  * @returns the simulation result
- * @throws InvalidArgumentError on bad options; NotFoundError when the scenario names unknown ids
+ * @throws InvalidArgumentError on bad options or a non-Network input; ValidationError (every issue with
+ *   its JSON path) when a demand or scenario built in code is invalid or names unknown ids
  * @example
  * const eurasia = loadDataset('eurasia');
  * const result = await simulate(eurasia, undefined, { year: 2023 });
