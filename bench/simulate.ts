@@ -34,6 +34,7 @@ export default async function simulateBench(): Promise<void> {
   const compiled = compileNetwork(applied.network);
   const warm = await simulate(eurasia, avoid, { year });
 
+  let fresh = 0;
   const bench = new Bench({ time: 1500, warmupTime: 300 });
   bench
     .add('simulate baseline (equilibrium 1e-6, crude min-cost, binding cut)', () =>
@@ -43,9 +44,18 @@ export default async function simulateBench(): Promise<void> {
     .add('simulate avoid-russia, warm start, gap 1e-4, no cut', () =>
       simulate(eurasia, avoid, { year, warmStart: warm, relativeGap: 1e-4, bindingCut: false }),
     )
-    .add('simulate avoid-russia, min-cost solver', () =>
+    .add('simulate avoid-russia, min-cost solver (same LP: answer reused)', () =>
       simulate(eurasia, avoid, { year, solver: 'min-cost' }),
     )
+    .add('simulate avoid-russia, min-cost solver (a new LP every run)', () => {
+      // a different CPC capacity each run, so the LP cannot be answered from the cache
+      fresh += 1;
+      const operations = [
+        ...avoid.operations,
+        { kind: 'scale-capacity', target: { links: ['oil-cpc'] }, factor: 1 + fresh * 1e-9 } as const,
+      ];
+      return simulate(eurasia, { ...avoid, id: `fresh-${fresh}`, operations }, { year, solver: 'min-cost' });
+    })
     .add('· applyScenario', () => applyScenario(eurasia.network, demand, baseline, { year }))
     .add('· compileNetwork', () => compileNetwork(applied.network))
     .add('· buildClasses', () => buildClasses(compiled, applied.demand, applied.segmentSurcharges))
