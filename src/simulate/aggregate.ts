@@ -197,7 +197,6 @@ export function aggregate(input: AggregateInput): Aggregates {
   const threshold = input.bottleneckThreshold ?? DEFAULTS.bottleneckThreshold;
   const network = compiled.network;
   const graph = network.graph;
-  const flowsById = new Map<string, DemandFlow>(demand.flows.map((f) => [f.id, f]));
   const nodeCountry = compiled.nodeIds.map((id) => graph.getNodeAttributes(id).country);
   const linkCountries = compiled.linkIds.map((id) => graph.getEdgeAttributes(id).countries);
   const originSet = new Set(market.origins);
@@ -214,29 +213,41 @@ export function aggregate(input: AggregateInput): Aggregates {
     corridorsByCommodity.set(c.commodity, list);
   }
 
-  const corridorVolume = new Map<string, number>();
-  const corridorTime = new Map<string, number>();
-  const corridorCost = new Map<string, number>();
+  // Accumulators indexed by demand flow, corridor slot (declared corridors, then `other` per
+  // commodity) and country, in typed arrays: the per-path loop below runs for every routed path.
+  const F = demand.flows.length;
+  const flowIndex = new Map(demand.flows.map((f, i) => [f.id, i]));
+  const slots: { id: string; name: string; commodity: string }[] = network.corridors.map((c) => ({
+    id: c.id,
+    name: c.name,
+    commodity: c.commodity,
+  }));
+  const slotOf = new Map(slots.map((c, i) => [`${c.commodity}\u0000${c.id}`, i]));
+  for (const commodity of Object.keys(network.commodities)) {
+    slotOf.set(`${commodity}\u0000other`, slots.length);
+    slots.push({ id: 'other', name: 'Other routes', commodity });
+  }
+  const S = slots.length;
+  const countryNames = [...new Set([...nodeCountry, ...linkCountries.flat()])];
+  const countryOf = new Map(countryNames.map((c, i) => [c, i]));
+  const K = countryNames.length;
+  const slotVolume = new Float64Array(S);
+  const slotTime = new Float64Array(S);
+  const slotCost = new Float64Array(S);
+  const odDelivered = new Float64Array(F);
+  const odTime = new Float64Array(F);
+  const odCost = new Float64Array(F);
+  const odSlot = new Float64Array(F * S);
+  const odCountry = new Float64Array(F * K);
+  const marketCountry = new Float64Array(K);
+  const inMarket = demand.flows.map(isMarket);
   const delivered = new Map<string, number>();
-  const odDelivered = new Map<string, number>();
-  const odTime = new Map<string, number>();
-  const odCost = new Map<string, number>();
-  const odCorridor = new Map<string, Map<string, number>>();
-  const odCountries = new Map<string, Map<string, number>>();
-  const marketCountries = new Map<string, number>();
   let marketOverland = 0;
   let marketSea = 0;
 
   // What depends only on the route (corridor, countries, time, cost) is computed once per distinct
   // arc sequence: solvers share one arcs array between the demand flows and segments on a route.
-  type Route = {
-    corridorKey: string;
-    corridorId: string;
-    overland: boolean;
-    countries: string[];
-    time: number;
-    cost: number;
-  };
+  type Route = { slot: number; overland: boolean; countries: Int32Array; time: number; cost: number };
   const routes = new Map<readonly number[], Route>();
   const routeOf = (arcs: readonly number[], flow: DemandFlow): Route => {
     let route = routes.get(arcs);
@@ -263,55 +274,38 @@ export function aggregate(input: AggregateInput): Aggregates {
     const corridor = (corridorsByCommodity.get(flow.commodity) ?? []).find((m) =>
       m.matches(nodes, links),
     )?.corridor;
-    const corridorId = corridor?.id ?? 'other';
     route = {
-      corridorKey: `${flow.commodity}\u0000${corridorId}`,
-      corridorId,
+      slot: slotOf.get(`${flow.commodity}\u0000${corridor?.id ?? 'other'}`)!,
       overland: corridor ? corridor.overland === true : !usesSea,
-      countries: [...countries],
+      countries: Int32Array.from(countries, (c) => countryOf.get(c)!),
       time,
       cost,
     };
     routes.set(arcs, route);
     return route;
   };
-  const marketFlow = new Map<string, boolean>();
 
   for (const path of paths) {
     if (!(path.volume > 0)) continue;
-    const flow = flowsById.get(path.flowId);
-    if (!flow) continue;
+    const f = flowIndex.get(path.flowId);
+    if (f === undefined) continue;
+    const flow = demand.flows[f]!;
     const route = routeOf(path.arcs, flow);
-    const { corridorKey, corridorId, countries, time, cost } = route;
+    const { slot, countries, time, cost } = route;
     const v = path.volume;
-    addTo(corridorVolume, corridorKey, v);
-    addTo(corridorTime, corridorKey, v * time);
-    addTo(corridorCost, corridorKey, v * cost);
+    slotVolume[slot]! += v;
+    slotTime[slot]! += v * time;
+    slotCost[slot]! += v * cost;
     addTo(delivered, flow.commodity, v);
-    addTo(odDelivered, flow.id, v);
-    addTo(odTime, flow.id, v * time);
-    addTo(odCost, flow.id, v * cost);
-    let byCorridor = odCorridor.get(flow.id);
-    if (!byCorridor) {
-      byCorridor = new Map<string, number>();
-      odCorridor.set(flow.id, byCorridor);
-    }
-    addTo(byCorridor, corridorId, v);
-    let byCountry = odCountries.get(flow.id);
-    if (!byCountry) {
-      byCountry = new Map<string, number>();
-      odCountries.set(flow.id, byCountry);
-    }
-    for (const c of countries) addTo(byCountry, c, v);
-    let inMarket = marketFlow.get(flow.id);
-    if (inMarket === undefined) {
-      inMarket = isMarket(flow);
-      marketFlow.set(flow.id, inMarket);
-    }
-    if (inMarket) {
+    odDelivered[f]! += v;
+    odTime[f]! += v * time;
+    odCost[f]! += v * cost;
+    odSlot[f * S + slot]! += v;
+    for (let i = 0; i < countries.length; i++) odCountry[f * K + countries[i]!]! += v;
+    if (inMarket[f]) {
       if (route.overland) {
         marketOverland += v;
-        for (const c of countries) addTo(marketCountries, c, v);
+        for (let i = 0; i < countries.length; i++) marketCountry[countries[i]!]! += v;
       } else {
         marketSea += v;
       }
@@ -389,30 +383,38 @@ export function aggregate(input: AggregateInput): Aggregates {
 
   // Corridors: every declared corridor, then `other` per commodity when used.
   const corridors: CorridorResult[] = [];
-  const pushCorridor = (id: string, name: string, commodity: string) => {
-    const key = `${commodity}\u0000${id}`;
-    const volume = corridorVolume.get(key) ?? 0;
-    const total = delivered.get(commodity) ?? 0;
+  slots.forEach((slot, i) => {
+    const volume = slotVolume[i]!;
+    if (slot.id === 'other' && !(volume > 0)) return;
+    const total = delivered.get(slot.commodity) ?? 0;
     corridors.push({
-      id,
-      name,
-      commodity,
+      id: slot.id,
+      name: slot.name,
+      commodity: slot.commodity,
       volume,
       share: total > 0 ? volume / total : 0,
-      meanTransitDays: volume > 0 ? corridorTime.get(key)! / volume : Number.NaN,
-      meanCostUsd: volume > 0 ? corridorCost.get(key)! / volume : Number.NaN,
+      meanTransitDays: volume > 0 ? slotTime[i]! / volume : Number.NaN,
+      meanCostUsd: volume > 0 ? slotCost[i]! / volume : Number.NaN,
     });
-  };
-  for (const c of network.corridors) pushCorridor(c.id, c.name, c.commodity);
-  for (const commodity of Object.keys(network.commodities)) {
-    if ((corridorVolume.get(`${commodity}\u0000other`) ?? 0) > 0)
-      pushCorridor('other', 'Other routes', commodity);
-  }
+  });
 
-  const ods: OdResult[] = demand.flows.map((flow) => {
-    const got = odDelivered.get(flow.id) ?? 0;
-    const share = (map: Map<string, number> | undefined) =>
-      Object.fromEntries([...(map ?? [])].map(([k, v]) => [k, got > 0 ? v / got : 0]));
+  let marketUnmet = 0;
+  const ods: OdResult[] = demand.flows.map((flow, f) => {
+    const got = odDelivered[f]!;
+    const corridorShares: Record<string, number> = {};
+    const countryShares: Record<string, number> = {};
+    if (got > 0) {
+      for (let i = 0; i < S; i++) {
+        const v = odSlot[f * S + i]!;
+        if (v > 0) corridorShares[slots[i]!.id] = v / got;
+      }
+      for (let i = 0; i < K; i++) {
+        const v = odCountry[f * K + i]!;
+        if (v > 0) countryShares[countryNames[i]!] = v / got;
+      }
+    }
+    const unmet = input.unmet?.get(flow.id) ?? Math.max(0, flow.volumePerYear - got);
+    if (inMarket[f]) marketUnmet += unmet;
     return {
       id: flow.id,
       origin: flow.origin,
@@ -420,20 +422,17 @@ export function aggregate(input: AggregateInput): Aggregates {
       commodity: flow.commodity,
       demand: flow.volumePerYear,
       delivered: got,
-      unmet: input.unmet?.get(flow.id) ?? Math.max(0, flow.volumePerYear - got),
-      meanTransitDays: got > 0 ? odTime.get(flow.id)! / got : Number.NaN,
-      meanCostUsd: got > 0 ? odCost.get(flow.id)! / got : Number.NaN,
-      corridorShares: share(odCorridor.get(flow.id)),
-      countryShares: share(odCountries.get(flow.id)),
+      unmet,
+      meanTransitDays: got > 0 ? odTime[f]! / got : Number.NaN,
+      meanCostUsd: got > 0 ? odCost[f]! / got : Number.NaN,
+      corridorShares,
+      countryShares,
     };
   });
-  let marketUnmet = 0;
-  for (const od of ods) {
-    const flow = flowsById.get(od.id)!;
-    if (isMarket(flow)) marketUnmet += od.unmet;
-  }
   const countryTransitShare = Object.fromEntries(
-    [...marketCountries]
+    countryNames
+      .map((c, i) => [c, marketCountry[i]!] as const)
+      .filter(([, v]) => v > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([c, v]) => [c, marketOverland > 0 ? v / marketOverland : 0]),
   );
