@@ -207,11 +207,13 @@ export function applyScenario(
   const nodes = new Map<string, NodeAttributes>(listNodes(network).map((n) => [n.id, n]));
   const links = new Map<string, LinkAttributes>(listLinks(network).map((l) => [l.id, l]));
   const copied = new Set<object>();
+  let changed = false;
   const editLink = (link: LinkAttributes): MutableLink => {
     if (copied.has(link)) return link as MutableLink;
     const copy = structuredClone(link) as MutableLink;
     copied.add(copy);
     links.set(copy.id, copy);
+    changed = true;
     return copy;
   };
   const editNode = (node: NodeAttributes): MutableNode => {
@@ -219,6 +221,7 @@ export function applyScenario(
     const copy = structuredClone(node) as MutableNode;
     copied.add(copy);
     nodes.set(copy.id, copy);
+    changed = true;
     return copy;
   };
   const segments = new Map<string, ShipperSegment>(
@@ -228,7 +231,6 @@ export function applyScenario(
   const surcharges: SegmentSurcharge[] = [];
   const log: AppliedOperation[] = [];
 
-  let changed = false;
   // Planned links of the network itself open with the same timing rule as dated operations.
   if (timing.kind !== 'all') {
     for (const original of [...links.values()]) {
@@ -267,17 +269,27 @@ export function applyScenario(
       record();
       return;
     }
-    const matchLinks = (match: (link: LinkAttributes) => boolean, apply: (link: MutableLink) => void) => {
-      for (const link of [...links.values()]) {
+    // `only`: a selector's explicit link list, so that link-targeted operations (many in timelines)
+    // do not scan the whole network; `edit: false` when the operation reads links without changing them.
+    const matchLinks = (
+      match: (link: LinkAttributes) => boolean,
+      apply: (link: MutableLink) => void,
+      only?: readonly string[],
+      edit = true,
+    ) => {
+      const candidates = only
+        ? only.map((id) => links.get(id)).filter((l): l is LinkAttributes => l !== undefined)
+        : [...links.values()];
+      for (const link of candidates) {
         if (match(link)) {
-          apply(editLink(link));
+          apply(edit ? editLink(link) : (link as MutableLink));
           touchedLinks.push(link.id);
         }
       }
     };
     switch (op.kind) {
       case 'close-links':
-        matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, 1 - w));
+        matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, 1 - w), op.target.links);
         break;
       case 'close-nodes':
         for (const id of op.nodes) if (!nodes.has(id)) throw new NotFoundError(MODULE, 'node', id);
@@ -306,7 +318,7 @@ export function applyScenario(
       }
       case 'scale-capacity': {
         const multiplier = 1 + (op.factor - 1) * w;
-        matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, multiplier));
+        matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, multiplier), op.target.links);
         if (op.target.nodes && (op.includeNodes ?? true)) {
           for (const id of op.target.nodes) {
             const found = nodes.get(id);
@@ -359,6 +371,7 @@ export function applyScenario(
             const copy = structuredClone(node) as MutableNode;
             copied.add(copy);
             nodes.set(node.id, copy);
+            changed = true;
             touchedNodes.push(node.id);
           }
         }
@@ -372,6 +385,7 @@ export function applyScenario(
           if (!nodes.has(link.from)) throw new NotFoundError(MODULE, 'node', link.from);
           if (!nodes.has(link.to)) throw new NotFoundError(MODULE, 'node', link.to);
           links.set(link.id, link);
+          changed = true;
         } else {
           const found = links.get(spec.id);
           if (!found) throw new NotFoundError(MODULE, 'link', spec.id);
@@ -391,14 +405,23 @@ export function applyScenario(
         if (op.segments) {
           // Variants made by avoid-country inherit their parent's surcharges.
           const targets = [...segments.keys()].filter((id) => op.segments!.includes(id.split('~')[0]!));
-          matchLinks(matcher, (l) => {
-            surcharges.push({ segments: targets, link: l.id, costUsdPerUnit: cost, transitDays: time });
-          });
+          matchLinks(
+            matcher,
+            (l) => {
+              surcharges.push({ segments: targets, link: l.id, costUsdPerUnit: cost, transitDays: time });
+            },
+            op.target.links,
+            false,
+          );
         } else {
-          matchLinks(matcher, (l) => {
-            l.costUsdPerUnit = Math.max(0, l.costUsdPerUnit + cost);
-            l.transitDays = Math.max(0, l.transitDays + time);
-          });
+          matchLinks(
+            matcher,
+            (l) => {
+              l.costUsdPerUnit = Math.max(0, l.costUsdPerUnit + cost);
+              l.transitDays = Math.max(0, l.transitDays + time);
+            },
+            op.target.links,
+          );
         }
         break;
       }
@@ -458,7 +481,6 @@ export function applyScenario(
         break;
       }
     }
-    if (touchedLinks.length > 0 || touchedNodes.length > 0) changed = true;
     record();
   });
 
