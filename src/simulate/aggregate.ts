@@ -249,9 +249,17 @@ export function aggregate(input: AggregateInput): Aggregates {
   // arc sequence: solvers share one arcs array between the demand flows and segments on a route.
   type Route = { slot: number; overland: boolean; countries: Int32Array; time: number; cost: number };
   const routes = new Map<readonly number[], Route>();
+  const routesByArcs = new Map<string, Route>();
   const routeOf = (arcs: readonly number[], flow: DemandFlow): Route => {
     let route = routes.get(arcs);
     if (route) return route;
+    // different arrays, same route (another class or OD entry on it): one key per array, not per path
+    const key = `${flow.commodity}:${arcs.join(',')}`;
+    route = routesByArcs.get(key);
+    if (route) {
+      routes.set(arcs, route);
+      return route;
+    }
     const nodes: string[] = [flow.origin];
     const links: string[] = [];
     const countries = new Set<string>([nodeCountry[compiled.nodeIndex.get(flow.origin)!]!]);
@@ -282,6 +290,7 @@ export function aggregate(input: AggregateInput): Aggregates {
       cost,
     };
     routes.set(arcs, route);
+    routesByArcs.set(key, route);
     return route;
   };
 
