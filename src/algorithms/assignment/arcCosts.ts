@@ -157,3 +157,26 @@ export function constantCost(flow: Float64Array, constant: Float64Array): number
   }
   return sum;
 }
+
+/**
+ * The figures every assignment reports at its final volumes: travel time per arc, the Beckmann
+ * objective and the total cost (both with each class's constant terms).
+ *
+ * @internal
+ */
+export function objectiveReport(
+  p: AssignmentProblem,
+  volume: Float64Array,
+  classFlows: readonly Float64Array[],
+): { arcTimes: Float64Array; beckmann: number; totalCost: number } {
+  const arcTimes = travelTimes(p, volume, new Float64Array(p.arcCount));
+  let beckmann = volumeObjective(p, volume, false);
+  let totalCost = 0;
+  for (let a = 0; a < p.arcCount; a++) totalCost += volume[a]! * arcTimes[a]!;
+  classFlows.forEach((flows, k) => {
+    const c = constantCost(flows, p.classes[k]!.arcConstant);
+    beckmann += c;
+    totalCost += c;
+  });
+  return { arcTimes, beckmann, totalCost };
+}

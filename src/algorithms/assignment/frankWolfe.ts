@@ -32,6 +32,7 @@ import {
   relativeGapOf,
   resolveIterationOptions,
   stopSentence,
+  stopStatus,
 } from './result.js';
 import { checkFlowWarmStart, type FlowWarmStart } from './warmStart.js';
 
@@ -196,16 +197,9 @@ function runLinkBased(
     for (let k = 0; k < K; k++) tstt += constantCost(x[k]!, active[k]!.arcConstant);
     gap = relativeGapOf(tstt, sptt);
     history.push(gap);
-    if (gap <= target) {
-      status = 'converged';
-      break;
-    }
-    if (iterations >= maxIterations) {
-      status = 'max-iterations';
-      break;
-    }
-    if ((performance.now() - started) / 1000 > maxSeconds) {
-      status = 'time-limit';
+    const stop = stopStatus(gap, target, iterations, maxIterations, started, maxSeconds);
+    if (stop) {
+      status = stop;
       break;
     }
 

@@ -27,7 +27,7 @@
 
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
-import { constantCost, refreshArc, travelTimes, updateCosts, volumeObjective } from './arcCosts.js';
+import { objectiveReport, refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace, setClassWeights } from './loading.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
 import {
@@ -46,6 +46,7 @@ import {
   relativeGapOf,
   resolveIterationOptions,
   stopSentence,
+  stopStatus,
 } from './result.js';
 
 export type { PathWarmStart } from './pathSupport.js';
@@ -197,16 +198,9 @@ export function gradientProjection(
     } else {
       sinceBest++;
     }
-    if (gap <= target) {
-      status = 'converged';
-      break;
-    }
-    if (iterations >= maxIterations) {
-      status = 'max-iterations';
-      break;
-    }
-    if ((performance.now() - started) / 1000 > maxSeconds) {
-      status = 'time-limit';
+    const stop = stopStatus(gap, target, iterations, maxIterations, started, maxSeconds);
+    if (stop) {
+      status = stop;
       break;
     }
     if (sinceBest >= DEFAULTS.stallIterations) {
@@ -263,16 +257,8 @@ export function gradientProjection(
   }
 
   // Step 4: report (volumes and flows are those of the last gap evaluation).
-  const arcTimes = travelTimes(p, V, new Float64Array(M));
+  const { arcTimes, beckmann, totalCost } = objectiveReport(p, V, classFlows);
   setPathCosts(p, store, cost, arcTimes);
-  let beckmann = volumeObjective(p, V, false);
-  let totalCost = 0;
-  for (let a = 0; a < M; a++) totalCost += V[a]! * arcTimes[a]!;
-  classFlows.forEach((flows, k) => {
-    const c = constantCost(flows, p.classes[k]!.arcConstant);
-    beckmann += c;
-    totalCost += c;
-  });
   return {
     status,
     stopReason: stopSentence(status, gap, target, iterations),

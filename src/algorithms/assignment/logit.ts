@@ -29,7 +29,7 @@
 
 import { InvalidArgumentError } from '../../model/errors.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
-import { constantCost, travelTimes, updateCosts, volumeObjective } from './arcCosts.js';
+import { objectiveReport, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace, setClassWeights } from './loading.js';
 import { hashArcs, PathStore } from './pathStore.js';
 import {
@@ -47,6 +47,7 @@ import {
   type IterationOptions,
   resolveIterationOptions,
   stopSentence,
+  stopStatus,
 } from './result.js';
 import { vdfDerivative, vdfTime } from './vdf.js';
 
@@ -321,16 +322,9 @@ export function logitAssignment(
     } else {
       sinceBest++;
     }
-    if (gap <= target) {
-      status = 'converged';
-      break;
-    }
-    if (iterations >= maxIterations) {
-      status = 'max-iterations';
-      break;
-    }
-    if ((performance.now() - started) / 1000 > maxSeconds) {
-      status = 'time-limit';
+    const stop = stopStatus(gap, target, iterations, maxIterations, started, maxSeconds);
+    if (stop) {
+      status = stop;
       break;
     }
     if (sinceBest >= 50) {
@@ -371,16 +365,8 @@ export function logitAssignment(
   }
 
   // Step 5: report.
-  const arcTimes = travelTimes(p, V, new Float64Array(M));
+  const { arcTimes, beckmann, totalCost } = objectiveReport(p, V, classFlows);
   setPathCosts(p, store, cost, arcTimes);
-  let beckmann = volumeObjective(p, V, false);
-  let totalCost = 0;
-  for (let a = 0; a < M; a++) totalCost += V[a]! * arcTimes[a]!;
-  classFlows.forEach((flows, k) => {
-    const c = constantCost(flows, p.classes[k]!.arcConstant);
-    beckmann += c;
-    totalCost += c;
-  });
   return {
     status,
     stopReason: stopSentence(status, gap, target, iterations),

@@ -156,3 +156,23 @@ export function stopSentence(
 export function relativeGapOf(tstt: number, sptt: number): number {
   return tstt > 0 ? (tstt - sptt) / tstt : 0;
 }
+
+/**
+ * Why an iterative run stops now: the target gap is reached, the iteration or the time limit is hit;
+ * undefined to go on. (Each algorithm adds its own stall rule.)
+ *
+ * @internal
+ */
+export function stopStatus(
+  gap: number,
+  target: number,
+  iterations: number,
+  maxIterations: number,
+  started: number,
+  maxSeconds: number,
+): AssignmentStatus | undefined {
+  if (gap <= target) return 'converged';
+  if (iterations >= maxIterations) return 'max-iterations';
+  if ((performance.now() - started) / 1000 > maxSeconds) return 'time-limit';
+  return undefined;
+}
