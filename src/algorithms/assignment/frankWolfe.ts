@@ -20,7 +20,7 @@
  */
 
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
-import { constantCost, travelTimes, updateCosts, volumeObjective } from './arcCosts.js';
+import { constantCost, objectiveReport, updateCosts } from './arcCosts.js';
 import { exactLineSearch } from './lineSearch.js';
 import { createLoadingWorkspace, fixedRouteFlows, loadAllOrNothing, setClassWeights } from './loading.js';
 import type { AssignmentProblem } from './problem.js';
@@ -28,10 +28,10 @@ import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
+  finishResult,
   type IterationOptions,
   relativeGapOf,
   resolveIterationOptions,
-  stopSentence,
   stopStatus,
 } from './result.js';
 import { checkFlowWarmStart, type FlowWarmStart } from './warmStart.js';
@@ -342,34 +342,22 @@ function runLinkBased(
 
   // Step 6: report.
   setVolume();
-  const arcTimes = travelTimes(p, V, new Float64Array(M));
-  let beckmann = volumeObjective(p, V, false);
-  let totalCost = 0;
-  for (let a = 0; a < M; a++) totalCost += V[a]! * arcTimes[a]!;
   const classFlows = p.classes.map((cls) => {
     const k = active.indexOf(cls);
     return k >= 0 ? x[k]! : fixed.classFlows[cls.index]!;
   });
-  classFlows.forEach((flows, k) => {
-    const c = constantCost(flows, p.classes[k]!.arcConstant);
-    beckmann += c;
-    totalCost += c;
-  });
-  return {
+  return finishResult(p, {
     status,
-    stopReason: stopSentence(status, gap, target, iterations),
+    target,
     algorithm: method,
     objective,
     iterations,
-    relativeGap: gap,
-    gapHistory: history,
-    beckmann,
-    totalCost,
-    seconds: (performance.now() - started) / 1000,
-    arcFlows: V.slice(),
-    arcTimes,
+    gap,
+    history,
+    started,
+    volume: V,
+    report: objectiveReport(p, V, classFlows),
     classFlows,
     paths: undefined,
-    unassignedVolume: p.unreachable.reduce((sum, u) => sum + u.volume, 0),
-  };
+  });
 }

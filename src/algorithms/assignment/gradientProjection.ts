@@ -42,10 +42,10 @@ import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
+  finishResult,
   type IterationOptions,
   relativeGapOf,
   resolveIterationOptions,
-  stopSentence,
   stopStatus,
 } from './result.js';
 
@@ -257,25 +257,22 @@ export function gradientProjection(
   }
 
   // Step 4: report (volumes and flows are those of the last gap evaluation).
-  const { arcTimes, beckmann, totalCost } = objectiveReport(p, V, classFlows);
-  setPathCosts(p, store, cost, arcTimes);
-  return {
+  const report = objectiveReport(p, V, classFlows);
+  setPathCosts(p, store, cost, report.arcTimes);
+  return finishResult(p, {
     status,
-    stopReason: stopSentence(status, gap, target, iterations),
+    target,
     algorithm: 'path',
     objective,
     iterations,
-    relativeGap: gap,
-    gapHistory: history,
-    beckmann,
-    totalCost,
-    seconds: (performance.now() - started) / 1000,
-    arcFlows: V.slice(),
-    arcTimes,
+    gap,
+    history,
+    started,
+    volume: V,
+    report,
     classFlows,
     paths: store.toPathSet(p),
-    unassignedVolume: p.unreachable.reduce((sum, u) => sum + u.volume, 0),
-  };
+  });
 }
 
 /**

@@ -44,9 +44,9 @@ import type { AssignmentClass, AssignmentProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
+  finishResult,
   type IterationOptions,
   resolveIterationOptions,
-  stopSentence,
   stopStatus,
 } from './result.js';
 import { vdfDerivative, vdfTime } from './vdf.js';
@@ -365,25 +365,22 @@ export function logitAssignment(
   }
 
   // Step 5: report.
-  const { arcTimes, beckmann, totalCost } = objectiveReport(p, V, classFlows);
-  setPathCosts(p, store, cost, arcTimes);
-  return {
+  const report = objectiveReport(p, V, classFlows);
+  setPathCosts(p, store, cost, report.arcTimes);
+  return finishResult(p, {
     status,
-    stopReason: stopSentence(status, gap, target, iterations),
+    target,
     algorithm: 'logit',
     objective: 'user-equilibrium',
     iterations,
-    relativeGap: gap,
-    gapHistory: history,
-    beckmann,
-    totalCost,
-    seconds: (performance.now() - started) / 1000,
-    arcFlows: V.slice(),
-    arcTimes,
+    gap,
+    history,
+    started,
+    volume: V,
+    report,
     classFlows,
     paths: store.toPathSet(p),
-    unassignedVolume: p.unreachable.reduce((sum, u) => sum + u.volume, 0),
-  };
+  });
 }
 
 /**

@@ -15,6 +15,7 @@
 import { InvalidArgumentError } from '../../model/errors.js';
 import type { AssignmentObjective } from './arcCosts.js';
 import type { PathSet } from './pathSet.js';
+import type { AssignmentProblem } from './problem.js';
 
 /** How a run ended. */
 export type AssignmentStatus = 'converged' | 'max-iterations' | 'stalled' | 'time-limit';
@@ -175,4 +176,50 @@ export function stopStatus(
   if (iterations >= maxIterations) return 'max-iterations';
   if ((performance.now() - started) / 1000 > maxSeconds) return 'time-limit';
   return undefined;
+}
+
+/**
+ * Assemble the result of a run: the fields every algorithm reports the same way (stop sentence,
+ * seconds since `started`, a copy of the volumes, unassigned volume) around its own figures.
+ *
+ * @internal
+ */
+export function finishResult(
+  p: AssignmentProblem,
+  run: {
+    readonly status: AssignmentStatus;
+    readonly target: number;
+    readonly algorithm: AssignmentAlgorithm;
+    readonly objective: AssignmentObjective;
+    readonly iterations: number;
+    readonly gap: number;
+    readonly history: readonly number[];
+    readonly started: number;
+    readonly volume: Float64Array;
+    readonly report: {
+      readonly arcTimes: Float64Array;
+      readonly beckmann: number;
+      readonly totalCost: number;
+    };
+    readonly classFlows: readonly Float64Array[];
+    readonly paths: PathSet | undefined;
+  },
+): AssignmentResult {
+  return {
+    status: run.status,
+    stopReason: stopSentence(run.status, run.gap, run.target, run.iterations),
+    algorithm: run.algorithm,
+    objective: run.objective,
+    iterations: run.iterations,
+    relativeGap: run.gap,
+    gapHistory: run.history,
+    beckmann: run.report.beckmann,
+    totalCost: run.report.totalCost,
+    seconds: (performance.now() - run.started) / 1000,
+    arcFlows: run.volume.slice(),
+    arcTimes: run.report.arcTimes,
+    classFlows: run.classFlows,
+    paths: run.paths,
+    unassignedVolume: p.unreachable.reduce((sum, u) => sum + u.volume, 0),
+  };
 }
