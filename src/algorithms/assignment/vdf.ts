@@ -389,9 +389,7 @@ export function volumeDelayTime(
   capacity: number,
   volume: number,
 ): number {
-  const f = compileVdf(vdf, freeFlowTime, capacity, 'vdf');
-  checkVolume(volume);
-  return vdfTime(f.kind, f.t0, f.capacity, f.p1, f.p2, volume);
+  return evaluate(vdfTime, vdf, freeFlowTime, capacity, volume);
 }
 
 /**
@@ -412,9 +410,7 @@ export function volumeDelayDerivative(
   capacity: number,
   volume: number,
 ): number {
-  const f = compileVdf(vdf, freeFlowTime, capacity, 'vdf');
-  checkVolume(volume);
-  return vdfDerivative(f.kind, f.t0, f.capacity, f.p1, f.p2, volume);
+  return evaluate(vdfDerivative, vdf, freeFlowTime, capacity, volume);
 }
 
 /**
@@ -435,9 +431,20 @@ export function volumeDelayIntegral(
   capacity: number,
   volume: number,
 ): number {
+  return evaluate(vdfIntegral, vdf, freeFlowTime, capacity, volume);
+}
+
+/** Validate the arguments of the public one-arc functions and evaluate a compiled kernel. */
+function evaluate(
+  kernel: (kind: number, t0: number, c: number, p1: number, p2: number, v: number) => number,
+  vdf: VolumeDelayFunction,
+  freeFlowTime: number,
+  capacity: number,
+  volume: number,
+): number {
   const f = compileVdf(vdf, freeFlowTime, capacity, 'vdf');
   checkVolume(volume);
-  return vdfIntegral(f.kind, f.t0, f.capacity, f.p1, f.p2, volume);
+  return kernel(f.kind, f.t0, f.capacity, f.p1, f.p2, volume);
 }
 
 function checkVolume(volume: number): void {

@@ -11,7 +11,7 @@
 
 import fc from 'fast-check';
 import { InvalidArgumentError } from '../../model/errors.js';
-import type { Scenario } from '../../model/scenario.js';
+import type { Scenario, ScenarioOp } from '../../model/scenario.js';
 import { SCENARIO_OP_KINDS } from '../../model/scenario.js';
 import { describeInput } from '../arbitraries/_internal/describe.js';
 import { arbSimulationInput } from '../arbitraries/input.js';
@@ -237,4 +237,26 @@ export function baselineCache<R>(run: Runner<R>): (input: SimulationInput) => Pr
     }
     return hit;
   };
+}
+
+/**
+ * Throw unless every kind in `kinds` is one the law allows.
+ *
+ * @internal
+ */
+export function checkLawKinds(
+  law: string,
+  kinds: readonly ScenarioOp['kind'][] | undefined,
+  allowed: readonly ScenarioOp['kind'][],
+  what: string,
+): void {
+  for (const kind of kinds ?? []) {
+    if (!allowed.includes(kind)) {
+      throw new InvalidArgumentError(
+        MODULE,
+        `${law}: options.scenario.kinds`,
+        `contains ${JSON.stringify(kind)}, not ${what} (${allowed.join(', ')})`,
+      );
+    }
+  }
 }

@@ -10,6 +10,7 @@ import type { ScenarioConstraints } from '../arbitraries/scenario.js';
 import {
   arbCase,
   baselineCache,
+  checkLawKinds,
   checkRunner,
   type LawCase,
   type LawInput,
@@ -59,15 +60,7 @@ export function addingCapacityNeverLowersThroughput<R>(
 ): fc.IAsyncPropertyWithHooks<[LawCase]> {
   const law = 'addingCapacityNeverLowersThroughput';
   checkRunner(law, options?.run);
-  for (const kind of options.scenario?.kinds ?? []) {
-    if (!UPGRADES.includes(kind)) {
-      throw new InvalidArgumentError(
-        MODULE,
-        `${law}: options.scenario.kinds`,
-        `contains ${JSON.stringify(kind)}, not an upgrade (${UPGRADES.join(', ')})`,
-      );
-    }
-  }
+  checkLawKinds(law, options.scenario?.kinds, UPGRADES, 'an upgrade');
   const minFactor = options.scenario?.minFactor ?? 1;
   if (!(minFactor >= 1)) {
     throw new InvalidArgumentError(

@@ -4,12 +4,12 @@
  */
 
 import fc from 'fast-check';
-import { InvalidArgumentError } from '../../model/errors.js';
 import type { ScenarioOp } from '../../model/scenario.js';
 import type { ScenarioConstraints } from '../arbitraries/scenario.js';
 import {
   arbCase,
   baselineCache,
+  checkLawKinds,
   checkRunner,
   type LawCase,
   type LawInput,
@@ -63,15 +63,7 @@ export function closingNeverRaisesThroughput<R>(
 ): fc.IAsyncPropertyWithHooks<[LawCase]> {
   const law = 'closingNeverRaisesThroughput';
   checkRunner(law, options?.run);
-  for (const kind of options.scenario?.kinds ?? []) {
-    if (!CLOSURES.includes(kind)) {
-      throw new InvalidArgumentError(
-        MODULE,
-        `${law}: options.scenario.kinds`,
-        `contains ${JSON.stringify(kind)}, not a closure (${CLOSURES.join(', ')})`,
-      );
-    }
-  }
+  checkLawKinds(law, options.scenario?.kinds, CLOSURES, 'a closure');
   const [abs, rel] = lawTolerance(law, options);
   const measure = options.measure ?? (totalDelivered as (r: R) => number);
   const baseline = baselineCache(options.run);
