@@ -136,13 +136,33 @@ const TARGETS: readonly TargetDoc[] = [
     note: 'Altynkol → Alat 9 days, → Poti/Batumi 12 days (S43)',
   },
   {
-    id: 'days-titr-china-europe',
-    description: 'Middle Corridor, China → Europe, 2023–2024',
+    id: 'days-titr-china-europe-2023',
+    description:
+      'Middle Corridor, Chinese origin → European destination, 2023 (as operated, queues included)',
+    unit: 'days',
+    low: 18,
+    high: 32,
+    sources: ['S182', 'S181', 'S1'],
+    note: '18–23 days (Kazakh government, Sep 2023, S182), 20–25 days average block train (2023–24, S181); "previously 28–32 days", before the 2025 cuts to 13–17 days (Kazakh Ministry of Transport, Mar 2026, S1)',
+  },
+  {
+    id: 'days-titr-china-europe-2024',
+    description:
+      'Middle Corridor, Chinese origin → European destination, 2024 (as operated, queues included)',
+    unit: 'days',
+    low: 18,
+    high: 55,
+    sources: ['S181', 'S183', 'W50', 'S1', 'S175'],
+    note: '20–25 days average block train (2023–24, S181), 18–25 days (forwarder, S183); about 26–29 days (operator, Feb 2024, W50); "previously 28–32 days" (Kazakh Ministry of Transport, S1); 50–55 days door to door (DHL, Jun 2024, S175)',
+  },
+  {
+    id: 'days-titr-block-train',
+    description: 'Middle Corridor block-train time, China → Europe (schedule, without queues)',
     unit: 'days',
     low: 18,
     high: 25,
     sources: ['S181', 'S182', 'S183'],
-    note: '18–23 days (2023, S182), 20–25 days average block train (2023–24), 18–25 days (forwarder, S183); an operator quoted 26–29 days in Feb 2024 (W50) and DHL 50–55 days door-to-door in Jun 2024 (S175); 50–60 days in 2022 (S49)',
+    note: '18–23 days (2023, S182), 20–25 days average block train (2023–24, S181), 18–25 days (forwarder, S183); 50–60 days in 2022 (S49)',
   },
   {
     id: 'days-xian-baku',
@@ -154,7 +174,8 @@ const TARGETS: readonly TargetDoc[] = [
   },
   {
     id: 'days-china-tehran',
-    description: 'China → Tehran by rail through Kazakhstan and Turkmenistan',
+    description:
+      "China → Tehran by rail through Kazakhstan and Turkmenistan (Yiwu: the 2016 service; Xi'an: the 2024 pilot's route)",
     unit: 'days',
     low: 14,
     high: 15,
