@@ -38,6 +38,7 @@ import {
   setPathCosts,
 } from './pathSupport.js';
 import type { AssignmentProblem } from './problem.js';
+import { SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
 import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
@@ -142,6 +143,7 @@ export function gradientProjection(
   let bestGap = Number.POSITIVE_INFINITY;
   let sinceBest = 0;
   const active = p.classes.filter((c) => !c.fixedRoute);
+  const shared = new SharedTrees(p);
 
   for (;;) {
     // Step 2: exact volumes and costs; trees give the gap and new columns.
@@ -149,6 +151,7 @@ export function gradientProjection(
     updateCosts(p, V, so, cost, deriv);
     let tstt = 0;
     let sptt = 0;
+    shared.nextRound();
     for (const cls of active) {
       const x = classFlows[cls.index]!;
       const constant = cls.arcConstant;
@@ -156,11 +159,24 @@ export function gradientProjection(
         const f = x[a]!;
         if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
       }
-      setClassWeights(p, cls, cost, ws.weight);
+      let weightsReady = false;
       for (let i = 0; i < cls.origins.length; i++) {
-        const tree = shortestPathTree(p.csr, ws.weight, cls.origins[i]!, ws.dijkstra, ws.treeOptions);
+        const origin = cls.origins[i]!;
+        const from = cls.originStart[i]!;
+        const to = cls.originStart[i + 1]!;
+        // a wider class's tree serves when its paths to this class's destinations are allowed
+        let tree: StoredTree | undefined = shared.parentTree(cls.index, origin);
+        if (tree && !treeServes(tree, tail, constant, cls.destinations, from, to)) tree = undefined;
+        if (!tree) {
+          if (!weightsReady) {
+            setClassWeights(p, cls, cost, ws.weight);
+            weightsReady = true;
+          }
+          tree = shortestPathTree(p.csr, ws.weight, origin, ws.dijkstra, ws.treeOptions);
+        }
         const { distance, predecessorArc } = tree;
-        for (let j = cls.originStart[i]!, end = cls.originStart[i + 1]!; j < end; j++) {
+        if (shared.keeps(cls.index)) shared.keep(cls.index, origin, predecessorArc, distance);
+        for (let j = from; j < to; j++) {
           const d = cls.destinations[j]!;
           sptt += cls.demand[j]! * distance[d]!;
           // Walk the tree path backwards, hashing as we go; add it when the OD lacks it.

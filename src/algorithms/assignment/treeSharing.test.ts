@@ -1,0 +1,118 @@
+/**
+ * Trees shared between classes that differ only by forbidden arcs: which class reuses which, that a
+ * tree path through a forbidden arc is refused, and that gradient projection with sharing still meets
+ * the Wardrop conditions checked by an independent Bellman–Ford — and agrees with the same problem in
+ * an order where no class can reuse another's trees.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { gradientProjection } from './gradientProjection.js';
+import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
+import { checkEquilibrium } from './testProblems.js';
+import { SharedTrees, treeServes } from './treeSharing.js';
+
+// 5×5 grid, both directions, BPR; node (r, c) = 5r + c.
+function grid(classes: readonly AssignmentClassInput[]) {
+  const tail: number[] = [];
+  const head: number[] = [];
+  const fft: number[] = [];
+  const cap: number[] = [];
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  for (let r = 0; r < 5; r++) {
+    for (let c = 0; c < 5; c++) {
+      const u = 5 * r + c;
+      for (const v of [c < 4 ? u + 1 : -1, r < 4 ? u + 5 : -1]) {
+        if (v < 0) continue;
+        for (const [a, b] of [
+          [u, v],
+          [v, u],
+        ] as const) {
+          tail.push(a);
+          head.push(b);
+          fft.push(1 + Math.round(next() * 9));
+          cap.push(40 + Math.round(next() * 40));
+        }
+      }
+    }
+  }
+  return { nodeCount: 25, tail, head, freeFlowTime: fft, capacity: cap, classes } as const;
+}
+
+/** Arcs of the base grid entering column 2 from column 1 (a "border" some classes refuse). */
+function borderArcs(): number[] {
+  const { tail, head } = grid([]);
+  const out: number[] = [];
+  for (let a = 0; a < tail.length; a++) if (tail[a]! % 5 === 1 && head[a]! % 5 === 2) out.push(a);
+  return out;
+}
+
+const BPR = { kind: 'bpr', alpha: 0.15, beta: 4 } as const;
+// four classes sharing the demand of one moderately congested OD matrix
+const od = { origins: [0, 0, 20, 4], destinations: [24, 14, 4, 20], volumes: [30, 15, 22.5, 17.5] };
+const border = borderArcs();
+
+function classes(): AssignmentClassInput[] {
+  return [
+    { id: 'all', ...od },
+    { id: 'no-border-row-0-2', ...od, forbiddenArcs: border.slice(0, 3) },
+    { id: 'no-border', ...od, forbiddenArcs: border },
+    { id: 'slow', ...od, valueOfTime: 2, moneyCost: new Array(80).fill(1) },
+  ];
+}
+
+describe('SharedTrees', () => {
+  it('lets a class reuse the closest earlier class that forbids a subset of its arcs at equal weights', () => {
+    const problem = createAssignmentProblem({ ...grid(classes()), vdf: BPR });
+    const shared = new SharedTrees(problem);
+    // 'no-border-row-0-2' reuses 'all'; 'no-border' reuses the closer 'no-border-row-0-2'; 'slow' has other weights
+    expect(Array.from(shared.parent)).toEqual([-1, 0, 1, -1]);
+    expect(shared.keeps(0) && shared.keeps(1)).toBe(true);
+    expect(shared.keeps(2) || shared.keeps(3)).toBe(false);
+  });
+
+  it('refuses a tree whose path to a destination crosses a forbidden arc', () => {
+    const problem = createAssignmentProblem({ ...grid(classes()), vdf: BPR });
+    const { tail } = problem.csr;
+    // a path 0 → 1 → 2 along row 0, as a tree: predecessor of 1 is arc 0→1, of 2 is arc 1→2
+    const arc = (u: number, v: number) => tail.findIndex((t, a) => t === u && problem.csr.head[a] === v);
+    const predecessorArc = new Int32Array(25).fill(-1);
+    predecessorArc[1] = arc(0, 1);
+    predecessorArc[2] = arc(1, 2);
+    const distance = new Float64Array(25).fill(Number.POSITIVE_INFINITY);
+    distance[0] = 0;
+    distance[1] = 1;
+    distance[2] = 2;
+    const tree = { predecessorArc, distance };
+    const allowed = problem.classes[0]!.arcConstant;
+    const refusing = problem.classes[2]!.arcConstant;
+    expect(treeServes(tree, tail, allowed, Int32Array.of(2), 0, 1)).toBe(true);
+    expect(treeServes(tree, tail, refusing, Int32Array.of(2), 0, 1)).toBe(false);
+    expect(treeServes(tree, tail, refusing, Int32Array.of(1), 0, 1)).toBe(true);
+    // an unreached destination is never served
+    expect(treeServes(tree, tail, allowed, Int32Array.of(7), 0, 1)).toBe(false);
+  });
+});
+
+describe('gradient projection with shared trees', () => {
+  it('meets the Wardrop conditions (Bellman–Ford) and agrees with an order where nothing is shared', () => {
+    const shared = createAssignmentProblem({ ...grid(classes()), vdf: BPR });
+    const reversed = createAssignmentProblem({ ...grid([...classes()].reverse()), vdf: BPR });
+    expect(Array.from(new SharedTrees(reversed).parent)).toEqual([-1, -1, -1, -1]);
+    const a = gradientProjection(shared, { relativeGap: 1e-11 });
+    const b = gradientProjection(reversed, { relativeGap: 1e-11 });
+    expect(a.status).toBe('converged');
+    expect(b.status).toBe('converged');
+    const check = checkEquilibrium(shared, a.arcFlows, a.classFlows, a.paths!);
+    expect(check.maxUsedExcess).toBeLessThan(1e-9);
+    expect(check.maxDemandError).toBeLessThan(1e-12);
+    // the refusing classes use no border arc
+    for (const e of border) expect(a.classFlows[2]![e]).toBe(0);
+    for (const e of border.slice(0, 3)) expect(a.classFlows[1]![e]).toBe(0);
+    // total arc flows agree with the unshared run (the UE total flows are unique here: BPR is strictly increasing)
+    for (let e = 0; e < a.arcFlows.length; e++) expect(a.arcFlows[e]).toBeCloseTo(b.arcFlows[e]!, 4);
+  });
+});

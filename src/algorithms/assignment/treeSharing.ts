@@ -1,0 +1,139 @@
+/**
+ * Shortest-path trees shared between classes
+ * ==========================================
+ *
+ * Classes that differ only by forbidden arcs (shipper segments refusing a country, say) see the same
+ * weight on every arc they may use. When class k forbids everything class j forbids (and more), and
+ * both have the same constant cost on every arc k may use, j's graph contains k's graph with the same
+ * weights: a shortest path of j that avoids k's forbidden arcs is a shortest path of k, with the same
+ * length. So k can take j's tree for every destination whose tree path avoids its forbidden arcs and
+ * skip its own Dijkstra; the check walks the tree paths the column generation walks anyway. The rule
+ * applies transitively (a reused tree is still a shortest-path tree of the widest graph).
+ *
+ * Internal: no public API.
+ */
+
+import type { AssignmentClass, AssignmentProblem } from './problem.js';
+
+/** A stored tree: predecessor arcs and distances by node. */
+export interface StoredTree {
+  readonly predecessorArc: Int32Array;
+  readonly distance: Float64Array;
+}
+
+interface Kept extends StoredTree {
+  /** The round the tree belongs to. */
+  round: number;
+}
+
+/**
+ * Whether class `k` may reuse the trees of class `j` (see the module comment).
+ *
+ * @internal
+ */
+function canReuse(j: AssignmentClass, k: AssignmentClass): boolean {
+  if (j.fixedRoute || k.fixedRoute) return false;
+  const cj = j.arcConstant;
+  const ck = k.arcConstant;
+  for (let a = 0; a < ck.length; a++) {
+    const x = ck[a]!;
+    if (x === Number.POSITIVE_INFINITY) continue;
+    if (cj[a] !== x) return false; // a different weight, or forbidden for j but not for k
+  }
+  return true;
+}
+
+function forbiddenCount(c: AssignmentClass): number {
+  let n = 0;
+  for (let a = 0; a < c.arcConstant.length; a++) if (c.arcConstant[a] === Number.POSITIVE_INFINITY) n++;
+  return n;
+}
+
+/**
+ * Trees of the current round, kept for the classes whose trees others reuse.
+ *
+ * @internal
+ */
+export class SharedTrees {
+  /** For each class, the earlier class (in problem order) whose trees it reuses, or -1. */
+  readonly parent: Int32Array;
+  private readonly stored: (Map<number, Kept> | undefined)[];
+  private round = 0;
+
+  constructor(p: AssignmentProblem) {
+    const K = p.classes.length;
+    this.parent = new Int32Array(K).fill(-1);
+    this.stored = new Array(K).fill(undefined);
+    const forbidden = p.classes.map(forbiddenCount);
+    for (let k = 0; k < K; k++) {
+      // the closest wider class: most forbidden arcs among the earlier classes k may reuse
+      let best = -1;
+      for (let j = 0; j < k; j++) {
+        if (forbidden[j]! > forbidden[k]!) continue;
+        if (best >= 0 && forbidden[j]! <= forbidden[best]!) continue;
+        if (canReuse(p.classes[j]!, p.classes[k]!)) best = j;
+      }
+      this.parent[k] = best;
+      if (best >= 0) this.stored[best] = new Map();
+    }
+  }
+
+  /** Whether class `k`'s trees are kept for others. */
+  keeps(k: number): boolean {
+    return this.stored[k] !== undefined;
+  }
+
+  /** Keep class `k`'s tree from `origin` (copied: the Dijkstra workspace is reused). */
+  keep(k: number, origin: number, predecessorArc: Int32Array, distance: Float64Array): void {
+    const map = this.stored[k]!;
+    const old = map.get(origin);
+    if (old) {
+      old.predecessorArc.set(predecessorArc);
+      old.distance.set(distance);
+      old.round = this.round;
+    } else {
+      map.set(origin, {
+        predecessorArc: predecessorArc.slice(),
+        distance: distance.slice(),
+        round: this.round,
+      });
+    }
+  }
+
+  /** The kept tree of class `k`'s parent from `origin`, if any. */
+  parentTree(k: number, origin: number): StoredTree | undefined {
+    const j = this.parent[k]!;
+    const tree = j < 0 ? undefined : this.stored[j]!.get(origin);
+    return tree?.round === this.round ? tree : undefined;
+  }
+
+  /** Start a new round: the trees kept so far are stale (costs changed). */
+  nextRound(): void {
+    this.round++;
+  }
+}
+
+/**
+ * Whether the tree paths to `destinations[from..to)` avoid every arc `constant` forbids.
+ *
+ * @internal
+ */
+export function treeServes(
+  tree: StoredTree,
+  tail: Int32Array,
+  constant: Float64Array,
+  destinations: Int32Array,
+  from: number,
+  to: number,
+): boolean {
+  const pred = tree.predecessorArc;
+  for (let j = from; j < to; j++) {
+    const d = destinations[j]!;
+    if (!(tree.distance[d]! < Number.POSITIVE_INFINITY)) return false;
+    for (let v = d, e = pred[v]!; e >= 0; e = pred[v]!) {
+      if (constant[e] === Number.POSITIVE_INFINITY) return false;
+      v = tail[e]!;
+    }
+  }
+  return true;
+}
