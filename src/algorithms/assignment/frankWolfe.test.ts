@@ -10,7 +10,7 @@ import { frankWolfe, msa } from './frankWolfe.js';
 import { gradientProjection } from './gradientProjection.js';
 import { createAssignmentProblem } from './problem.js';
 import { solveAssignment } from './solveAssignment.js';
-import { twoLinkProblem } from './testProblems.js';
+import { gridNetwork, twoLinkProblem } from './testProblems.js';
 
 // Two parallel links with linear costs (see twoLinkProblem): D = 600 gives x = 32/0.06 = 533.33…,
 // y = 66.67, both at cost 18. Beckmann = 10x + 0.0075x² + 15y + 0.0225y².
@@ -21,41 +21,8 @@ const BECKMANN = 10 * X + 0.0075 * X * X + 15 * Y + 0.0225 * Y * Y;
 
 // A 3×3 grid (bidirectional), BPR β = 4, corner-to-corner demand both ways: several used paths.
 function gridProblem() {
-  const tail: number[] = [];
-  const head: number[] = [];
-  const fft: number[] = [];
-  const cap: number[] = [];
-  const id = (r: number, c: number) => r * 3 + c;
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
-  for (let r = 0; r < 3; r++) {
-    for (let c = 0; c < 3; c++) {
-      for (const [dr, dc] of [
-        [0, 1],
-        [1, 0],
-      ] as const) {
-        if (r + dr > 2 || c + dc > 2) continue;
-        for (const [u, v] of [
-          [id(r, c), id(r + dr, c + dc)],
-          [id(r + dr, c + dc), id(r, c)],
-        ] as const) {
-          tail.push(u);
-          head.push(v);
-          fft.push(2 + Math.round(next() * 8));
-          cap.push(20 + Math.round(next() * 40));
-        }
-      }
-    }
-  }
   return createAssignmentProblem({
-    nodeCount: 9,
-    tail,
-    head,
-    freeFlowTime: fft,
-    capacity: cap,
+    ...gridNetwork(3, 7, { min: 2, spread: 8 }, { min: 20, spread: 40 }),
     vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
     classes: [{ id: 'all', origins: [0, 8, 2, 6], destinations: [8, 0, 6, 2], volumes: [80, 60, 50, 70] }],
   });

@@ -8,44 +8,12 @@ import { InvalidArgumentError } from '../../model/errors.js';
 import { gradientProjection } from './gradientProjection.js';
 import { listPaths, type PathSet } from './pathSet.js';
 import { type AssignmentProblemInput, createAssignmentProblem } from './problem.js';
-import { checkEquilibrium, twoLinkProblem } from './testProblems.js';
+import { checkEquilibrium, gridNetwork, twoLinkProblem } from './testProblems.js';
 
 // 4×4 grid, both directions, deterministic pseudo-random free-flow times and capacities, BPR β = 4.
 function gridInput(scale = 1): AssignmentProblemInput {
-  const tail: number[] = [];
-  const head: number[] = [];
-  const fft: number[] = [];
-  const cap: number[] = [];
-  let seed = 11;
-  const next = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
-  const id = (r: number, c: number) => r * 4 + c;
-  for (let r = 0; r < 4; r++) {
-    for (let c = 0; c < 4; c++) {
-      const around: [number, number][] = [];
-      if (c < 3) around.push([id(r, c), id(r, c + 1)]);
-      if (r < 3) around.push([id(r, c), id(r + 1, c)]);
-      for (const [u, v] of around) {
-        for (const [a, b] of [
-          [u, v],
-          [v, u],
-        ]) {
-          tail.push(a!);
-          head.push(b!);
-          fft.push(1 + Math.round(next() * 9));
-          cap.push(30 + Math.round(next() * 50));
-        }
-      }
-    }
-  }
   return {
-    nodeCount: 16,
-    tail,
-    head,
-    freeFlowTime: fft,
-    capacity: cap,
+    ...gridNetwork(4, 11, { min: 1, spread: 9 }, { min: 30, spread: 50 }),
     vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
     classes: [
       {

@@ -38,7 +38,6 @@ import {
   setPathCosts,
 } from './pathSupport.js';
 import type { AssignmentProblem } from './problem.js';
-import { SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
 import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
@@ -49,6 +48,7 @@ import {
   resolveIterationOptions,
   stopStatus,
 } from './result.js';
+import { SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
 
 export type { PathWarmStart } from './pathSupport.js';
 

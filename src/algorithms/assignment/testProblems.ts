@@ -15,6 +15,54 @@ import type { PathSet } from './pathSet.js';
 import { type AssignmentProblem, type AssignmentProblemInput, createAssignmentProblem } from './problem.js';
 import type { VolumeDelayFunction } from './vdf.js';
 
+/** Arcs of a {@link gridNetwork}. */
+export interface GridNetwork {
+  readonly nodeCount: number;
+  readonly tail: number[];
+  readonly head: number[];
+  readonly freeFlowTime: number[];
+  readonly capacity: number[];
+}
+
+/**
+ * A size × size grid, node (r, c) = r·size + c, with an arc each way between neighbours (right, then
+ * down; forward arc first). Free-flow time and capacity are `min + round(u · spread)` with u from a
+ * Park–Miller generator started at `seed`, drawn time first, arc by arc: deterministic test networks.
+ *
+ * @internal
+ */
+export function gridNetwork(
+  size: number,
+  seed: number,
+  time: { readonly min: number; readonly spread: number },
+  capacity: { readonly min: number; readonly spread: number },
+): GridNetwork {
+  const grid: GridNetwork = { nodeCount: size * size, tail: [], head: [], freeFlowTime: [], capacity: [] };
+  let state = seed;
+  const next = () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      const u = r * size + c;
+      for (const v of [c + 1 < size ? u + 1 : -1, r + 1 < size ? u + size : -1]) {
+        if (v < 0) continue;
+        for (const [a, b] of [
+          [u, v],
+          [v, u],
+        ] as const) {
+          grid.tail.push(a);
+          grid.head.push(b);
+          grid.freeFlowTime.push(time.min + Math.round(next() * time.spread));
+          grid.capacity.push(capacity.min + Math.round(next() * capacity.spread));
+        }
+      }
+    }
+  }
+  return grid;
+}
+
 /**
  * Two parallel links 0→1 with linear costs t1 = 10 + 0.015·x (BPR α 0.15, β 1, c 100, t0 10) and
  * t2 = 15 + 0.045·y (t0 15, c 50) and demand D. Interior equilibrium when D ≥ 333.3:

@@ -8,38 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { gradientProjection } from './gradientProjection.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
-import { checkEquilibrium } from './testProblems.js';
+import { checkEquilibrium, gridNetwork } from './testProblems.js';
 import { SharedTrees, treeServes } from './treeSharing.js';
 
 // 5×5 grid, both directions, BPR; node (r, c) = 5r + c.
 function grid(classes: readonly AssignmentClassInput[]) {
-  const tail: number[] = [];
-  const head: number[] = [];
-  const fft: number[] = [];
-  const cap: number[] = [];
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
-  for (let r = 0; r < 5; r++) {
-    for (let c = 0; c < 5; c++) {
-      const u = 5 * r + c;
-      for (const v of [c < 4 ? u + 1 : -1, r < 4 ? u + 5 : -1]) {
-        if (v < 0) continue;
-        for (const [a, b] of [
-          [u, v],
-          [v, u],
-        ] as const) {
-          tail.push(a);
-          head.push(b);
-          fft.push(1 + Math.round(next() * 9));
-          cap.push(40 + Math.round(next() * 40));
-        }
-      }
-    }
-  }
-  return { nodeCount: 25, tail, head, freeFlowTime: fft, capacity: cap, classes } as const;
+  return { ...gridNetwork(5, 7, { min: 1, spread: 9 }, { min: 40, spread: 40 }), classes } as const;
 }
 
 /** Arcs of the base grid entering column 2 from column 1 (a "border" some classes refuse). */
