@@ -354,7 +354,10 @@ function shiftToCheapest(
       }
     }
     const delta = cq - cs;
-    if (!(delta > 0)) {
+    // Differences at the rounding level of a path's cost are not worth a move (and a Newton
+    // refinement on rounding noise never meets its tolerance).
+    const noise = ROUNDING * cq;
+    if (!(delta > noise)) {
       q = after;
       continue;
     }
@@ -389,14 +392,14 @@ function shiftToCheapest(
       constant,
       shift,
     );
-    if (g < -1e-12 * delta && h > 0) {
+    if (g < -Math.max(1e-12 * delta, noise) && h > 0) {
       // Newton overshot (costs curve upwards): safeguarded Newton/bisection on the pair.
       let lo = 0;
       let hi = shift;
       for (let it = 0; it < 20; it++) {
         if (g < 0) hi = shift;
         else lo = shift;
-        if (Math.abs(g) <= 1e-12 * delta || hi - lo <= 1e-15 * hi) break;
+        if (Math.abs(g) <= Math.max(1e-12 * delta, noise) || hi - lo <= 1e-15 * hi) break;
         let next = shift + g / pairSlope;
         if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
         g = movePair(
@@ -427,6 +430,13 @@ function shiftToCheapest(
   }
   return stamp;
 }
+
+/**
+ * Relative size of rounding noise in a path cost (a sum of a few dozen arc costs carries a few 1e-15):
+ * cost differences below this fraction of the path's cost count as equal. Far below any reachable
+ * relative gap (the tests reach 1e-13).
+ */
+const ROUNDING = 1e-14;
 
 /** Slope Σ t' over the arcs of the last {@link movePair} (a module scratch to avoid allocation). */
 let pairSlope = 0;
