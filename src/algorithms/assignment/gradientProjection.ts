@@ -249,7 +249,10 @@ export function gradientProjection(
               best = q;
             }
           }
-          excess += weighted - cls.demand[od - cls.odOffset]! * bestCost;
+          const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
+          excess += odExcess;
+          // every used path within rounding of the cheapest: nothing to move
+          if (!(odExcess > ROUNDING * weighted)) continue;
           stamp = shiftToCheapest(
             p,
             store,
