@@ -21,11 +21,8 @@
  */
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
-import { type Corridor, corridorMatcher } from '../model/corridor.js';
 import type { Demand, DemandFlow } from '../model/demand.js';
-import { MODES } from '../model/network.js';
-
-const SEA = MODES.indexOf('sea');
+import { type ClassifiedRoute, createRouteClassifier } from './route-classifier.js';
 
 /** European countries counted as destinations of China→Europe trade (EU-27, EFTA, UK, Western Balkans, UA, MD). */
 export const EUROPEAN_COUNTRIES: readonly string[] = (
@@ -197,21 +194,13 @@ export function aggregate(input: AggregateInput): Aggregates {
   const threshold = input.bottleneckThreshold ?? DEFAULTS.bottleneckThreshold;
   const network = compiled.network;
   const graph = network.graph;
-  const nodeCountry = compiled.nodeIds.map((id) => graph.getNodeAttributes(id).country);
-  const linkCountries = compiled.linkIds.map((id) => graph.getEdgeAttributes(id).countries);
   const originSet = new Set(market.origins);
   const destinationSet = new Set(market.destinations);
   const isMarket = (flow: DemandFlow) =>
     flow.commodity === market.commodity &&
     originSet.has(graph.getNodeAttributes(flow.origin).country) &&
     destinationSet.has(graph.getNodeAttributes(flow.destination).country);
-  type Matcher = { corridor: Corridor; matches: ReturnType<typeof corridorMatcher> };
-  const corridorsByCommodity = new Map<string, Matcher[]>();
-  for (const c of network.corridors) {
-    const list = corridorsByCommodity.get(c.commodity) ?? [];
-    list.push({ corridor: c, matches: corridorMatcher(c) });
-    corridorsByCommodity.set(c.commodity, list);
-  }
+  const classifier = createRouteClassifier(compiled, arcTimeDays);
 
   // Accumulators indexed by demand flow, corridor slot (declared corridors, then `other` per
   // commodity) and country, in typed arrays: the per-path loop below runs for every routed path.
@@ -228,8 +217,7 @@ export function aggregate(input: AggregateInput): Aggregates {
     slots.push({ id: 'other', name: 'Other routes', commodity });
   }
   const S = slots.length;
-  const countryNames = [...new Set([...nodeCountry, ...linkCountries.flat()])];
-  const countryOf = new Map(countryNames.map((c, i) => [c, i]));
+  const countryNames = classifier.countries;
   const K = countryNames.length;
   const slotVolume = new Float64Array(S);
   const slotTime = new Float64Array(S);
@@ -246,61 +234,26 @@ export function aggregate(input: AggregateInput): Aggregates {
   let marketSea = 0;
 
   // What depends only on the route (corridor, countries, time, cost) is computed once per distinct
-  // arc sequence: solvers share one arcs array between the demand flows and segments on a route.
-  type Route = { slot: number; overland: boolean; countries: Int32Array; time: number; cost: number };
-  const routes = new Map<readonly number[], Route>();
-  const routesByArcs = new Map<string, Route>();
-  const routeOf = (arcs: readonly number[], flow: DemandFlow): Route => {
-    let route = routes.get(arcs);
-    if (route) return route;
-    // different arrays, same route (another class or OD entry on it): one key per array, not per path
-    const key = `${flow.commodity}:${arcs.join(',')}`;
-    route = routesByArcs.get(key);
-    if (route) {
-      routes.set(arcs, route);
-      return route;
+  // route by the classifier; the slot of each corridor is looked up once per route.
+  const slotOfRoute = new Map<ClassifiedRoute, number>();
+  const slotFor = (route: ClassifiedRoute, commodity: string): number => {
+    let slot = slotOfRoute.get(route);
+    if (slot === undefined) {
+      slot = slotOf.get(`${commodity}\u0000${route.corridor?.id ?? 'other'}`)!;
+      slotOfRoute.set(route, slot);
     }
-    const nodes: string[] = [flow.origin];
-    const links: string[] = [];
-    const countries = new Set<string>([nodeCountry[compiled.nodeIndex.get(flow.origin)!]!]);
-    let time = 0;
-    let cost = 0;
-    let usesSea = false;
-    for (const arc of arcs) {
-      time += arcTimeDays[arc]!;
-      cost += compiled.costUsd[arc]!;
-      if (arc < compiled.linkCount) {
-        links.push(compiled.linkIds[arc]!);
-        const head = compiled.vertexNode[compiled.csr.head[arc]!]!;
-        const headId = compiled.nodeIds[head]!;
-        if (nodes[nodes.length - 1] !== headId) nodes.push(headId);
-        countries.add(nodeCountry[head]!);
-        for (const c of linkCountries[arc]!) countries.add(c);
-        if (compiled.arcMode[arc] === SEA) usesSea = true;
-      }
-    }
-    const corridor = (corridorsByCommodity.get(flow.commodity) ?? []).find((m) =>
-      m.matches(nodes, links),
-    )?.corridor;
-    route = {
-      slot: slotOf.get(`${flow.commodity}\u0000${corridor?.id ?? 'other'}`)!,
-      overland: corridor ? corridor.overland === true : !usesSea,
-      countries: Int32Array.from(countries, (c) => countryOf.get(c)!),
-      time,
-      cost,
-    };
-    routes.set(arcs, route);
-    routesByArcs.set(key, route);
-    return route;
+    return slot;
   };
+  const originIndex = demand.flows.map((f) => compiled.nodeIndex.get(f.origin)!);
 
   for (const path of paths) {
     if (!(path.volume > 0)) continue;
     const f = flowIndex.get(path.flowId);
     if (f === undefined) continue;
     const flow = demand.flows[f]!;
-    const route = routeOf(path.arcs, flow);
-    const { slot, countries, time, cost } = route;
+    const route = classifier.classify(path.arcs, originIndex[f]!, flow.commodity);
+    const { countries, time, cost } = route;
+    const slot = slotFor(route, flow.commodity);
     const v = path.volume;
     slotVolume[slot]! += v;
     slotTime[slot]! += v * time;

@@ -11,9 +11,10 @@
  * For every network, through the library API and through the CLI:
  * - our cost function reproduces the flow file's Cost column and its Beckmann objective (checks the
  *   VDF and its closed-form integral independently of any solver);
- * - path-based gradient projection reaches a relative gap ≤ 1e-6 (run to 1e-8), its Beckmann objective
+ * - path-based gradient projection reaches a relative gap ≤ 1e-6 (run to 1e-10), its Beckmann objective
  *   is within 1e-6 relative of the best-known value and every link volume within 0.1 % (or 0.5
- *   vehicles) of the best-known volume;
+ *   vehicles) of the best-known volume (link volumes on lightly loaded links, where costs are nearly
+ *   flat, settle only at gaps well below 1e-8: Anaheim at 1.5e-10 still has one link 0.8 off);
  * - bi-conjugate Frank–Wolfe to 1e-4 is within its own gap bound of the optimum.
  * Runtime: about 5–15 s in total on the 2-core CI machine, most of it ChicagoSketch (2950 links,
  * 387 zones, 142,890 OD entries).
@@ -89,7 +90,7 @@ describe.runIf(available.length === CASES.length)('TNTP best-known equilibria', 
     });
 
     it('gradient projection reproduces the best-known objective and link flows', () => {
-      const result = gradientProjection(problem, { relativeGap: 1e-8 });
+      const result = gradientProjection(problem, { relativeGap: 1e-10 });
       expect(result.status).toBe('converged');
       expect(result.relativeGap).toBeLessThanOrEqual(1e-6);
       const objective = Math.abs(result.beckmann - best) / best;
@@ -112,7 +113,7 @@ describe.runIf(available.length === CASES.length)('TNTP best-known equilibria', 
         '--algorithm',
         'path',
         '--gap',
-        '1e-8',
+        '1e-10',
       ];
       args.push(
         '--toll-factor',

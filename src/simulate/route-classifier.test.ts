@@ -1,0 +1,89 @@
+/**
+ * The route classifier against the string-based definitions it replaces in the hot loop: on every
+ * path `simulate` routes on the Eurasia dataset (two scenarios, two solvers), the corridor is the first
+ * of the commodity that `pathMatchesCorridor` accepts, the countries are those of the path's nodes and
+ * links, and time and cost are the sums over its arcs.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { compileNetwork } from '../algorithms/_internal/compile.js';
+import { loadDataset } from '../data/datasets.js';
+import { parseNetwork, serializeNetwork } from '../data/network-format.js';
+import { loadScenario } from '../data/scenarios.js';
+import type { Corridor } from '../model/corridor.js';
+import { pathMatchesCorridor } from '../model/corridor.js';
+import type { Network } from '../model/network.js';
+import { createRouteClassifier } from './route-classifier.js';
+import { simulate } from './simulate.js';
+
+const eurasia = loadDataset('eurasia');
+
+/**
+ * The network with a corridor put first that catches a classifier ignoring member links: northern
+ * paths visit its waypoints, Dostyk then Małaszewicze, but none uses its Caspian link.
+ */
+function withTrapCorridors(network: Network): Network {
+  const doc = serializeNetwork(network);
+  const traps: Corridor[] = [
+    {
+      id: 'trap-waypoints-and-link',
+      name: 'waypoints of the northern route and a Caspian link',
+      commodity: 'container',
+      waypoints: ['dostyk', 'malaszewicze'],
+      links: ['aktau-alat'],
+    },
+  ];
+  return parseNetwork({ ...doc, corridors: [...traps, ...(doc.corridors ?? [])] });
+}
+
+describe('createRouteClassifier', () => {
+  it.each([
+    ['avoid-russia', 'equilibrium'],
+    ['cpc-closure', 'min-cost'],
+  ] as const)('agrees with pathMatchesCorridor on every path of %s (%s)', async (name, solver) => {
+    const result = await simulate(eurasia, loadScenario(name), { year: 2024, solver });
+    const network = withTrapCorridors(result.applied.network);
+    const graph = network.graph;
+    const compiled = compileNetwork(network);
+    // the same arcs as the network the paths were routed on
+    expect(compiled.linkIds).toEqual(compileNetwork(result.applied.network).linkIds);
+    const times = Float64Array.from(compiled.timeDays, (t, e) => t + (e % 7) * 0.125);
+    const classifier = createRouteClassifier(compiled, times);
+    const flows = new Map(result.applied.demand.flows.map((f) => [f.id, f]));
+    let checked = 0;
+    const seenCorridors = new Set<string>();
+    for (const path of result.paths) {
+      const flow = flows.get(path.flowId)!;
+      const route = classifier.classify(path.arcs, compiled.nodeIndex.get(flow.origin)!, flow.commodity);
+      // the string-based definitions
+      const nodes = [flow.origin];
+      const links: string[] = [];
+      const countries = new Set([graph.getNodeAttributes(flow.origin).country]);
+      let time = 0;
+      let cost = 0;
+      for (const arc of path.arcs) {
+        time += times[arc]!;
+        cost += compiled.costUsd[arc]!;
+        if (arc >= compiled.linkCount) continue;
+        const id = compiled.linkIds[arc]!;
+        links.push(id);
+        const head = graph.target(id);
+        if (nodes[nodes.length - 1] !== head) nodes.push(head);
+        countries.add(graph.getNodeAttributes(head).country);
+        for (const c of graph.getEdgeAttributes(id).countries) countries.add(c);
+      }
+      const expected = network.corridors.find(
+        (c) => c.commodity === flow.commodity && pathMatchesCorridor(c, nodes, links),
+      );
+      expect(route.corridor?.id).toBe(expected?.id);
+      expect(new Set(Array.from(route.countries, (i) => classifier.countries[i]))).toEqual(countries);
+      expect(route.time).toBe(time);
+      expect(route.cost).toBe(cost);
+      if (expected) seenCorridors.add(expected.id);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    // several corridors, and both commodities, are exercised
+    expect(seenCorridors.size).toBeGreaterThan(4);
+  });
+});
