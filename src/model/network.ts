@@ -401,11 +401,11 @@ export function createNetwork(init: NetworkInit): Network {
     graph.addEdgeWithKey(link.id, link.from, link.to, own(link));
   }
   const network: Network = Object.freeze({
-    meta: deepFreeze(structuredClone(init.meta)),
-    commodities: deepFreeze(structuredClone(init.commodities ?? DEFAULT_COMMODITIES)),
+    meta: own(init.meta),
+    commodities: own(init.commodities ?? DEFAULT_COMMODITIES),
     graph,
-    corridors: deepFreeze(structuredClone(init.corridors ?? [])),
-    defaultVdf: deepFreeze(structuredClone(init.defaultVdf ?? DEFAULT_VDF)),
+    corridors: own(init.corridors ?? []),
+    defaultVdf: own(init.defaultVdf ?? DEFAULT_VDF),
   });
   Object.defineProperty(graph, NETWORK_GRAPH, { value: true, enumerable: false });
   return network;

@@ -134,7 +134,9 @@ export function gradientProjection(
   if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
   recomputeVolumes();
   updateCosts(p, V, so, cost);
-  for (const cls of p.classes) seedMissingPaths(p, cls, cost, ws, store, buffer);
+  const shared = new SharedTrees(p);
+  shared.nextRound();
+  for (const cls of p.classes) seedMissingPaths(p, cls, cost, ws, store, buffer, shared);
 
   const history: number[] = [];
   let iterations = 0;
@@ -143,7 +145,6 @@ export function gradientProjection(
   let bestGap = Number.POSITIVE_INFINITY;
   let sinceBest = 0;
   const active = p.classes.filter((c) => !c.fixedRoute);
-  const shared = new SharedTrees(p);
 
   for (;;) {
     // Step 2: exact volumes and costs; trees give the gap and new columns.

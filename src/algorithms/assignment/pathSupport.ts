@@ -14,6 +14,7 @@ import { type LoadingWorkspace, setClassWeights, setMoneyWeights } from './loadi
 import type { PathSet } from './pathSet.js';
 import { hashArcs, type PathStore } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
+import { type SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
 
 const MODULE = 'corridor-sim/assignment';
 
@@ -114,6 +115,8 @@ export function setPathCosts(
 
 /**
  * Give every OD without a path its shortest path (money-cheapest for VOT-0 classes) with all its demand.
+ * With `shared`, a wider class's tree of the same round serves when its paths are allowed (see
+ * treeSharing.ts), and this class's trees are kept for narrower classes.
  *
  * @internal
  */
@@ -124,21 +127,30 @@ export function seedMissingPaths(
   ws: LoadingWorkspace,
   store: PathStore,
   buffer: Int32Array,
+  shared?: SharedTrees,
 ): void {
   let weightsReady = false;
   for (let i = 0; i < cls.origins.length; i++) {
+    const from = cls.originStart[i]!;
+    const to = cls.originStart[i + 1]!;
     let missing = false;
-    for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
+    for (let j = from; j < to; j++) {
       if (store.odSize[cls.odOffset + j] === 0) missing = true;
     }
     if (!missing) continue;
-    if (!weightsReady) {
-      if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight);
-      else setClassWeights(p, cls, cost, ws.weight);
-      weightsReady = true;
+    const origin = cls.origins[i]!;
+    let tree: StoredTree | undefined = shared?.parentTree(cls.index, origin);
+    if (tree && !treeServes(tree, p.csr.tail, cls.arcConstant, cls.destinations, from, to)) tree = undefined;
+    if (!tree) {
+      if (!weightsReady) {
+        if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight);
+        else setClassWeights(p, cls, cost, ws.weight);
+        weightsReady = true;
+      }
+      tree = shortestPathTree(p.csr, ws.weight, origin, ws.dijkstra, ws.treeOptions);
     }
-    const tree = shortestPathTree(p.csr, ws.weight, cls.origins[i]!, ws.dijkstra, ws.treeOptions);
-    for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
+    if (shared?.keeps(cls.index)) shared.keep(cls.index, origin, tree.predecessorArc, tree.distance);
+    for (let j = from; j < to; j++) {
       const od = cls.odOffset + j;
       if (store.odSize[od] !== 0) continue;
       const len = treePathInto(p.csr.tail, tree.predecessorArc, cls.destinations[j]!, buffer);
