@@ -10,7 +10,7 @@
 
 import { networkMaxFlow } from '../algorithms/flow/networkMaxFlow.js';
 import type { Demand } from '../model/demand.js';
-import { type LinkAttributes, listLinks, type Network, rebuildNetwork } from '../model/network.js';
+import type { Network } from '../model/network.js';
 import type { CorridorMarket } from './aggregate.js';
 import type { BindingCut } from './result.js';
 
@@ -46,15 +46,9 @@ export function overlandBindingCut(
       .filter((c) => c.commodity === market.commodity && c.overland === false)
       .flatMap((c) => c.links ?? []),
   );
-  const overland =
-    maritime.size === 0
-      ? network
-      : rebuildNetwork(network, {
-          links: listLinks(network).map(
-            (l): LinkAttributes => (maritime.has(l.id) ? { ...l, status: 'closed' } : l),
-          ),
-        });
-  const result = networkMaxFlow(overland, [...origins], [...destinations], market.commodity);
+  const result = networkMaxFlow(network, [...origins], [...destinations], market.commodity, {
+    closedLinks: [...maritime],
+  });
   if (result.status !== 'optimal') return undefined;
   return { capacityTeu: result.value, links: result.bindingLinks, nodes: result.bindingNodes };
 }

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseNetwork } from '../../data/network-format.js';
 import { isCorridorSimError } from '../../model/errors.js';
-import { createNetwork, type LinkAttributes, type NodeAttributes } from '../../model/network.js';
+import {
+  createNetwork,
+  type LinkAttributes,
+  listLinks,
+  type NodeAttributes,
+  rebuildNetwork,
+} from '../../model/network.js';
 import { networkMaxFlow } from './networkMaxFlow.js';
 
 const SAMPLE = parseNetwork(
@@ -69,6 +75,17 @@ describe('networkMaxFlow', () => {
     expect(out).toBe(490_000);
   });
 
+  it('closedLinks gives the same answer as a network rebuilt with those links closed', () => {
+    // closing the Aktau–Baku ferry leaves the route via Moscow–Brest
+    const closed = networkMaxFlow(SAMPLE, 'almaty', 'duisburg', 'container', { closedLinks: ['aktau-baku'] });
+    const rebuilt = rebuildNetwork(SAMPLE, {
+      links: listLinks(SAMPLE).map((l) => (l.id === 'aktau-baku' ? { ...l, status: 'closed' as const } : l)),
+    });
+    const reference = networkMaxFlow(rebuilt, 'almaty', 'duisburg', 'container');
+    expect(closed).toEqual(reference);
+    expect(closed.status === 'optimal' && closed.value).toBe(400_000);
+  });
+
   it('the cut certificate: binding capacities sum to the value', () => {
     for (const [s, t] of [
       ['xian', 'duisburg'],
@@ -120,6 +137,8 @@ describe('networkMaxFlow', () => {
       () => networkMaxFlow(SAMPLE, ['xian', 'almaty'], ['almaty'], 'container'),
       () => networkMaxFlow(SAMPLE, [], 'duisburg', 'container'),
       () => networkMaxFlow(SAMPLE, 'xian', 'duisburg', 'container', { year: Number.NaN }),
+      () => networkMaxFlow(SAMPLE, 'xian', 'duisburg', 'container', { closedLinks: ['no-such-link'] }),
+      () => networkMaxFlow(SAMPLE, 'xian', 'duisburg', 'container', { closedLinks: 'aktau-baku' as never }),
     ].map((f) => {
       try {
         f();
@@ -133,6 +152,8 @@ describe('networkMaxFlow', () => {
       'not-found',
       'invalid-argument',
       'invalid-argument',
+      'invalid-argument',
+      'not-found',
       'invalid-argument',
     ]);
   });

@@ -29,6 +29,12 @@ export interface NetworkMaxFlowOptions {
    * @defaultValue only links with status `active`
    */
   readonly year?: number;
+  /**
+   * Links to treat as closed (a what-if without rebuilding the network: the overland capacity with
+   * the sea legs closed, a link removed in turn).
+   * @defaultValue none
+   */
+  readonly closedLinks?: readonly LinkId[];
 }
 
 /** The maximum throughput and what binds it. */
@@ -79,11 +85,11 @@ function asList(value: NodeId | readonly NodeId[], name: string): readonly NodeI
  * @param sources - origin node id(s)
  * @param sinks - destination node id(s), disjoint from the sources
  * @param commodity - the commodity (only its links count)
- * @param options - the year for planned links
+ * @param options - the year for planned links; links to treat as closed
  * @returns `optimal` with value, link and node flows and the binding cut; or `unbounded` with an
  *   uncapacitated path
- * @throws NotFoundError for an unknown node or commodity; InvalidArgumentError when sources or sinks
- *   are empty or overlap, or the year is not a finite number
+ * @throws NotFoundError for an unknown node, commodity or closed link; InvalidArgumentError when sources
+ *   or sinks are empty or overlap, the year is not a finite number or `closedLinks` not an array
  * @example
  * const r = networkMaxFlow(net, 'almaty', 'duisburg', 'container', { year: 2026 });
  * // on data/samples/two-corridors.json: r.value === 490000 (TEU/yr),
@@ -118,6 +124,19 @@ export function networkMaxFlow(
     throw new InvalidArgumentError(MODULE, 'options.year', `must be a finite number, got ${String(year)}`);
   }
 
+  const closed = options.closedLinks ?? [];
+  if (!Array.isArray(closed)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.closedLinks',
+      `must be an array of link ids, got ${typeof closed}`,
+    );
+  }
+  for (const id of closed) {
+    if (typeof id !== 'string' || !network.graph.hasEdge(id))
+      throw new NotFoundError(MODULE, 'link', String(id));
+  }
+
   const compiled = compileNetwork(network, year === undefined ? {} : { year });
   const {
     csr,
@@ -136,8 +155,11 @@ export function networkMaxFlow(
   const V = csr.nodeCount;
 
   // Arcs of this commodity that are open, then super-source and super-sink arcs.
+  const shut = new Uint8Array(csr.arcCount);
+  for (const id of closed) shut[compiled.linkIndex.get(id)!] = 1;
   const arcOf: number[] = [];
-  for (let a = 0; a < csr.arcCount; a++) if (arcCommodity[a] === c && arcActive[a] === 1) arcOf.push(a);
+  for (let a = 0; a < csr.arcCount; a++)
+    if (arcCommodity[a] === c && arcActive[a] === 1 && shut[a] === 0) arcOf.push(a);
   const superSource = V;
   const superSink = V + 1;
   const k = arcOf.length;
