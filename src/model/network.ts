@@ -305,6 +305,21 @@ function own<T extends object>(value: T): T {
   return copy;
 }
 
+/**
+ * Hand an attribute object the caller made itself over to networks: it is deep-frozen and marked as
+ * owned, so {@link createNetwork} shares it instead of copying it. For private copies that will not
+ * change again (their nested values may be shared with owned objects: those are frozen already).
+ *
+ * @internal Used by applyScenario's copy-on-write; not part of the package API.
+ * @param value - the private attribute object
+ * @returns the same object, frozen
+ */
+export function adoptAttributes<T extends object>(value: T): T {
+  deepFreeze(value);
+  OWNED.add(value);
+  return value;
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);

@@ -35,6 +35,7 @@ import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } fr
 import { InvalidArgumentError, NotFoundError, requireObject } from '../model/errors.js';
 import type { LinkId, NodeId, SegmentId } from '../model/ids.js';
 import {
+  adoptAttributes,
   type LinkAttributes,
   listLinks,
   listNodes,
@@ -210,7 +211,8 @@ export function applyScenario(
   let changed = false;
   const editLink = (link: LinkAttributes): MutableLink => {
     if (copied.has(link)) return link as MutableLink;
-    const copy = structuredClone(link) as MutableLink;
+    // shallow: operations set scalar fields only; nested values stay shared and frozen
+    const copy = { ...link } as MutableLink;
     copied.add(copy);
     links.set(copy.id, copy);
     changed = true;
@@ -218,7 +220,8 @@ export function applyScenario(
   };
   const editNode = (node: NodeAttributes): MutableNode => {
     if (copied.has(node)) return node as MutableNode;
-    const copy = structuredClone(node) as MutableNode;
+    // shallow: operations replace `handling` whole, never edit it in place
+    const copy = { ...node } as MutableNode;
     copied.add(copy);
     nodes.set(copy.id, copy);
     changed = true;
@@ -427,14 +430,22 @@ export function applyScenario(
       }
       case 'avoid-country': {
         const share = op.share * w;
+        const firstSegment = segments.values().next().value!.id;
+        // one split per segment, shared by every flow of the segment
+        const splits = new Map<string, ReturnType<typeof splitForCountry>>();
         flows = flows.map((flow) => {
           if (op.commodities && !op.commodities.includes(flow.commodity)) return flow;
-          const shares = flow.segmentShares ?? { [[...segments.values()][0]!.id]: 1 };
+          const shares = flow.segmentShares ?? { [firstSegment]: 1 };
           const next: Record<string, number> = {};
           for (const [id, p] of Object.entries(shares)) {
-            const segment = segments.get(id);
-            if (!segment) throw new NotFoundError(MODULE, 'segment', id);
-            const { refuse, accept } = splitForCountry(segments, segment, op.country);
+            let split = splits.get(id);
+            if (!split) {
+              const segment = segments.get(id);
+              if (!segment) throw new NotFoundError(MODULE, 'segment', id);
+              split = splitForCountry(segments, segment, op.country);
+              splits.set(id, split);
+            }
+            const { refuse, accept } = split;
             if (share > 0) next[refuse.id] = (next[refuse.id] ?? 0) + p * share;
             if (share < 1) next[accept.id] = (next[accept.id] ?? 0) + p * (1 - share);
           }
@@ -484,6 +495,8 @@ export function applyScenario(
     record();
   });
 
+  // the private copies are final now: the new network takes them as they are
+  for (const value of copied) adoptAttributes(value);
   return {
     network: changed
       ? rebuildNetwork(network, { nodes: [...nodes.values()], links: [...links.values()] })
