@@ -71,9 +71,15 @@ export function buildClasses(
     const o = compiled.nodeIndex.get(flow.origin);
     const d = compiled.nodeIndex.get(flow.destination);
     if (c === undefined || o === undefined || d === undefined) continue;
+    const originCountry = nodeCountry[o]!;
+    const destinationCountry = nodeCountry[d]!;
     for (const { segment, share } of flowSegments(demand, flow)) {
-      const endpoints = new Set([nodeCountry[o]!, nodeCountry[d]!]);
-      const exempt = (segment.avoidCountries ?? []).filter((x) => endpoints.has(x)).sort();
+      // a shipper cannot avoid the countries its goods start or end in
+      const avoids = segment.avoidCountries ?? [];
+      const exempt =
+        avoids.length === 0
+          ? avoids
+          : avoids.filter((x) => x === originCountry || x === destinationCountry).sort();
       const id = `${flow.commodity}|${segment.id}|${exempt.join(',')}`;
       let entry = classes.get(id);
       if (!entry) {

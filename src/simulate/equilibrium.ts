@@ -142,17 +142,20 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
 
   // Unreachable demand, split back to demand flows by volume.
   const unmet = new Map<string, number>();
-  const entryIndex = new Map<string, DemandClass['entries'][number][]>();
+  // entries by (class, origin vertex, destination vertex), as one number
+  const V = compiled.csr.nodeCount;
+  const entryIndex = new Map<number, DemandClass['entries'][number][]>();
   classes.forEach((cls, k) => {
     for (const x of cls.entries) {
-      const key = `${k}:${x.origin}:${x.destination}`;
+      const key = (k * V + x.origin) * V + x.destination;
       const list = entryIndex.get(key);
       if (list) list.push(x);
       else entryIndex.set(key, [x]);
     }
   });
+  const none: DemandClass['entries'][number][] = [];
   const entriesOf = (k: number, origin: number, destination: number) =>
-    entryIndex.get(`${k}:${origin}:${destination}`) ?? [];
+    entryIndex.get((k * V + origin) * V + destination) ?? none;
   const byId = new Map(classes.map((c, k) => [c.id, k]));
   for (const u of problem.unreachable) {
     const k = byId.get(u.classId)!;

@@ -159,20 +159,25 @@ function checkArray(value: unknown, name: string, length?: number): ArrayLike<nu
   return array;
 }
 
-function checkIndex(value: unknown, limit: number, name: string): number {
+/** `name`, or `name[i]` when an element index is given (built only for the error message). */
+function pathOf(name: string, i: number | undefined): string {
+  return i === undefined ? name : `${name}[${i}]`;
+}
+
+function checkIndex(value: unknown, limit: number, name: string, i?: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= limit) {
     throw new InvalidArgumentError(
       MODULE,
-      name,
+      pathOf(name, i),
       `must be an integer in 0..${limit - 1}, got ${String(value)}`,
     );
   }
   return value;
 }
 
-function checkNonNegative(value: unknown, name: string): number {
+function checkNonNegative(value: unknown, name: string, i?: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidArgumentError(MODULE, name, `must be finite and ≥ 0, got ${String(value)}`);
+    throw new InvalidArgumentError(MODULE, pathOf(name, i), `must be finite and ≥ 0, got ${String(value)}`);
   }
   return value;
 }
@@ -214,8 +219,8 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   const tail = new Int32Array(M);
   const head = new Int32Array(M);
   for (let a = 0; a < M; a++) {
-    tail[a] = checkIndex(tailIn[a], nodeCount, `input.tail[${a}]`);
-    head[a] = checkIndex(headIn[a], nodeCount, `input.head[${a}]`);
+    tail[a] = checkIndex(tailIn[a], nodeCount, 'input.tail', a);
+    head[a] = checkIndex(headIn[a], nodeCount, 'input.head', a);
   }
 
   // Step 1: volume-delay functions.
@@ -250,19 +255,19 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   const fixedCost = new Float64Array(M);
   if (input.fixedCost !== undefined) {
     const fixed = checkArray(input.fixedCost, 'input.fixedCost', M);
-    for (let a = 0; a < M; a++) fixedCost[a] = checkNonNegative(fixed[a], `input.fixedCost[${a}]`);
+    for (let a = 0; a < M; a++) fixedCost[a] = checkNonNegative(fixed[a], 'input.fixedCost', a);
   }
   const closed = new Uint8Array(M);
   if (input.closedArcs !== undefined) {
     const list = checkArray(input.closedArcs, 'input.closedArcs');
-    for (let i = 0; i < list.length; i++) closed[checkIndex(list[i], M, `input.closedArcs[${i}]`)] = 1;
+    for (let i = 0; i < list.length; i++) closed[checkIndex(list[i], M, 'input.closedArcs', i)] = 1;
   }
   let blockedThrough: Uint8Array | undefined;
   if (input.throughBlocked !== undefined && input.throughBlocked.length > 0) {
     const list = checkArray(input.throughBlocked, 'input.throughBlocked');
     blockedThrough = new Uint8Array(nodeCount);
     for (let i = 0; i < list.length; i++) {
-      blockedThrough[checkIndex(list[i], nodeCount, `input.throughBlocked[${i}]`)] = 1;
+      blockedThrough[checkIndex(list[i], nodeCount, 'input.throughBlocked', i)] = 1;
     }
   }
   const csr = buildCsr(nodeCount, tail, head);
@@ -291,7 +296,8 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     const moneyCost = new Float64Array(M);
     if (spec.moneyCost !== undefined) {
       const money = checkArray(spec.moneyCost, `${name}.moneyCost`, M);
-      for (let a = 0; a < M; a++) moneyCost[a] = checkNonNegative(money[a], `${name}.moneyCost[${a}]`);
+      const at = `${name}.moneyCost`;
+      for (let a = 0; a < M; a++) moneyCost[a] = checkNonNegative(money[a], at, a);
     }
     const arcConstant = new Float64Array(M);
     for (let a = 0; a < M; a++) {
@@ -301,22 +307,26 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
           : fixedCost[a]! + (fixedRoute ? 0 : moneyCost[a]! / valueOfTime);
     }
     if (spec.forbiddenArcs !== undefined) {
-      const list = checkArray(spec.forbiddenArcs, `${name}.forbiddenArcs`);
+      const forbiddenAt = `${name}.forbiddenArcs`;
+      const list = checkArray(spec.forbiddenArcs, forbiddenAt);
       for (let i = 0; i < list.length; i++) {
-        arcConstant[checkIndex(list[i], M, `${name}.forbiddenArcs[${i}]`)] = Number.POSITIVE_INFINITY;
+        arcConstant[checkIndex(list[i], M, forbiddenAt, i)] = Number.POSITIVE_INFINITY;
       }
     }
 
     // Aggregate OD entries per (origin, destination), origins in first-seen order.
-    const originsIn = checkArray(spec.origins, `${name}.origins`);
+    const originsAt = `${name}.origins`;
+    const destinationsAt = `${name}.destinations`;
+    const volumesAt = `${name}.volumes`;
+    const originsIn = checkArray(spec.origins, originsAt);
     const E = originsIn.length;
-    const destinationsIn = checkArray(spec.destinations, `${name}.destinations`, E);
-    const volumesIn = checkArray(spec.volumes, `${name}.volumes`, E);
+    const destinationsIn = checkArray(spec.destinations, destinationsAt, E);
+    const volumesIn = checkArray(spec.volumes, volumesAt, E);
     const byOrigin = new Map<number, Map<number, number>>();
     for (let i = 0; i < E; i++) {
-      const o = checkIndex(originsIn[i], nodeCount, `${name}.origins[${i}]`);
-      const d = checkIndex(destinationsIn[i], nodeCount, `${name}.destinations[${i}]`);
-      const volume = checkNonNegative(volumesIn[i], `${name}.volumes[${i}]`);
+      const o = checkIndex(originsIn[i], nodeCount, originsAt, i);
+      const d = checkIndex(destinationsIn[i], nodeCount, destinationsAt, i);
+      const volume = checkNonNegative(volumesIn[i], volumesAt, i);
       if (o === d || volume === 0) continue;
       let row = byOrigin.get(o);
       if (row === undefined) {
