@@ -302,22 +302,26 @@ export function aggregate(input: AggregateInput): Aggregates {
       });
     }
   }
-  const nodeFlow = compiled.nodeIds.map(() => new Map<string, number>());
-  for (let e = 0; e < compiled.linkCount; e++) {
-    const head = compiled.vertexNode[compiled.csr.head[e]!]!;
-    addTo(nodeFlow[head]!, compiled.commodityIds[compiled.arcCommodity[e]!]!, arcFlow[e]!);
+  // Per node and commodity, in the order the arcs meet them (the order of the records' keys).
+  const { vertexNode, arcNode, arcCommodity, commodityIds, linkCount } = compiled;
+  const heads = compiled.csr.head;
+  const nodeFlow: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
+  for (let e = 0; e < linkCount; e++) {
+    const record = nodeFlow[vertexNode[heads[e]!]!]!;
+    const commodity = commodityIds[arcCommodity[e]!]!;
+    record[commodity] = (record[commodity] ?? 0) + arcFlow[e]!;
   }
-  const nodeCapacity = compiled.nodeIds.map(() => new Map<string, number>());
-  const nodeUtil = compiled.nodeIds.map(() => new Map<string, number>());
-  const nodeTime = compiled.nodeIds.map(() => new Map<string, number>());
-  for (let e = compiled.linkCount; e < compiled.csr.arcCount; e++) {
-    const node = compiled.arcNode[e]!;
-    const commodity = compiled.commodityIds[compiled.arcCommodity[e]!]!;
+  const nodeCapacity: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
+  const nodeUtil: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
+  const nodeTime: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
+  for (let e = linkCount; e < compiled.csr.arcCount; e++) {
+    const node = arcNode[e]!;
+    const commodity = commodityIds[arcCommodity[e]!]!;
     const capacity = arcCapacity[e]!;
     const utilization = capacity > 0 ? arcFlow[e]! / capacity : 0;
-    nodeCapacity[node]!.set(commodity, capacity);
-    nodeUtil[node]!.set(commodity, utilization);
-    nodeTime[node]!.set(commodity, arcTimeDays[e]!);
+    nodeCapacity[node]![commodity] = capacity;
+    nodeUtil[node]![commodity] = utilization;
+    nodeTime[node]![commodity] = arcTimeDays[e]!;
     const price = input.shadowPrice?.[e] ?? 0;
     if ((capacity > 0 && utilization >= threshold) || price > 1e-9) {
       bottlenecks.push({
@@ -337,10 +341,10 @@ export function aggregate(input: AggregateInput): Aggregates {
   );
   const nodes: NodeResult[] = compiled.nodeIds.map((id, n) => ({
     id,
-    flow: Object.fromEntries(nodeFlow[n]!),
-    capacity: Object.fromEntries(nodeCapacity[n]!),
-    utilization: Object.fromEntries(nodeUtil[n]!),
-    timeDays: Object.fromEntries(nodeTime[n]!),
+    flow: nodeFlow[n]!,
+    capacity: nodeCapacity[n]!,
+    utilization: nodeUtil[n]!,
+    timeDays: nodeTime[n]!,
   }));
 
   // Corridors: every declared corridor, then `other` per commodity when used.

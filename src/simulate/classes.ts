@@ -86,7 +86,7 @@ export function buildClasses(
         const avoid = new Set((segment.avoidCountries ?? []).filter((x) => !exempt.includes(x)));
         const avoidLinks = new Set(segment.avoidLinks ?? []);
         const forbidden = new Uint8Array(M);
-        const money = Float64Array.from(compiled.costUsd);
+        const money = compiled.costUsd.slice();
         for (let e = 0; e < M; e++) {
           if (compiled.arcCommodity[e] !== c) {
             forbidden[e] = 1;

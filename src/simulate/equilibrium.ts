@@ -84,9 +84,9 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
   const constant: VolumeDelayFunction = { kind: 'constant' };
   // Dwell at an unsplit arrival node is a constant (it does not grow with the link's volume);
   // terminals with a handling capacity are node arcs whose dwell does congest.
-  const freeFlowTime = Float64Array.from(compiled.timeDays, (t, e) =>
-    Math.max(0, t - compiled.arrivalDwellDays[e]!),
-  );
+  const freeFlowTime = new Float64Array(M);
+  for (let e = 0; e < M; e++)
+    freeFlowTime[e] = Math.max(0, compiled.timeDays[e]! - compiled.arrivalDwellDays[e]!);
   const minDelay = input.capacityDelay?.minDelayDays ?? 1;
   for (let e = 0; e < M; e++) {
     const c = arcCapacity[e]!;
@@ -176,7 +176,9 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
       for (let p = set.odPathStart[od]!; p < set.odPathStart[od + 1]!; p++) {
         const f = set.pathFlow[p]!;
         if (!(f > 0)) continue;
-        const arcs = Array.from(set.pathArcs.subarray(set.pathArcStart[p]!, set.pathArcStart[p + 1]!));
+        const start = set.pathArcStart[p]!;
+        const arcs: number[] = new Array(set.pathArcStart[p + 1]! - start);
+        for (let i = 0; i < arcs.length; i++) arcs[i] = set.pathArcs[start + i]!;
         for (const x of entries) {
           paths.push({
             flowId: x.flow.id,
@@ -194,9 +196,16 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     iterations: result.iterations,
     stopReason: result.stopReason,
     arcFlow: result.arcFlows,
-    arcTimeDays: Float64Array.from(result.arcTimes, (t, e) => t + compiled.arrivalDwellDays[e]!),
+    arcTimeDays: withArrivalDwell(result.arcTimes, compiled.arrivalDwellDays),
     paths,
     unmet,
     pathSet: set,
   };
+}
+
+/** Arc times plus the constant dwell at each arc's (unsplit) head. */
+function withArrivalDwell(times: Float64Array, dwell: Float64Array): Float64Array {
+  const out = new Float64Array(times.length);
+  for (let e = 0; e < out.length; e++) out[e] = times[e]! + dwell[e]!;
+  return out;
 }

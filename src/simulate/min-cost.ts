@@ -144,7 +144,7 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
       status: 'optimal',
       stopReason: 'no demand',
       arcFlow,
-      arcTimeDays: Float64Array.from(compiled.timeDays),
+      arcTimeDays: compiled.timeDays.slice(),
       paths,
       unmet,
       shadowPrice: new Float64Array(M),
@@ -176,7 +176,7 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
       status: 'failed',
       stopReason: reason,
       arcFlow,
-      arcTimeDays: Float64Array.from(compiled.timeDays),
+      arcTimeDays: compiled.timeDays.slice(),
       paths,
       unmet,
       shadowPrice: new Float64Array(M),
@@ -186,7 +186,9 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
   const { head, tail } = compiled.csr;
   groups.forEach((g, k) => {
     // The LP returns flows within its feasibility tolerance: clamp tiny negatives to zero.
-    const flow = Float64Array.from(result.flows[k]!, (x) => Math.max(0, x));
+    const raw = result.flows[k]!;
+    const flow = new Float64Array(raw.length);
+    for (let e = 0; e < flow.length; e++) flow[e] = Math.max(0, raw[e]!);
     const net = new Float64Array(V);
     for (let e = 0; e < M; e++) {
       arcFlow[e]! += flow[e]!;
@@ -222,7 +224,7 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
     status: 'optimal',
     stopReason: `optimal after ${result.iterations} simplex iterations (objective ${result.objective.toExponential(6)} USD/yr)`,
     arcFlow,
-    arcTimeDays: Float64Array.from(compiled.timeDays),
+    arcTimeDays: compiled.timeDays.slice(),
     paths,
     unmet,
     shadowPrice: result.shadowPrice,

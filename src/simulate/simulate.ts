@@ -278,9 +278,11 @@ export async function simulate(
   const compiled = compileNetwork(applied.network);
   // Capacities below MIN_CAPACITY (units per year) are zero: the link or terminal is closed. Without
   // this, a capacity like 5e-324 overflows the volume/capacity ratio of the delay functions.
-  const arcCapacity = Float64Array.from(compiled.capacity, (c, e) =>
-    compiled.arcActive[e] === 1 && c >= MIN_CAPACITY ? c : 0,
-  );
+  const arcCapacity = new Float64Array(compiled.capacity.length);
+  for (let e = 0; e < arcCapacity.length; e++) {
+    const c = compiled.capacity[e]!;
+    arcCapacity[e] = compiled.arcActive[e] === 1 && c >= MIN_CAPACITY ? c : 0;
+  }
   const classes = buildClasses(compiled, applied.demand, applied.segmentSurcharges);
 
   let status: SimulationStatus;
@@ -341,7 +343,7 @@ export async function simulate(
         .filter(Boolean)
         .join('; ');
       arcFlow = new Float64Array(compiled.csr.arcCount);
-      arcTimeDays = Float64Array.from(compiled.timeDays);
+      arcTimeDays = compiled.timeDays.slice();
       const hardArc = (e: number) => hard.has(compiled.commodityIds[compiled.arcCommodity[e]!]!);
       for (let e = 0; e < arcFlow.length; e++) {
         const source = hardArc(e) ? allocated : out;
@@ -351,7 +353,11 @@ export async function simulate(
       }
       paths = [...(out?.paths ?? []), ...(allocated?.paths ?? [])];
       unmet = new Map([...(out?.unmet ?? []), ...(allocated?.unmet ?? [])]);
-      if (allocated) shadowPrice = Float64Array.from(allocated.shadowPrice, (p, e) => (hardArc(e) ? p : 0));
+      if (allocated) {
+        shadowPrice = new Float64Array(allocated.shadowPrice.length);
+        for (let e = 0; e < shadowPrice.length; e++)
+          if (hardArc(e)) shadowPrice[e] = allocated.shadowPrice[e]!;
+      }
       pathSet = out?.pathSet && { paths: out.pathSet, classIds: flexible.map((c) => c.id) };
       break;
     }

@@ -404,7 +404,7 @@ function shiftToCheapest(
         if (g < 0) hi = shift;
         else lo = shift;
         if (Math.abs(g) <= Math.max(1e-12 * delta, noise) || hi - lo <= 1e-15 * hi) break;
-        let next = shift + g / pairSlope;
+        let next = shift + g / pairSlope[0]!;
         if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
         g = movePair(
           p,
@@ -442,8 +442,11 @@ function shiftToCheapest(
  */
 const ROUNDING = 1e-14;
 
-/** Slope Σ t' over the arcs of the last {@link movePair} (a module scratch to avoid allocation). */
-let pairSlope = 0;
+/**
+ * Slope Σ t' over the arcs of the last {@link movePair}, in a typed scratch: a module `let` holding a
+ * double would box a new heap number on every write.
+ */
+const pairSlope = new Float64Array(1);
 
 /**
  * Move `amount` of flow from path q to path s on the arcs they do not share, refreshing those arcs'
@@ -489,6 +492,6 @@ function movePair(
     g -= cost[a]! + constant[a]!;
     h += deriv[a]!;
   }
-  pairSlope = h;
+  pairSlope[0] = h;
   return g;
 }
