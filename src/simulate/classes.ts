@@ -60,10 +60,96 @@ export function buildClasses(
   const graph = compiled.network.graph;
   const N = compiled.nodeIds.length;
   const M = compiled.csr.arcCount;
+  const L = compiled.linkCount;
   const commodityIndex = new Map(compiled.commodityIds.map((c, i) => [c, i]));
-  const linkCountries = compiled.linkIds.map((id) => graph.getEdgeAttributes(id).countries);
+  // Countries as indices, once: the country an arc arrives in, and each link's transit countries.
+  const countryIndex = new Map<string, number>();
+  const indexOf = (code: string): number => {
+    let i = countryIndex.get(code);
+    if (i === undefined) {
+      i = countryIndex.size;
+      countryIndex.set(code, i);
+    }
+    return i;
+  };
+  const nodeCountryIndex = Int32Array.from(compiled.nodeIds, (id) =>
+    indexOf(graph.getNodeAttributes(id).country),
+  );
+  const linkCountryIndices = compiled.linkIds.map((id) =>
+    Int32Array.from(graph.getEdgeAttributes(id).countries, indexOf),
+  );
   const nodeCountry = compiled.nodeIds.map((id) => graph.getNodeAttributes(id).country);
+  const arcCountry = new Int32Array(M);
+  for (let e = 0; e < M; e++) {
+    arcCountry[e] =
+      nodeCountryIndex[e < L ? compiled.vertexNode[compiled.csr.head[e]!]! : compiled.arcNode[e]!]!;
+  }
   const classes = new Map<string, { cls: Omit<DemandClass, 'entries'>; entries: ClassEntry[] }>();
+  // class key of a segment that exempts nothing, per commodity: built once, not per flow
+  const plainKeys = new Map<ShipperSegment, string[]>();
+
+  const makeClass = (
+    id: string,
+    flow: DemandFlow,
+    c: number,
+    segment: ShipperSegment,
+    exempt: readonly string[],
+  ): { cls: Omit<DemandClass, 'entries'>; entries: ClassEntry[] } => {
+    const avoid = new Uint8Array(countryIndex.size);
+    let avoiding = false;
+    for (const x of segment.avoidCountries ?? []) {
+      const i = countryIndex.get(x);
+      if (i !== undefined && !exempt.includes(x)) {
+        avoid[i] = 1;
+        avoiding = true;
+      }
+    }
+    const avoidLinks = new Set(segment.avoidLinks ?? []);
+    const forbidden = new Uint8Array(M);
+    const money = compiled.costUsd.slice();
+    for (let e = 0; e < M; e++) {
+      if (compiled.arcCommodity[e] !== c) {
+        forbidden[e] = 1;
+        continue;
+      }
+      if (e < L && avoidLinks.size > 0 && avoidLinks.has(compiled.linkIds[e]!)) {
+        forbidden[e] = 1;
+        continue;
+      }
+      if (!avoiding) continue;
+      if (avoid[arcCountry[e]!] === 1) {
+        forbidden[e] = 1;
+        continue;
+      }
+      if (e < L) {
+        const transit = linkCountryIndices[e]!;
+        for (let i = 0; i < transit.length; i++) {
+          if (avoid[transit[i]!] === 1) {
+            forbidden[e] = 1;
+            break;
+          }
+        }
+      }
+    }
+    for (const s of surcharges) {
+      if (!s.segments.includes(segment.id)) continue;
+      const e = compiled.linkIndex.get(s.link);
+      if (e === undefined) continue;
+      money[e] = Math.max(0, money[e]! + s.costUsdPerUnit + s.transitDays * segment.valueOfTimeUsdPerUnitDay);
+    }
+    return {
+      cls: {
+        id,
+        commodity: flow.commodity,
+        commodityIndex: c,
+        segment,
+        valueOfTime: segment.valueOfTimeUsdPerUnitDay,
+        moneyCost: money,
+        forbidden,
+      },
+      entries: [],
+    };
+  };
 
   for (const flow of demand.flows) {
     if (!(flow.volumePerYear > 0)) continue;
@@ -73,65 +159,30 @@ export function buildClasses(
     if (c === undefined || o === undefined || d === undefined) continue;
     const originCountry = nodeCountry[o]!;
     const destinationCountry = nodeCountry[d]!;
+    const origin = compiled.exitVertex[c * N + o]!;
+    const destination = compiled.entryVertex[c * N + d]!;
     for (const { segment, share } of flowSegments(demand, flow)) {
       // a shipper cannot avoid the countries its goods start or end in
       const avoids = segment.avoidCountries ?? [];
       const exempt =
-        avoids.length === 0
-          ? avoids
-          : avoids.filter((x) => x === originCountry || x === destinationCountry).sort();
-      const id = `${flow.commodity}|${segment.id}|${exempt.join(',')}`;
+        avoids.length === 0 ? avoids : avoids.filter((x) => x === originCountry || x === destinationCountry);
+      let id: string;
+      if (exempt.length === 0) {
+        let keys = plainKeys.get(segment);
+        if (!keys) {
+          keys = [];
+          plainKeys.set(segment, keys);
+        }
+        id = keys[c] ??= `${flow.commodity}|${segment.id}|`;
+      } else {
+        id = `${flow.commodity}|${segment.id}|${[...exempt].sort().join(',')}`;
+      }
       let entry = classes.get(id);
       if (!entry) {
-        const avoid = new Set((segment.avoidCountries ?? []).filter((x) => !exempt.includes(x)));
-        const avoidLinks = new Set(segment.avoidLinks ?? []);
-        const forbidden = new Uint8Array(M);
-        const money = compiled.costUsd.slice();
-        for (let e = 0; e < M; e++) {
-          if (compiled.arcCommodity[e] !== c) {
-            forbidden[e] = 1;
-            continue;
-          }
-          if (e < compiled.linkCount) {
-            if (avoidLinks.has(compiled.linkIds[e]!)) forbidden[e] = 1;
-            else if (avoid.size > 0) {
-              const head = compiled.vertexNode[compiled.csr.head[e]!]!;
-              if (avoid.has(nodeCountry[head]!) || linkCountries[e]!.some((x) => avoid.has(x)))
-                forbidden[e] = 1;
-            }
-          } else if (avoid.has(nodeCountry[compiled.arcNode[e]!]!)) {
-            forbidden[e] = 1;
-          }
-        }
-        for (const s of surcharges) {
-          if (!s.segments.includes(segment.id)) continue;
-          const e = compiled.linkIndex.get(s.link);
-          if (e === undefined) continue;
-          money[e] = Math.max(
-            0,
-            money[e]! + s.costUsdPerUnit + s.transitDays * segment.valueOfTimeUsdPerUnitDay,
-          );
-        }
-        entry = {
-          cls: {
-            id,
-            commodity: flow.commodity,
-            commodityIndex: c,
-            segment,
-            valueOfTime: segment.valueOfTimeUsdPerUnitDay,
-            moneyCost: money,
-            forbidden,
-          },
-          entries: [],
-        };
+        entry = makeClass(id, flow, c, segment, exempt);
         classes.set(id, entry);
       }
-      entry.entries.push({
-        flow,
-        origin: compiled.exitVertex[c * N + o]!,
-        destination: compiled.entryVertex[c * N + d]!,
-        volume: flow.volumePerYear * share,
-      });
+      entry.entries.push({ flow, origin, destination, volume: flow.volumePerYear * share });
     }
   }
   return [...classes.values()].map(({ cls, entries }) => ({ ...cls, entries }));
