@@ -12,7 +12,14 @@
  */
 
 import type { AssignmentProblem } from './problem.js';
-import { VDF_DAVIDSON, vdfDerivative, vdfIntegral, vdfTime, vdfVolumeTimesSecondDerivative } from './vdf.js';
+import {
+  VDF_CONSTANT,
+  VDF_DAVIDSON,
+  vdfDerivative,
+  vdfIntegral,
+  vdfTime,
+  vdfVolumeTimesSecondDerivative,
+} from './vdf.js';
 
 /** What the assignment optimises. */
 export type AssignmentObjective = 'user-equilibrium' | 'system-optimum';
@@ -61,6 +68,12 @@ export function refreshArc(
   derivative: Float64Array,
 ): void {
   const k = p.vdfKind[a]!;
+  if (k === VDF_CONSTANT) {
+    // most arcs of a corridor path: cost t0 under UE and SO alike, derivative 0
+    cost[a] = p.t0[a]!;
+    derivative[a] = 0;
+    return;
+  }
   if (k === VDF_DAVIDSON && !so) {
     // modified Davidson inline (the equilibrium of `simulate` spends its inner loop here)
     const t0 = p.t0[a]!;

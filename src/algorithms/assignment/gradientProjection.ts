@@ -378,7 +378,7 @@ function shiftToCheapest(
     }
     let shift = h > 0 ? delta / h : f;
     if (shift >= f) shift = f;
-    let g = movePair(
+    movePair(
       p,
       arcs,
       qStart,
@@ -396,6 +396,7 @@ function shiftToCheapest(
       constant,
       shift,
     );
+    let g = pair[0]!;
     if (g < -Math.max(1e-12 * delta, noise) && h > 0) {
       // Newton overshot (costs curve upwards): safeguarded Newton/bisection on the pair.
       let lo = 0;
@@ -404,9 +405,9 @@ function shiftToCheapest(
         if (g < 0) hi = shift;
         else lo = shift;
         if (Math.abs(g) <= Math.max(1e-12 * delta, noise) || hi - lo <= 1e-15 * hi) break;
-        let next = shift + g / pairSlope[0]!;
+        let next = shift + g / pair[1]!;
         if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-        g = movePair(
+        movePair(
           p,
           arcs,
           qStart,
@@ -424,6 +425,7 @@ function shiftToCheapest(
           constant,
           next - shift,
         );
+        g = pair[0]!;
         shift = next;
       }
     }
@@ -443,14 +445,14 @@ function shiftToCheapest(
 const ROUNDING = 1e-14;
 
 /**
- * Slope Σ t' over the arcs of the last {@link movePair}, in a typed scratch: a module `let` holding a
- * double would box a new heap number on every write.
+ * What the last {@link movePair} measured — [c_q − c_s, Σ t'] — in a typed scratch: a double returned
+ * from a call, or held in a module `let`, is boxed in a new heap number every time.
  */
-const pairSlope = new Float64Array(1);
+const pair = new Float64Array(2);
 
 /**
  * Move `amount` of flow from path q to path s on the arcs they do not share, refreshing those arcs'
- * costs. Returns c_q − c_s afterwards (shared arcs cancel) and leaves Σ t' over the arcs in `pairSlope`.
+ * costs. Leaves c_q − c_s afterwards (shared arcs cancel) and Σ t' over the arcs in `pair`.
  */
 function movePair(
   p: AssignmentProblem,
@@ -469,7 +471,7 @@ function movePair(
   so: boolean,
   constant: Float64Array,
   amount: number,
-): number {
+): void {
   let g = 0;
   let h = 0;
   for (let k = qStart; k < qEnd; k++) {
@@ -492,6 +494,6 @@ function movePair(
     g -= cost[a]! + constant[a]!;
     h += deriv[a]!;
   }
-  pairSlope[0] = h;
-  return g;
+  pair[0] = g;
+  pair[1] = h;
 }
