@@ -8,14 +8,16 @@
  * 1. recomputes arc volumes exactly from the path flows (no drift), and the arc costs;
  * 2. builds one shortest-path tree per (class, origin): the trees give the exact relative gap of the
  *    current flows and each OD's shortest path, which joins the OD's path set when it is new
- *    (column generation);
+ *    (column generation). A class that differs from an earlier one only by forbidden arcs takes that
+ *    class's tree wherever its tree paths avoid them (./treeSharing.ts);
  * 3. re-equilibrates the restricted problem with Gauss–Seidel passes over the ODs: flow moves from
  *    every costlier path p to the OD's cheapest path s by the Newton step
  *    Δ = min(f_p, (c_p − c_s) / Σ_{a ∈ p ⊕ s} t'_a) (projected onto f_p ≥ 0), and the costs of the
  *    touched arcs are updated at once; an overshooting step (costs curving upwards) is finished by a
  *    safeguarded Newton/bisection on the pair. Passes repeat until the restricted problem's excess
  *    cost falls below 2 % of the last full gap (at most `innerIterations` passes). Paths left
- *    without flow are dropped at the next column generation.
+ *    without flow are dropped at the next column generation. Cost differences at the rounding level
+ *    of a path's cost (1e-14 relative) count as none: no move is made on them.
  *
  * Classes with value of time 0 keep their money-cheapest path. The result carries the path sets with
  * their flows (`result.paths`), which also serve as a warm start for the next run.
