@@ -474,6 +474,22 @@ export const NEW_SOURCES: readonly SourceEntry[] = [
     'In 2020 China–Europe trains through the China–Russia ports were 30 % of all China–Europe trains; Manzhouli exceeded 3,500 for the first time.',
   ),
   W(
+    'W53',
+    'Loading of container train (China–Kazakhstan–Turkmenistan–Iran test train)',
+    'Investment portal of Turkmenistan, citing the Union of Industrialists and Entrepreneurs of Turkmenistan',
+    2024,
+    'https://invest.gov.tm/news/view?id=1958',
+    "After four-party talks in Beijing (23–24 April 2024) the railways agreed a full schedule of container trains and 'a cargo transportation period on this route of 15 days'; the test train ran Xi'an–Altynkol–Bolashak–Etrek–Tehran; containers are reloaded between gauges at the Etrek terminal.",
+  ),
+  W(
+    'W54',
+    'Turkmenistan launches new train route from China to Iran via Kazakhstan',
+    'News.Az, citing The Times of Central Asia',
+    2024,
+    'https://news.az/news/turkmenistan-launches-new-train-route-from-china-to-iran-via-kazakhstan',
+    "31 July 2024: with the new route 'cargo delivery between China and Iran will be reduced to 15 days'; the test train ran Xi'an–Altynkol–Bolashak–Etrek–Tehran.",
+  ),
+  W(
     'E1',
     'Kazakhstan: Balancing to the best of its ability in the heart of Eurasia',
     'Euractiv',
