@@ -28,12 +28,12 @@
  */
 
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
-import { shortestPathTree } from '../_internal/dijkstra.js';
 import { objectiveReport, refreshArc, updateCosts } from './arcCosts.js';
-import { createLoadingWorkspace, setClassWeights } from './loading.js';
+import { createLoadingWorkspace } from './loading.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
 import {
   loadWarmStart,
+  originTree,
   type PathWarmStart,
   pathVolumes,
   seedMissingPaths,
@@ -50,7 +50,7 @@ import {
   resolveIterationOptions,
   stopStatus,
 } from './result.js';
-import { SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
+import { SharedTrees } from './treeSharing.js';
 
 export type { PathWarmStart } from './pathSupport.js';
 
@@ -162,23 +162,11 @@ export function gradientProjection(
         const f = x[a]!;
         if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
       }
-      let weightsReady = false;
+      const weights = { ready: false };
       for (let i = 0; i < cls.origins.length; i++) {
-        const origin = cls.origins[i]!;
         const from = cls.originStart[i]!;
         const to = cls.originStart[i + 1]!;
-        // a wider class's tree serves when its paths to this class's destinations are allowed
-        let tree: StoredTree | undefined = shared.parentTree(cls.index, origin);
-        if (tree && !treeServes(tree, tail, constant, cls.destinations, from, to)) tree = undefined;
-        if (!tree) {
-          if (!weightsReady) {
-            setClassWeights(p, cls, cost, ws.weight);
-            weightsReady = true;
-          }
-          tree = shortestPathTree(p.csr, ws.weight, origin, ws.dijkstra, ws.treeOptions);
-        }
-        const { distance, predecessorArc } = tree;
-        if (shared.keeps(cls.index)) shared.keep(cls.index, origin, predecessorArc, distance);
+        const { distance, predecessorArc } = originTree(p, cls, i, cost, ws, shared, weights);
         for (let j = from; j < to; j++) {
           const d = cls.destinations[j]!;
           sptt += cls.demand[j]! * distance[d]!;

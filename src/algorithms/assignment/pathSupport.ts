@@ -129,7 +129,7 @@ export function seedMissingPaths(
   buffer: Int32Array,
   shared?: SharedTrees,
 ): void {
-  let weightsReady = false;
+  const weights = { ready: false };
   for (let i = 0; i < cls.origins.length; i++) {
     const from = cls.originStart[i]!;
     const to = cls.originStart[i + 1]!;
@@ -138,18 +138,7 @@ export function seedMissingPaths(
       if (store.odSize[cls.odOffset + j] === 0) missing = true;
     }
     if (!missing) continue;
-    const origin = cls.origins[i]!;
-    let tree: StoredTree | undefined = shared?.parentTree(cls.index, origin);
-    if (tree && !treeServes(tree, p.csr.tail, cls.arcConstant, cls.destinations, from, to)) tree = undefined;
-    if (!tree) {
-      if (!weightsReady) {
-        if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight);
-        else setClassWeights(p, cls, cost, ws.weight);
-        weightsReady = true;
-      }
-      tree = shortestPathTree(p.csr, ws.weight, origin, ws.dijkstra, ws.treeOptions);
-    }
-    if (shared?.keeps(cls.index)) shared.keep(cls.index, origin, tree.predecessorArc, tree.distance);
+    const tree = originTree(p, cls, i, cost, ws, shared, weights);
     for (let j = from; j < to; j++) {
       const od = cls.odOffset + j;
       if (store.odSize[od] !== 0) continue;
@@ -157,6 +146,51 @@ export function seedMissingPaths(
       store.add(od, buffer, len, hashArcs(buffer, len), cls.demand[j]!);
     }
   }
+}
+
+/**
+ * The shortest-path tree of `cls` from its `i`-th origin. With `shared`, a wider class's tree of the
+ * same round serves when its paths to the origin's destinations are allowed (see treeSharing.ts), and
+ * this class's tree is kept for narrower classes. Otherwise Dijkstra on the class weights (money for
+ * VOT-0 classes), which are filled into `ws.weight` once per class: pass the same `weights` holder for
+ * every origin of the class, `{ ready: false }` at first.
+ *
+ * @internal
+ */
+export function originTree(
+  p: AssignmentProblem,
+  cls: AssignmentClass,
+  i: number,
+  cost: Float64Array,
+  ws: LoadingWorkspace,
+  shared: SharedTrees | undefined,
+  weights: { ready: boolean },
+): StoredTree {
+  const origin = cls.origins[i]!;
+  let tree: StoredTree | undefined = shared?.parentTree(cls.index, origin);
+  if (
+    tree &&
+    !treeServes(
+      tree,
+      p.csr.tail,
+      cls.arcConstant,
+      cls.destinations,
+      cls.originStart[i]!,
+      cls.originStart[i + 1]!,
+    )
+  ) {
+    tree = undefined;
+  }
+  if (!tree) {
+    if (!weights.ready) {
+      if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight);
+      else setClassWeights(p, cls, cost, ws.weight);
+      weights.ready = true;
+    }
+    tree = shortestPathTree(p.csr, ws.weight, origin, ws.dijkstra, ws.treeOptions);
+  }
+  if (shared?.keeps(cls.index)) shared.keep(cls.index, origin, tree.predecessorArc, tree.distance);
+  return tree;
 }
 
 /**
