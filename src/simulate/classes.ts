@@ -13,6 +13,7 @@
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import { type Demand, type DemandFlow, flowSegments, type ShipperSegment } from '../model/demand.js';
 import type { SegmentSurcharge } from '../scenario/apply.js';
+import { countryIndex } from './countries.js';
 
 /** One OD entry of a class, with the demand flow it comes from. */
 export interface ClassEntry {
@@ -57,28 +58,17 @@ export function buildClasses(
   demand: Demand,
   surcharges: readonly SegmentSurcharge[],
 ): DemandClass[] {
-  const graph = compiled.network.graph;
   const N = compiled.nodeIds.length;
   const M = compiled.csr.arcCount;
   const L = compiled.linkCount;
   const commodityIndex = new Map(compiled.commodityIds.map((c, i) => [c, i]));
-  // Countries as indices, once: the country an arc arrives in, and each link's transit countries.
-  const countryIndex = new Map<string, number>();
-  const indexOf = (code: string): number => {
-    let i = countryIndex.get(code);
-    if (i === undefined) {
-      i = countryIndex.size;
-      countryIndex.set(code, i);
-    }
-    return i;
-  };
-  const nodeCountryIndex = Int32Array.from(compiled.nodeIds, (id) =>
-    indexOf(graph.getNodeAttributes(id).country),
-  );
-  const linkCountryIndices = compiled.linkIds.map((id) =>
-    Int32Array.from(graph.getEdgeAttributes(id).countries, indexOf),
-  );
-  const nodeCountry = compiled.nodeIds.map((id) => graph.getNodeAttributes(id).country);
+  // the country an arc arrives in, and each link's transit countries, as indices
+  const {
+    countries,
+    indexOf: countryIndexOf,
+    nodeCountry: nodeCountryIndex,
+    linkCountries,
+  } = countryIndex(compiled);
   const arcCountry = new Int32Array(M);
   for (let e = 0; e < M; e++) {
     arcCountry[e] =
@@ -95,10 +85,10 @@ export function buildClasses(
     segment: ShipperSegment,
     exempt: readonly string[],
   ): { cls: Omit<DemandClass, 'entries'>; entries: ClassEntry[] } => {
-    const avoid = new Uint8Array(countryIndex.size);
+    const avoid = new Uint8Array(countries.length);
     let avoiding = false;
     for (const x of segment.avoidCountries ?? []) {
-      const i = countryIndex.get(x);
+      const i = countryIndexOf.get(x);
       if (i !== undefined && !exempt.includes(x)) {
         avoid[i] = 1;
         avoiding = true;
@@ -122,7 +112,7 @@ export function buildClasses(
         continue;
       }
       if (e < L) {
-        const transit = linkCountryIndices[e]!;
+        const transit = linkCountries[e]!;
         for (let i = 0; i < transit.length; i++) {
           if (avoid[transit[i]!] === 1) {
             forbidden[e] = 1;
@@ -157,8 +147,8 @@ export function buildClasses(
     const o = compiled.nodeIndex.get(flow.origin);
     const d = compiled.nodeIndex.get(flow.destination);
     if (c === undefined || o === undefined || d === undefined) continue;
-    const originCountry = nodeCountry[o]!;
-    const destinationCountry = nodeCountry[d]!;
+    const originCountry = countries[nodeCountryIndex[o]!]!;
+    const destinationCountry = countries[nodeCountryIndex[d]!]!;
     const origin = compiled.exitVertex[c * N + o]!;
     const destination = compiled.entryVertex[c * N + d]!;
     for (const { segment, share } of flowSegments(demand, flow)) {

@@ -16,6 +16,7 @@
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import type { Corridor } from '../model/corridor.js';
 import { MODES } from '../model/network.js';
+import { countryIndex } from './countries.js';
 
 const SEA = MODES.indexOf('sea');
 
@@ -70,22 +71,7 @@ export interface RouteClassifier {
  * @returns the classifier (routes are cached by their arcs, origin and commodity)
  */
 export function createRouteClassifier(compiled: CompiledNetwork, arcTimeDays: Float64Array): RouteClassifier {
-  const graph = compiled.network.graph;
-  const countries: string[] = [];
-  const countryOf = new Map<string, number>();
-  const index = (code: string): number => {
-    let i = countryOf.get(code);
-    if (i === undefined) {
-      i = countries.length;
-      countries.push(code);
-      countryOf.set(code, i);
-    }
-    return i;
-  };
-  const nodeCountry = Int32Array.from(compiled.nodeIds, (id) => index(graph.getNodeAttributes(id).country));
-  const linkCountries = compiled.linkIds.map((id) =>
-    Int32Array.from(graph.getEdgeAttributes(id).countries, index),
-  );
+  const { countries, nodeCountry, linkCountries } = countryIndex(compiled);
   const byCommodity = new Map<string, CompiledCorridor[]>();
   for (const corridor of compiled.network.corridors) {
     const list = byCommodity.get(corridor.commodity) ?? [];

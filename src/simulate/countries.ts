@@ -1,0 +1,56 @@
+/**
+ * Countries of a compiled network as indices
+ * ==========================================
+ *
+ * The country of every node and the transit countries of every link, as small integers: class set-up
+ * (avoided countries) and route classification (countries touched) both test them in loops over arcs.
+ * Computed once per compiled network (cached on it: the compiled network is never changed).
+ *
+ * Internal: no public API.
+ */
+
+import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
+
+/** Country codes and the countries of nodes and links as indices into `countries`. */
+export interface CountryIndex {
+  /** Country codes by index: the nodes' countries in node order, then links' transit countries. */
+  readonly countries: readonly string[];
+  /** Index of each country code. */
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Country index of each node. */
+  readonly nodeCountry: Int32Array;
+  /** Transit country indices of each link. */
+  readonly linkCountries: readonly Int32Array[];
+}
+
+const CACHE = new WeakMap<CompiledNetwork, CountryIndex>();
+
+/**
+ * The country index of a compiled network.
+ *
+ * @param compiled - the compiled network
+ * @returns countries by index, and the countries of its nodes and links
+ */
+export function countryIndex(compiled: CompiledNetwork): CountryIndex {
+  const cached = CACHE.get(compiled);
+  if (cached) return cached;
+  const graph = compiled.network.graph;
+  const countries: string[] = [];
+  const indexOf = new Map<string, number>();
+  const index = (code: string): number => {
+    let i = indexOf.get(code);
+    if (i === undefined) {
+      i = countries.length;
+      countries.push(code);
+      indexOf.set(code, i);
+    }
+    return i;
+  };
+  const nodeCountry = Int32Array.from(compiled.nodeIds, (id) => index(graph.getNodeAttributes(id).country));
+  const linkCountries = compiled.linkIds.map((id) =>
+    Int32Array.from(graph.getEdgeAttributes(id).countries, index),
+  );
+  const result: CountryIndex = { countries, indexOf, nodeCountry, linkCountries };
+  CACHE.set(compiled, result);
+  return result;
+}
