@@ -75,7 +75,7 @@ export default async function simulateBench(): Promise<void> {
     .add('· compileNetwork (sources)', () => compileNetwork(applied.network))
     .add('· buildClasses (sources)', () => buildClasses(compiled, applied.demand, applied.segmentSurcharges))
     .add('· binding cut, max-flow (sources)', () =>
-      overlandBindingCut(applied.network, applied.demand, CHINA_EUROPE),
+      overlandBindingCut(compiled, applied.demand, CHINA_EUROPE),
     );
   await bench.run();
   const rows = bench.tasks.map((task) => {

@@ -8,25 +8,26 @@
  * uncapacitated overland route exists (the throughput is then unlimited) or the market has no flows.
  */
 
-import { networkMaxFlow } from '../algorithms/flow/networkMaxFlow.js';
+import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
+import { compiledNetworkMaxFlow } from '../algorithms/flow/networkMaxFlow.js';
 import type { Demand } from '../model/demand.js';
-import type { Network } from '../model/network.js';
 import type { CorridorMarket } from './aggregate.js';
 import type { BindingCut } from './result.js';
 
 /**
  * Maximum overland throughput and its minimum cut.
  *
- * @param network - the scenario-applied network
+ * @param compiled - the scenario-applied network, compiled (without a year: its link statuses count)
  * @param demand - the scenario-applied demand (its market flows give the origins and destinations)
  * @param market - which flows form the market
  * @returns the cut, or undefined when unbounded or empty
  */
 export function overlandBindingCut(
-  network: Network,
+  compiled: CompiledNetwork,
   demand: Demand,
   market: CorridorMarket,
 ): BindingCut | undefined {
+  const network = compiled.network;
   const graph = network.graph;
   const origins = new Set<string>();
   const destinations = new Set<string>();
@@ -41,14 +42,25 @@ export function overlandBindingCut(
   }
   for (const d of destinations) origins.delete(d);
   if (origins.size === 0 || destinations.size === 0) return undefined;
-  const maritime = new Set(
-    network.corridors
-      .filter((c) => c.commodity === market.commodity && c.overland === false)
-      .flatMap((c) => c.links ?? []),
+  const c = compiled.commodityIds.indexOf(market.commodity);
+  if (c < 0) return undefined;
+  // the links of maritime corridors are closed: the cut is of the overland routes
+  const shut = new Uint8Array(compiled.csr.arcCount);
+  for (const corridor of network.corridors) {
+    if (corridor.commodity !== market.commodity || corridor.overland !== false) continue;
+    for (const id of corridor.links ?? []) {
+      const e = compiled.linkIndex.get(id);
+      if (e !== undefined) shut[e] = 1;
+    }
+  }
+  const index = (id: string) => compiled.nodeIndex.get(id)!;
+  const result = compiledNetworkMaxFlow(
+    compiled,
+    [...origins].map(index),
+    [...destinations].map(index),
+    c,
+    shut,
   );
-  const result = networkMaxFlow(network, [...origins], [...destinations], market.commodity, {
-    closedLinks: [...maritime],
-  });
   if (result.status !== 'optimal') return undefined;
   return { capacityTeu: result.value, links: result.bindingLinks, nodes: result.bindingNodes };
 }

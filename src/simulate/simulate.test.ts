@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileNetwork } from '../algorithms/_internal/compile.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
+import { InvalidArgumentError } from '../model/errors.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { attribute } from './attribute.js';
 import { compare } from './compare.js';
@@ -91,6 +92,19 @@ describe('simulate (equilibrium) on the two-corridor sample', () => {
     await expect(simulate(input, undefined, { year: 2024.5 })).rejects.toThrow(/options\.year/);
     await expect(simulate(input, undefined, { solver: 'magic' as never })).rejects.toThrow(/options\.solver/);
     await expect(simulate(input, undefined, { relativeGap: -1 })).rejects.toThrow(/options\.relativeGap/);
+    const market = { origins: ['CN'], destinations: ['DE'], commodity: 'container' };
+    await expect(
+      simulate(input, undefined, { market: { ...market, origins: 'CN' as never } }),
+    ).rejects.toThrow(/options\.market\.origins/);
+    await expect(
+      simulate(input, undefined, { market: { ...market, destinations: [7] as never } }),
+    ).rejects.toThrow(/options\.market\.destinations/);
+    await expect(simulate(input, undefined, { market: { ...market, commodity: 'tea' } })).rejects.toThrow(
+      InvalidArgumentError,
+    );
+    await expect(simulate(input, undefined, { market: { ...market, commodity: 'tea' } })).rejects.toThrow(
+      /options\.market\.commodity.*"tea"/,
+    );
   });
 
   it('is deterministic: same input, same result', async () => {
@@ -137,6 +151,33 @@ describe('compare, project, sweep, criticality, attribute', () => {
     const volumes = points.map((p) => p.result.corridors.find((c) => c.id === 'middle')!.volume);
     for (let i = 1; i < volumes.length; i++)
       expect(volumes[i]!).toBeGreaterThanOrEqual(volumes[i - 1]! - 1e-6);
+  });
+
+  it('a warm start carries over when a refusal adds or removes a class, and ends at the cold equilibrium', async () => {
+    // The standard segment needs both corridors (Northern capacity below its demand): all-or-nothing is
+    // far from equilibrium. 2 % of shippers refusing Azerbaijan adds the classes `standard~avoid-AZ`
+    // (Northern only) and `avoid-ru~avoid-AZ` (no route).
+    const tight: ScenarioOp = { kind: 'scale-capacity', target: { links: ['almaty-moscow'] }, factor: 0.4 };
+    const plain = scenario('tight', tight);
+    const split = scenario('split', tight, { kind: 'avoid-country', country: 'AZ', share: 0.02 });
+    const settings = { year: 2024, relativeGap: 1e-10 };
+    for (const [from, to] of [
+      [plain, split],
+      [split, plain],
+    ] as const) {
+      const earlier = await simulate(input, from, settings);
+      const start = { year: 2024, maxIterations: 0 };
+      const coldStart = await simulate(input, to, start);
+      const warmStart = await simulate(input, to, { ...start, warmStart: earlier });
+      expect(coldStart.convergence.relativeGap).toBeGreaterThan(1e-3);
+      expect(warmStart.convergence.relativeGap).toBeLessThan(coldStart.convergence.relativeGap / 10);
+      const cold = await simulate(input, to, settings);
+      const warm = await simulate(input, to, { ...settings, warmStart: earlier });
+      expect(warm.convergence.relativeGap).toBeLessThanOrEqual(1e-10);
+      cold.corridors.forEach((c, i) => {
+        expect(warm.corridors[i]!.volume).toBeCloseTo(c.volume, 2);
+      });
+    }
   });
 
   it('criticality ranks first the links every route needs (graph bridges between Xi’an and Duisburg)', async () => {

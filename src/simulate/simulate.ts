@@ -17,7 +17,6 @@
  */
 
 import { compileNetwork } from '../algorithms/_internal/compile.js';
-import type { PathSet } from '../algorithms/assignment/pathSet.js';
 import { requireDemand, requireScenario } from '../data/guards.js';
 import { markValidated } from '../data/validated.js';
 import { type Demand, demandForYear } from '../model/demand.js';
@@ -31,6 +30,7 @@ import { buildClasses } from './classes.js';
 import { type CapacityDelay, solveEquilibrium } from './equilibrium.js';
 import { solveMinCost } from './min-cost.js';
 import type { CrudeSummary, SimulationResult, SimulationStatus, SolverKind } from './result.js';
+import { type PathSetState, rememberPathSet, warmStartFor } from './warm-start.js';
 
 /** What `simulate` runs on: a network and its demand (a loaded dataset fits). */
 export interface SimulationInput {
@@ -72,7 +72,11 @@ export interface SimulateOptions {
   readonly unmetPenaltyUsd?: number;
   /** Compute the minimum cut of the overland market (one max-flow). @defaultValue true */
   readonly bindingCut?: boolean;
-  /** Start the equilibrium from this earlier result's path flows (sweeps, timelines). */
+  /**
+   * Start the equilibrium from this earlier result's path flows (sweeps, timelines): classes are
+   * matched by id, and a segment split off by a refusal (`s~avoid-XX`) starts from the paths of `s`.
+   * Only where the solver starts changes; the result meets the same convergence target.
+   */
   readonly warmStart?: SimulationResult;
 }
 
@@ -124,18 +128,6 @@ export function requireSimulationResult(
       `must be a result of simulate(), got ${value === null ? 'null' : typeof value}`,
     );
   }
-}
-
-/** @internal Warm-start state (path sets and the class order they refer to), kept out of the public result type. */
-const pathSets = new WeakMap<SimulationResult, { paths: PathSet; classIds: readonly string[] }>();
-
-function warmStartFor(
-  previous: SimulationResult | undefined,
-  classIds: readonly string[],
-): PathSet | undefined {
-  const state = previous && pathSets.get(previous);
-  if (!state || state.classIds.length !== classIds.length) return undefined;
-  return state.classIds.every((id, i) => id === classIds[i]) ? state.paths : undefined;
 }
 
 /**
@@ -224,6 +216,36 @@ function checkOptions(options: SimulateOptions): void {
   }
 }
 
+function checkMarket(market: unknown, network: Network): void {
+  if (market === undefined) return;
+  const at = 'options.market';
+  if (typeof market !== 'object' || market === null) {
+    throw new InvalidArgumentError(
+      MODULE,
+      at,
+      `must be { origins, destinations, commodity }, got ${String(market)}`,
+    );
+  }
+  const m = market as Record<string, unknown>;
+  for (const key of ['origins', 'destinations'] as const) {
+    const list = m[key];
+    if (!Array.isArray(list) || list.some((c) => typeof c !== 'string')) {
+      throw new InvalidArgumentError(
+        MODULE,
+        `${at}.${key}`,
+        `must be an array of country codes, got ${JSON.stringify(list)}`,
+      );
+    }
+  }
+  if (typeof m.commodity !== 'string' || !Object.hasOwn(network.commodities, m.commodity)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      `${at}.commodity`,
+      `must be a commodity of the network (${Object.keys(network.commodities).join(', ')}), got ${JSON.stringify(m.commodity)}`,
+    );
+  }
+}
+
 function crudeSummary(result: ReturnType<typeof aggregate>): CrudeSummary {
   const byRoute: Record<string, number> = {};
   let total = 0;
@@ -268,6 +290,7 @@ export async function simulate(
   requireDemand(input.demand, input.network, MODULE, 'input.demand');
   if (scenario !== undefined) requireScenario(scenario, input.network, input.demand, MODULE, 'scenario');
   checkOptions(options);
+  checkMarket(options.market, input.network);
   const year = resolveYear(input, options.year);
   const solver = options.solver ?? DEFAULTS.solver;
   const started = performance.now();
@@ -293,7 +316,7 @@ export async function simulate(
   let arcTimeDays: Float64Array;
   let paths: RoutedPath[];
   let unmet: Map<string, number>;
-  let pathSet: { paths: PathSet; classIds: readonly string[] } | undefined;
+  let pathSet: PathSetState | undefined;
   let shadowPrice: Float64Array | undefined;
 
   switch (solver) {
@@ -428,12 +451,12 @@ export async function simulate(
     ...figures,
     crude: crudeSummary(figures),
     bindingCut:
-      options.bindingCut === false ? undefined : overlandBindingCut(applied.network, applied.demand, market),
+      options.bindingCut === false ? undefined : overlandBindingCut(compiled, applied.demand, market),
     paths,
     operations: applied.log,
     applied: { network: applied.network, demand: applied.demand },
   };
-  if (pathSet) pathSets.set(result, pathSet);
+  if (pathSet) rememberPathSet(result, pathSet);
   Object.defineProperty(result, RESULT, { value: true, enumerable: false });
   return result;
 }

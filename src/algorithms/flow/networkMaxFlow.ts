@@ -18,7 +18,7 @@
 import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
 import type { CommodityId, LinkId, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
-import { compileNetwork } from '../_internal/compile.js';
+import { type CompiledNetwork, compileNetwork } from '../_internal/compile.js';
 import { MODULE } from './_internal/validate.js';
 import { maxFlow } from './maxFlow.js';
 
@@ -138,6 +138,36 @@ export function networkMaxFlow(
   }
 
   const compiled = compileNetwork(network, year === undefined ? {} : { year });
+  const shut = new Uint8Array(compiled.csr.arcCount);
+  for (const id of closed) shut[compiled.linkIndex.get(id)!] = 1;
+  return compiledNetworkMaxFlow(
+    compiled,
+    sourceIds.map((id) => compiled.nodeIndex.get(id)!),
+    sinkIds.map((id) => compiled.nodeIndex.get(id)!),
+    compiled.commodityIds.indexOf(commodity),
+    shut,
+  );
+}
+
+/**
+ * {@link networkMaxFlow} on a network already compiled, for callers that hold one (the binding cut
+ * of `simulate`): no validation, no second compile.
+ *
+ * @param compiled - the compiled network
+ * @param sources - source node indices (into `compiled.nodeIds`)
+ * @param sinks - sink node indices, disjoint from the sources
+ * @param c - commodity index (into `compiled.commodityIds`)
+ * @param shut - 1 for arcs to treat as closed, by arc index
+ * @returns as {@link networkMaxFlow}
+ * @internal
+ */
+export function compiledNetworkMaxFlow(
+  compiled: CompiledNetwork,
+  sources: readonly number[],
+  sinks: readonly number[],
+  c: number,
+  shut: Uint8Array,
+): NetworkMaxFlowResult {
   const {
     csr,
     nodeIds,
@@ -150,20 +180,17 @@ export function networkMaxFlow(
     exitVertex,
     entryVertex,
   } = compiled;
-  const c = compiled.commodityIds.indexOf(commodity);
   const N = nodeIds.length;
   const V = csr.nodeCount;
 
   // Arcs of this commodity that are open, then super-source and super-sink arcs.
-  const shut = new Uint8Array(csr.arcCount);
-  for (const id of closed) shut[compiled.linkIndex.get(id)!] = 1;
   const arcOf: number[] = [];
   for (let a = 0; a < csr.arcCount; a++)
     if (arcCommodity[a] === c && arcActive[a] === 1 && shut[a] === 0) arcOf.push(a);
   const superSource = V;
   const superSink = V + 1;
   const k = arcOf.length;
-  const m = k + sourceIds.length + sinkIds.length;
+  const m = k + sources.length + sinks.length;
   const tail = new Int32Array(m);
   const head = new Int32Array(m);
   const cap = new Float64Array(m);
@@ -173,13 +200,13 @@ export function networkMaxFlow(
     cap[i] = capacity[a]!;
   });
   let i = k;
-  for (const id of sourceIds) {
+  for (const n of sources) {
     tail[i] = superSource;
-    head[i] = exitVertex[c * N + compiled.nodeIndex.get(id)!]!;
+    head[i] = exitVertex[c * N + n]!;
     cap[i++] = Number.POSITIVE_INFINITY;
   }
-  for (const id of sinkIds) {
-    tail[i] = entryVertex[c * N + compiled.nodeIndex.get(id)!]!;
+  for (const n of sinks) {
+    tail[i] = entryVertex[c * N + n]!;
     head[i] = superSink;
     cap[i++] = Number.POSITIVE_INFINITY;
   }
