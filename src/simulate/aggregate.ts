@@ -211,9 +211,11 @@ export function aggregate(input: AggregateInput): Aggregates {
     name: c.name,
     commodity: c.commodity,
   }));
-  const slotOf = new Map(slots.map((c, i) => [`${c.commodity}\u0000${c.id}`, i]));
+  // slot of each corridor (routes are classified by corridor object), then `other` per commodity
+  const corridorSlot = new Map(network.corridors.map((c, i) => [c, i]));
+  const otherSlot = new Map<string, number>();
   for (const commodity of Object.keys(network.commodities)) {
-    slotOf.set(`${commodity}\u0000other`, slots.length);
+    otherSlot.set(commodity, slots.length);
     slots.push({ id: 'other', name: 'Other routes', commodity });
   }
   const S = slots.length;
@@ -235,15 +237,8 @@ export function aggregate(input: AggregateInput): Aggregates {
 
   // What depends only on the route (corridor, countries, time, cost) is computed once per distinct
   // route by the classifier; the slot of each corridor is looked up once per route.
-  const slotOfRoute = new Map<ClassifiedRoute, number>();
-  const slotFor = (route: ClassifiedRoute, commodity: string): number => {
-    let slot = slotOfRoute.get(route);
-    if (slot === undefined) {
-      slot = slotOf.get(`${commodity}\u0000${route.corridor?.id ?? 'other'}`)!;
-      slotOfRoute.set(route, slot);
-    }
-    return slot;
-  };
+  const slotFor = (route: ClassifiedRoute, commodity: string): number =>
+    route.corridor === undefined ? otherSlot.get(commodity)! : corridorSlot.get(route.corridor)!;
   const originIndex = demand.flows.map((f) => compiled.nodeIndex.get(f.origin)!);
 
   for (const path of paths) {

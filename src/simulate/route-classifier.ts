@@ -94,17 +94,19 @@ export function createRouteClassifier(compiled: CompiledNetwork, arcTimeDays: Fl
   const head = compiled.csr.head;
   const cache = new Map<number, Entry[]>();
   const seen = new Int32Array(countries.length);
+  // countries touched by the route being classified, in order (each country at most once)
+  const touched = new Int32Array(countries.length);
   let stamp = 0;
   let nodes = new Int32Array(16);
 
   const compute = (arcs: readonly number[], origin: number, commodity: string): ClassifiedRoute => {
     if (nodes.length < arcs.length + 1) nodes = new Int32Array(2 * arcs.length + 2);
     stamp++;
-    const touched: number[] = [];
+    let touchedCount = 0;
     const touch = (c: number) => {
       if (seen[c] !== stamp) {
         seen[c] = stamp;
-        touched.push(c);
+        touched[touchedCount++] = c;
       }
     };
     touch(nodeCountry[origin]!);
@@ -134,7 +136,7 @@ export function createRouteClassifier(compiled: CompiledNetwork, arcTimeDays: Fl
     return {
       corridor,
       overland: corridor ? corridor.overland === true : !usesSea,
-      countries: Int32Array.from(touched),
+      countries: touched.slice(0, touchedCount),
       time,
       cost,
     };

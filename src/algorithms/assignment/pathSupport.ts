@@ -215,11 +215,14 @@ export function loadWarmStart(
   }
   const { tail, head } = p.csr;
   const M = p.arcCount;
-  const index = new Map<string, number>();
+  // OD of (class, origin, destination), keyed by one number (each part below its bound)
+  const N = p.nodeCount;
+  const K = p.classes.length;
+  const index = new Map<number, number>();
   for (const cls of p.classes) {
     for (let i = 0; i < cls.origins.length; i++) {
       for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
-        index.set(`${cls.index}:${cls.origins[i]}:${cls.destinations[j]}`, cls.odOffset + j);
+        index.set((cls.index * N + cls.origins[i]!) * N + cls.destinations[j]!, cls.odOffset + j);
       }
     }
   }
@@ -229,11 +232,15 @@ export function loadWarmStart(
   let stamp = 0;
   const odCount = set.odClass.length;
   for (let w = 0; w < odCount; w++) {
-    const od = index.get(`${set.odClass[w]}:${set.odOrigin[w]}:${set.odDestination[w]}`);
+    const k = set.odClass[w]!;
+    const o = set.odOrigin[w]!;
+    const d = set.odDestination[w]!;
+    if (!(k >= 0 && k < K && o >= 0 && o < N && d >= 0 && d < N)) continue;
+    const od = index.get((k * N + o) * N + d);
     if (od === undefined) continue;
-    const cls = p.classes[set.odClass[w]!]!;
-    const origin = set.odOrigin[w]!;
-    const destination = set.odDestination[w]!;
+    const cls = p.classes[k]!;
+    const origin = o;
+    const destination = d;
     touched.push(od);
     for (let q = set.odPathStart[w]!; q < set.odPathStart[w + 1]!; q++) {
       const s = set.pathArcStart[q]!;
