@@ -816,7 +816,8 @@ function overview(runs: CalibrationRuns): string {
         fmt('teu', corridorTeu(r, 'trans-manchurian') + corridorTeu(r, 'trans-mongolian')),
         fmt('teu', corridorTeu(r, 'southern') + corridorTeu(r, 'kti')),
         fmt('share', r.countryTransitShare.KZ ?? 0),
-        fmt('share', r.crude.shares.cpc ?? 0),
+        // the dataset has no crude demand in some years (2021): no share to report
+        r.crude.totalTonnes > 0 ? fmt('share', r.crude.shares.cpc ?? 0) : '— (no crude demand)',
         bottlenecks || '—',
       ]);
     }
