@@ -10,6 +10,7 @@
  */
 
 import { z } from 'zod';
+import { isIsoDate } from '../model/dates.js';
 import { isCountryCode } from '../model/ids.js';
 import { MODES, NODE_KINDS } from '../model/network.js';
 
@@ -24,23 +25,7 @@ export const countryCode = z.string().refine(isCountryCode, {
   error: (issue) => `unknown ISO 3166-1 alpha-2 country code ${JSON.stringify(issue.input)}`,
 });
 
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/**
- * Whether text is an ISO date of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month/day.
- *
- * @param text - candidate
- * @returns true for `2027`, `2024-05`, `2025-09-12`
- */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const month = m[2] === undefined ? 1 : Number(m[2]);
-  const day = m[3] === undefined ? 1 : Number(m[3]);
-  if (month < 1 || month > 12) return false;
-  const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
-  return day >= 1 && day <= days;
-}
+export { isIsoDate };
 
 /** An ISO date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const isoDate = z.string().refine(isIsoDate, {

@@ -190,6 +190,24 @@ export class ParseError extends CorridorSimError {
   }
 }
 
+/**
+ * A value as error messages show it: its type when that is what is wrong, e.g. `the string "2023"`,
+ * `null`, `an array`, `NaN`, `Infinity`, `a function`; numbers and booleans as they are.
+ *
+ * @param value - any value
+ * @returns a short description for a message
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `the bigint ${value}`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (Array.isArray(value)) return 'an array';
+  return 'an object';
+}
+
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
