@@ -208,6 +208,55 @@ export function describeValue(value: unknown): string {
   return 'an object';
 }
 
+/** Edit distance (insertions, deletions, substitutions) between two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Throw on a key of an options object that the function does not know — a misspelt option would
+ * otherwise be ignored silently — suggesting the nearest known key.
+ *
+ * @param value - the options object
+ * @param known - the keys the function reads
+ * @param module - module name for the message
+ * @param argument - the argument's name (`options`)
+ * @throws InvalidArgumentError naming `argument.key`
+ */
+export function rejectUnknownKeys(
+  value: object,
+  known: readonly string[],
+  module: string,
+  argument: string,
+): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    let nearest: string | undefined;
+    let best = 3;
+    for (const k of known) {
+      const d = editDistance(key.toLowerCase(), k.toLowerCase());
+      if (d < best) {
+        best = d;
+        nearest = k;
+      }
+    }
+    throw new InvalidArgumentError(
+      module,
+      `${argument}.${key}`,
+      `is not an option${nearest ? `; did you mean ${nearest}?` : ''} (options: ${known.join(', ')})`,
+    );
+  }
+}
+
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
