@@ -107,6 +107,54 @@ describe('simulate (equilibrium) on the two-corridor sample', () => {
     );
   });
 
+  it('rejects every bad option with InvalidArgumentError naming the option and showing the value', async () => {
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ year: 0 }, /options\.year.*1000–9999, got 0/],
+      [{ year: 1e21 }, /options\.year/],
+      [{ year: '2024' }, /options\.year.*the string "2024"/],
+      [{ relativeGap: Number.POSITIVE_INFINITY }, /options\.relativeGap.*Infinity/],
+      [{ maxIterations: '10' }, /options\.maxIterations.*the string "10"/],
+      [{ hardCapacityCommodities: 'crude' }, /options\.hardCapacityCommodities must be an array/],
+      [{ hardCapacityCommodities: ['crud'] }, /options\.hardCapacityCommodities\[0\].*"crud"/],
+      [{ hardCapacityCommodities: 5 }, /options\.hardCapacityCommodities/],
+      [{ bottleneckThreshold: -1 }, /options\.bottleneckThreshold/],
+      [{ bottleneckThreshold: '0.5' }, /options\.bottleneckThreshold.*the string "0\.5"/],
+      [{ bottleneckThreshold: Number.NaN }, /options\.bottleneckThreshold.*NaN/],
+      [{ bindingCut: 'no' }, /options\.bindingCut/],
+      [{ unmetPenaltyUsd: 0 }, /options\.unmetPenaltyUsd/],
+      [{ capacityDelay: null }, /options\.capacityDelay must be/],
+      [{ capacityDelay: { j: Number.POSITIVE_INFINITY, mu: 0.5 } }, /options\.capacityDelay\.j/],
+      [{ capacityDelay: { j: 1, mu: '0.5' } }, /options\.capacityDelay\.mu.*the string "0\.5"/],
+      [{ warmStart: {} }, /options\.warmStart/],
+      [{ sovler: 'min-cost' }, /options\.sovler is not an option; did you mean solver\?/],
+      [
+        { market: { origins: ['XX'], destinations: ['DE'], commodity: 'container' } },
+        /options\.market\.origins/,
+      ],
+      [
+        { market: { origins: ['cn'], destinations: ['DE'], commodity: 'container' } },
+        /options\.market\.origins\[0\]/,
+      ],
+      [{ market: { origins: [], destinations: ['DE'], commodity: 'container' } }, /options\.market\.origins/],
+    ];
+    for (const [options, message] of bad) {
+      await expect(simulate(input, undefined, options as never), JSON.stringify(options)).rejects.toThrow(
+        InvalidArgumentError,
+      );
+      await expect(simulate(input, undefined, options as never), JSON.stringify(options)).rejects.toThrow(
+        message,
+      );
+    }
+    await expect(simulate(input, undefined, [] as never)).rejects.toThrow(
+      /options must be an object, got an array/,
+    );
+    // a copy of a result has lost the path flows it would warm-start from
+    const r = await simulate(input, undefined, { year: 2024 });
+    await expect(simulate(input, undefined, { year: 2024, warmStart: { ...r } })).rejects.toThrow(
+      /options\.warmStart/,
+    );
+  });
+
   it('is deterministic: same input, same result', async () => {
     const a = await simulate(input, undefined, { year: 2024 });
     const b = await simulate(input, undefined, { year: 2024 });

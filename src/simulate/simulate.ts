@@ -19,8 +19,10 @@
 import { compileNetwork } from '../algorithms/_internal/compile.js';
 import { requireDemand, requireScenario } from '../data/guards.js';
 import { markValidated } from '../data/validated.js';
+import { requireYear } from '../model/dates.js';
 import { type Demand, demandForYear } from '../model/demand.js';
-import { InvalidArgumentError } from '../model/errors.js';
+import { describeValue, InvalidArgumentError, rejectUnknownKeys } from '../model/errors.js';
+import { isCountryCode } from '../model/ids.js';
 import { type Network, requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyScenario } from '../scenario/apply.js';
@@ -146,8 +148,7 @@ function resolveDemandYear(demand: Demand, year: number): number | undefined {
 
 function resolveYear(input: SimulationInput, year: number | undefined): number {
   if (year !== undefined) {
-    if (!Number.isInteger(year))
-      throw new InvalidArgumentError(MODULE, 'options.year', `must be an integer year, got ${String(year)}`);
+    requireYear(year, MODULE, 'options.year');
     return year;
   }
   let latest: number | undefined;
@@ -164,76 +165,176 @@ function resolveYear(input: SimulationInput, year: number | undefined): number {
   return fallback;
 }
 
-function checkOptions(options: SimulateOptions): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError(MODULE, 'options', `must be an object, got ${String(options)}`);
+/** The options {@link simulate} reads; any other key is a mistake (a misspelt option). */
+const OPTION_KEYS: readonly (keyof SimulateOptions)[] = [
+  'year',
+  'solver',
+  'relativeGap',
+  'maxIterations',
+  'capacityDelay',
+  'market',
+  'bottleneckThreshold',
+  'hardCapacityCommodities',
+  'logitTheta',
+  'unmetPenaltyUsd',
+  'bindingCut',
+  'warmStart',
+];
+
+function requireNumber(value: unknown, argument: string, ok: (x: number) => boolean, what: string): void {
+  if (typeof value !== 'number' || !ok(value)) {
+    throw new InvalidArgumentError(MODULE, argument, `must be ${what}, got ${describeValue(value)}`);
   }
+}
+
+/** A list of ids of `known` things (`kind`): an array of strings, each one of them. */
+function requireIdList(value: unknown, argument: string, known: readonly string[], kind: string): void {
+  if (!Array.isArray(value)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      argument,
+      `must be an array of ${kind}s, got ${describeValue(value)}`,
+    );
+  }
+  value.forEach((id, i) => {
+    if (typeof id !== 'string' || !known.includes(id)) {
+      throw new InvalidArgumentError(
+        MODULE,
+        `${argument}[${i}]`,
+        `must be a ${kind} of the network (${known.join(', ')}), got ${describeValue(id)}`,
+      );
+    }
+  });
+}
+
+function checkOptions(options: SimulateOptions, network: Network): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidArgumentError(MODULE, 'options', `must be an object, got ${describeValue(options)}`);
+  }
+  rejectUnknownKeys(options, OPTION_KEYS, MODULE, 'options');
   const solver = options.solver ?? DEFAULTS.solver;
   if (!['equilibrium', 'min-cost', 'logit'].includes(solver)) {
     throw new InvalidArgumentError(
       MODULE,
       'options.solver',
-      `must be 'equilibrium', 'min-cost' or 'logit', got ${JSON.stringify(solver)}`,
+      `must be 'equilibrium', 'min-cost' or 'logit', got ${describeValue(solver)}`,
     );
   }
-  const gap = options.relativeGap ?? DEFAULTS.relativeGap;
-  if (typeof gap !== 'number' || !(gap >= 0)) {
-    throw new InvalidArgumentError(MODULE, 'options.relativeGap', `must be a number ≥ 0, got ${String(gap)}`);
-  }
-  const it = options.maxIterations ?? DEFAULTS.maxIterations;
-  if (!Number.isInteger(it) || it < 0) {
-    throw new InvalidArgumentError(
-      MODULE,
+  const finite = (x: number) => Number.isFinite(x);
+  if (options.relativeGap !== undefined)
+    requireNumber(
+      options.relativeGap,
+      'options.relativeGap',
+      (x) => finite(x) && x >= 0,
+      'a finite number ≥ 0',
+    );
+  if (options.maxIterations !== undefined)
+    requireNumber(
+      options.maxIterations,
       'options.maxIterations',
-      `must be an integer ≥ 0, got ${String(it)}`,
+      (x) => Number.isInteger(x) && x >= 0,
+      'an integer ≥ 0',
     );
-  }
-  const theta = options.logitTheta ?? DEFAULTS.logitTheta;
-  if (typeof theta !== 'number' || !(theta > 0) || !Number.isFinite(theta)) {
-    throw new InvalidArgumentError(
-      MODULE,
-      'options.logitTheta',
-      `must be a finite number > 0, got ${String(theta)}`,
-    );
-  }
-  const penalty = options.unmetPenaltyUsd ?? DEFAULTS.unmetPenaltyUsd;
-  if (typeof penalty !== 'number' || !Number.isFinite(penalty) || penalty < 0) {
-    throw new InvalidArgumentError(
-      MODULE,
+  if (options.logitTheta !== undefined)
+    requireNumber(options.logitTheta, 'options.logitTheta', (x) => finite(x) && x > 0, 'a finite number > 0');
+  if (options.unmetPenaltyUsd !== undefined) {
+    // zero would make leaving demand unmet free: the min-cost solver would deliver nothing
+    requireNumber(
+      options.unmetPenaltyUsd,
       'options.unmetPenaltyUsd',
-      `must be a finite number ≥ 0, got ${String(penalty)}`,
+      (x) => finite(x) && x > 0,
+      'a finite number > 0',
+    );
+  }
+  if (options.bottleneckThreshold !== undefined) {
+    requireNumber(
+      options.bottleneckThreshold,
+      'options.bottleneckThreshold',
+      (x) => finite(x) && x > 0,
+      'a finite utilisation > 0',
+    );
+  }
+  if (options.bindingCut !== undefined && typeof options.bindingCut !== 'boolean') {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.bindingCut',
+      `must be true or false, got ${describeValue(options.bindingCut)}`,
     );
   }
   const delay = options.capacityDelay;
   if (delay !== undefined && delay !== false) {
-    if (!(delay.j > 0) || !(delay.mu > 0 && delay.mu < 1)) {
+    if (typeof delay !== 'object' || delay === null || Array.isArray(delay)) {
       throw new InvalidArgumentError(
         MODULE,
         'options.capacityDelay',
-        `needs j > 0 and 0 < mu < 1, got ${JSON.stringify(delay)}`,
+        `must be { j, mu, minDelayDays? } or false, got ${describeValue(delay)}`,
+      );
+    }
+    rejectUnknownKeys(delay, ['j', 'mu', 'minDelayDays'], MODULE, 'options.capacityDelay');
+    requireNumber(delay.j, 'options.capacityDelay.j', (x) => finite(x) && x > 0, 'a finite number > 0');
+    requireNumber(delay.mu, 'options.capacityDelay.mu', (x) => x > 0 && x < 1, 'a number in (0, 1)');
+    if (delay.minDelayDays !== undefined) {
+      requireNumber(
+        delay.minDelayDays,
+        'options.capacityDelay.minDelayDays',
+        (x) => finite(x) && x >= 0,
+        'a finite number of days ≥ 0',
       );
     }
   }
+  if (options.hardCapacityCommodities !== undefined) {
+    requireIdList(
+      options.hardCapacityCommodities,
+      'options.hardCapacityCommodities',
+      Object.keys(network.commodities),
+      'commodity',
+    );
+  }
+  if (options.warmStart !== undefined)
+    requireSimulationResult(options.warmStart, MODULE, 'options.warmStart');
+  checkMarket(options.market, network);
 }
 
 function checkMarket(market: unknown, network: Network): void {
   if (market === undefined) return;
   const at = 'options.market';
-  if (typeof market !== 'object' || market === null) {
+  if (typeof market !== 'object' || market === null || Array.isArray(market)) {
     throw new InvalidArgumentError(
       MODULE,
       at,
-      `must be { origins, destinations, commodity }, got ${String(market)}`,
+      `must be { origins, destinations, commodity }, got ${describeValue(market)}`,
     );
   }
+  rejectUnknownKeys(market, ['origins', 'destinations', 'commodity'], MODULE, at);
   const m = market as Record<string, unknown>;
+  const countries = new Set<string>();
+  network.graph.forEachNode((_id, node) => {
+    countries.add(node.country);
+  });
   for (const key of ['origins', 'destinations'] as const) {
     const list = m[key];
-    if (!Array.isArray(list) || list.some((c) => typeof c !== 'string')) {
+    if (!Array.isArray(list) || list.length === 0) {
       throw new InvalidArgumentError(
         MODULE,
         `${at}.${key}`,
-        `must be an array of country codes, got ${JSON.stringify(list)}`,
+        `must be a non-empty array of country codes, got ${Array.isArray(list) ? 'an empty array' : describeValue(list)}`,
+      );
+    }
+    list.forEach((code, i) => {
+      if (typeof code !== 'string' || !isCountryCode(code)) {
+        throw new InvalidArgumentError(
+          MODULE,
+          `${at}.${key}[${i}]`,
+          `must be an ISO 3166 alpha-2 country code (upper case), got ${describeValue(code)}`,
+        );
+      }
+    });
+    // a market of countries the network does not reach is empty: surely a mistake
+    if (!list.some((code) => countries.has(code))) {
+      throw new InvalidArgumentError(
+        MODULE,
+        `${at}.${key}`,
+        `names no country of the network (${JSON.stringify(list)})`,
       );
     }
   }
@@ -241,7 +342,7 @@ function checkMarket(market: unknown, network: Network): void {
     throw new InvalidArgumentError(
       MODULE,
       `${at}.commodity`,
-      `must be a commodity of the network (${Object.keys(network.commodities).join(', ')}), got ${JSON.stringify(m.commodity)}`,
+      `must be a commodity of the network (${Object.keys(network.commodities).join(', ')}), got ${describeValue(m.commodity)}`,
     );
   }
 }
@@ -289,8 +390,7 @@ export async function simulate(
   requireNetwork(input.network, MODULE, 'input.network');
   requireDemand(input.demand, input.network, MODULE, 'input.demand');
   if (scenario !== undefined) requireScenario(scenario, input.network, input.demand, MODULE, 'scenario');
-  checkOptions(options);
-  checkMarket(options.market, input.network);
+  checkOptions(options, input.network);
   const year = resolveYear(input, options.year);
   const solver = options.solver ?? DEFAULTS.solver;
   const started = performance.now();
