@@ -27,6 +27,7 @@ import { parseScenario } from '../src/data/scenario-format.js';
 import { loadScenario } from '../src/data/scenarios.js';
 import { pathMatchesCorridor } from '../src/model/corridor.js';
 import type { Demand, ShipperSegment } from '../src/model/demand.js';
+import { InvalidArgumentError, NotFoundError } from '../src/model/errors.js';
 import { getNode } from '../src/model/network.js';
 import type { Scenario, ScenarioOp } from '../src/model/scenario.js';
 import type { SimulationResult } from '../src/simulate/result.js';
@@ -249,6 +250,13 @@ export function routeDays(
   waypoints: readonly string[],
   options: { readonly schedule?: boolean } = {},
 ): number {
+  if (!Array.isArray(waypoints) || waypoints.length < 2 || waypoints.some((w) => typeof w !== 'string')) {
+    throw new InvalidArgumentError(
+      'calibration/routeDays',
+      'waypoints',
+      `must be an array of at least two node ids, got ${JSON.stringify(waypoints)}`,
+    );
+  }
   const compiled = compileNetwork(result.applied.network);
   const c = compiled.commodityIds.indexOf('container');
   const N = compiled.nodeIds.length;
@@ -264,7 +272,7 @@ export function routeDays(
   const ws = createDijkstraWorkspace(compiled.csr.nodeCount);
   const vertex = (id: string, side: 'entry' | 'exit') => {
     const n = compiled.nodeIndex.get(id);
-    if (n === undefined) throw new Error(`routeDays: unknown node ${id}`);
+    if (n === undefined) throw new NotFoundError('calibration/routeDays', 'node', id);
     return (side === 'entry' ? compiled.entryVertex : compiled.exitVertex)[c * N + n]!;
   };
   let days = 0;
@@ -291,8 +299,13 @@ export function meanDays(
     if (p.corridor !== corridor) continue;
     if (options.destinations && !options.destinations.includes(p.destination)) continue;
     if (options.origins && !options.origins.includes(p.origin)) continue;
-    if (options.schedule && options.to !== undefined)
-      throw new Error('meanDays: schedule is not available with `to`');
+    if (options.schedule && options.to !== undefined) {
+      throw new InvalidArgumentError(
+        'calibration/meanDays',
+        'options.schedule',
+        'is not available with `to`',
+      );
+    }
     const end =
       options.to === undefined ? (options.schedule ? p.freeFlowDays : p.days) : p.arrival.get(options.to);
     const start = options.from === undefined ? 0 : p.arrival.get(options.from);

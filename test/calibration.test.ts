@@ -26,6 +26,7 @@ import {
 } from '../scripts/calibration.js';
 import { EASTERN_TRANSIT_SHARE } from '../scripts/eurasia/network.js';
 import { auditProvenance, loadDataset } from '../src/data/datasets.js';
+import { InvalidArgumentError, NotFoundError } from '../src/model/errors.js';
 import type { SimulationResult } from '../src/simulate/result.js';
 import { simulate } from '../src/simulate/simulate.js';
 
@@ -187,6 +188,14 @@ describe('known misses (docs/calibration.md, "What remains off")', () => {
   it.fails("Xi'an → Tehran along the pilot's route takes 14–15 days (S93): the model is faster than the pilot", () => {
     const t = target('days-china-tehran');
     within(routeDays(observed(2023), XIAN_TEHRAN_PILOT), t.low!, t.high!);
+  });
+});
+
+describe('routeDays', () => {
+  it('needs at least two waypoints of the network', () => {
+    expect(() => routeDays(observed(2023), ['xian'])).toThrow(InvalidArgumentError);
+    expect(() => routeDays(observed(2023), 'xian' as never)).toThrow(/waypoints/);
+    expect(() => routeDays(observed(2023), ['xian', 'nowhere'])).toThrow(NotFoundError);
   });
 });
 
