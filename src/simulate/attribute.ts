@@ -10,8 +10,8 @@
  * (seeded; same seed, same answer).
  */
 
-import { requireScenario } from '../data/guards.js';
-import { InvalidArgumentError } from '../model/errors.js';
+import { requireDemand, requireScenario } from '../data/guards.js';
+import { describeValue, InvalidArgumentError, optionsOf, requireObject } from '../model/errors.js';
 import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { activeFraction } from '../scenario/timing.js';
@@ -19,9 +19,11 @@ import type { SimulationResult } from './result.js';
 import { createRng } from './rng.js';
 import { requireSimulationResult, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
 
+const MODULE = 'corridor-sim/attribute';
+
 /** Options of {@link attribute}. */
 export interface AttributeOptions extends Omit<SimulateOptions, 'warmStart'> {
-  /** The figures to attribute; default {@link headlineMetrics}. */
+  /** The figures to attribute: figure name → finite number; default {@link headlineMetrics}. */
   readonly metrics?: (result: SimulationResult) => Readonly<Record<string, number>>;
   /** Exact Shapley values up to this many operations (2^n runs). @defaultValue 8 */
   readonly maxExact?: number;
@@ -60,7 +62,7 @@ export interface Attribution {
  * @returns figure name → value
  */
 export function headlineMetrics(result: SimulationResult): Record<string, number> {
-  requireSimulationResult(result, 'corridor-sim/attribute', 'result');
+  requireSimulationResult(result, MODULE, 'result');
   const out: Record<string, number> = {
     throughputTeu: result.throughputTeu,
     divertedTeu: result.divertedTeu,
@@ -91,7 +93,11 @@ function subScenario(scenario: Scenario, chosen: readonly number[], base: Scenar
  * @param scenario - the scenario whose operations are attributed
  * @param options - year, solver, metrics, exact/sampled settings, seed
  * @returns per-operation contributions that sum to the total change of every figure
- * @throws InvalidArgumentError on bad options
+ * @throws InvalidArgumentError when input is not { network, demand }, scenario or `options.base` is
+ *   not a Scenario, options is not an object or sets `warmStart`, `options.metrics` is not a function
+ *   or returns anything but an object of finite numbers, `options.maxExact` / `options.samples` are out
+ *   of range or `options.seed` is not an integer; ValidationError when the scenario or the base
+ *   (argument `options.base`, paths into the base itself) built in code is invalid for the network
  * @example const a = await attribute(eurasia, scenario, { year: 2023 }); a.contributions[0].values.throughputTeu
  * @remarks Exact: 2^n simulations; sampled: samples × n simulations (memoized by subset). Each
  *   simulation is warm-started from the previous one, so figures are exact up to the equilibrium's
@@ -102,15 +108,11 @@ export async function attribute(
   scenario: Scenario,
   options: AttributeOptions = {},
 ): Promise<Attribution> {
-  if (typeof input !== 'object' || input === null) {
-    throw new InvalidArgumentError(
-      'corridor-sim/attribute',
-      'input',
-      `must be { network, demand }, got ${String(input)}`,
-    );
-  }
-  requireNetwork(input.network, 'corridor-sim/attribute', 'input.network');
-  requireScenario(scenario, input.network, input.demand, 'corridor-sim/attribute', 'scenario');
+  options = optionsOf(options, MODULE);
+  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
+  requireNetwork(input.network, MODULE, 'input.network');
+  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  requireScenario(scenario, input.network, input.demand, MODULE, 'scenario');
   const {
     metrics = headlineMetrics,
     maxExact = 8,
@@ -119,20 +121,39 @@ export async function attribute(
     base,
     ...simulateOptions
   } = options;
+  if (typeof metrics !== 'function') {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.metrics',
+      `must be a function from a result to { figure: number }, got ${describeValue(metrics)}`,
+    );
+  }
+  if (base !== undefined) requireScenario(base, input.network, input.demand, MODULE, 'options.base');
   if (!Number.isInteger(maxExact) || maxExact < 0 || maxExact > 16) {
     throw new InvalidArgumentError(
-      'corridor-sim/attribute',
+      MODULE,
       'options.maxExact',
-      `must be an integer in 0..16, got ${String(maxExact)}`,
+      `must be an integer in 0..16, got ${describeValue(maxExact)}`,
     );
   }
   if (!Number.isInteger(samples) || samples < 1) {
     throw new InvalidArgumentError(
-      'corridor-sim/attribute',
+      MODULE,
       'options.samples',
-      `must be an integer ≥ 1, got ${String(samples)}`,
+      `must be an integer ≥ 1, got ${describeValue(samples)}`,
     );
   }
+  if (!Number.isInteger(seed)) {
+    throw new InvalidArgumentError(MODULE, 'options.seed', `must be an integer, got ${describeValue(seed)}`);
+  }
+  if ((simulateOptions as SimulateOptions).warmStart !== undefined) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.warmStart',
+      'is not used by attribute, which sets it itself (each coalition starts from the one before): leave it out',
+    );
+  }
+  const measure = (result: SimulationResult): Record<string, number> => figuresOf(metrics(result));
   const cache = new Map<number, Record<string, number>>();
   let players: number[] = scenario.operations.map((_, i) => i);
   // Coalitions between the empty and the full one start from the equilibrium of the coalition
@@ -150,7 +171,7 @@ export async function attribute(
         ...(mask !== full && start !== undefined ? { warmStart: start } : {}),
       });
       start = r;
-      v = { ...metrics(r) };
+      v = measure(r);
       cache.set(mask, v);
     }
     return v;
@@ -169,7 +190,7 @@ export async function attribute(
       `has ${n} operations in effect; at most 30 are supported`,
     );
   }
-  cache.set(0, { ...metrics(probe) });
+  cache.set(0, measure(probe));
   full = (1 << n) - 1;
   const before = await value(0);
   const after = await value(full);
@@ -224,6 +245,29 @@ export async function attribute(
       return { index, kind: op.kind, values: p >= 0 ? phi[p]! : zero };
     }),
   };
+}
+
+/** A copy of what `options.metrics` returned, checked to be an object of finite numbers. */
+function figuresOf(figures: unknown): Record<string, number> {
+  if (typeof figures !== 'object' || figures === null || Array.isArray(figures)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.metrics',
+      `must return an object of finite numbers, got ${describeValue(figures)}`,
+    );
+  }
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(figures)) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new InvalidArgumentError(
+        MODULE,
+        'options.metrics',
+        `must return an object of finite numbers; got ${describeValue(value)} at key ${JSON.stringify(key)}`,
+      );
+    }
+    out[key] = value;
+  }
+  return out;
 }
 
 function popcount(x: number): number {

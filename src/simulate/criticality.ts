@@ -8,10 +8,15 @@
  * loss is 0 by construction of every solver).
  */
 
-import { optionsOf } from '../model/errors.js';
+import { requireDemand, requireScenario } from '../data/guards.js';
+import { describeValue, InvalidArgumentError, optionsOf, requireObject } from '../model/errors.js';
+import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
 import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+
+const MODULE = 'corridor-sim/criticality';
+const ELEMENTS = ['links', 'nodes', 'both'] as const;
 
 /** Options of {@link criticality}. */
 export interface CriticalityOptions extends Omit<SimulateOptions, 'warmStart'> {
@@ -67,6 +72,10 @@ function totals(r: SimulationResult) {
  * @param input - network and demand
  * @param options - reference scenario, year, solver, which elements, commodity
  * @returns the reference run and the ranking
+ * @throws InvalidArgumentError when input is not { network, demand }, options is not an object or sets
+ *   `warmStart`, `options.elements` is not 'links', 'nodes' or 'both', `options.commodity` is not a
+ *   commodity of the network, or `options.scenario` is not a Scenario; ValidationError when the
+ *   scenario built in code is invalid for the network (argument `options.scenario`)
  * @example const { ranking } = await criticality(eurasia, { year: 2024 }); ranking[0].id
  * @remarks Runs one simulation per flow-carrying element.
  */
@@ -74,8 +83,37 @@ export async function criticality(
   input: SimulationInput,
   options: CriticalityOptions = {},
 ): Promise<CriticalityResult> {
-  options = optionsOf(options, 'corridor-sim/criticality');
+  options = optionsOf(options, MODULE);
+  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
+  requireNetwork(input.network, MODULE, 'input.network');
+  requireDemand(input.demand, input.network, MODULE, 'input.demand');
   const { scenario, elements = 'both', commodity, ...simulateOptions } = options;
+  if (!(ELEMENTS as readonly unknown[]).includes(elements)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.elements',
+      `must be 'links', 'nodes' or 'both', got ${describeValue(elements)}`,
+    );
+  }
+  if (
+    commodity !== undefined &&
+    (typeof commodity !== 'string' || !Object.hasOwn(input.network.commodities, commodity))
+  ) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.commodity',
+      `must be a commodity of the network (${Object.keys(input.network.commodities).join(', ')}), got ${describeValue(commodity)}`,
+    );
+  }
+  if (scenario !== undefined)
+    requireScenario(scenario, input.network, input.demand, MODULE, 'options.scenario');
+  if ((simulateOptions as SimulateOptions).warmStart !== undefined) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.warmStart',
+      'is not used by criticality, which sets it itself (every removal starts from the reference run): leave it out',
+    );
+  }
   const base: Scenario = scenario ?? { id: 'baseline', name: 'Baseline', operations: [] };
   const reference = await simulate(input, base, simulateOptions);
   const ref = totals(reference);

@@ -7,24 +7,38 @@
  * one. A timeline is a scenario whose operations carry `from` / `until` dates.
  */
 
-import { InvalidArgumentError } from '../model/errors.js';
+import { requireDemand, requireScenario } from '../data/guards.js';
+import { requireYear } from '../model/dates.js';
+import {
+  describeValue,
+  InvalidArgumentError,
+  optionsOf,
+  requireArray,
+  requireObject,
+} from '../model/errors.js';
+import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
 import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
 
-/** Options of {@link project}: those of `simulate` except the year. */
+/** Options of {@link project}: those of `simulate` except the year and the warm start, which project sets. */
 export type ProjectOptions = Omit<SimulateOptions, 'year' | 'warmStart'>;
+
+const MODULE = 'corridor-sim/project';
 
 /**
  * Simulate a timeline year by year.
  *
  * @param input - network and demand
  * @param timeline - dated operations (a scenario); the empty scenario projects the baseline
- * @param years - years to simulate, in any order (results come back in ascending order)
- * @param options - solver and convergence options
+ * @param years - years to simulate, in any order (results come back in ascending order; repeats once)
+ * @param options - solver and convergence options (not `year` nor `warmStart`: project sets them)
  * @returns one result per year, ascending
- * @throws InvalidArgumentError when years is empty or holds a non-integer
+ * @throws InvalidArgumentError when input is not { network, demand }, timeline is not a Scenario,
+ *   years is empty or holds a value that is not an integer year, options is not an object or sets
+ *   `year` / `warmStart`; ValidationError when the timeline built in code is invalid for the network
  * @example const results = await project(eurasia, titrTimeline, [2024, 2025, 2026, 2027, 2028]);
+ * @remarks One simulation per distinct year, each warm-started from the year before.
  */
 export async function project(
   input: SimulationInput,
@@ -32,20 +46,30 @@ export async function project(
   years: readonly number[],
   options: ProjectOptions = {},
 ): Promise<SimulationResult[]> {
-  if (!Array.isArray(years) || years.length === 0) {
+  options = optionsOf(options, MODULE);
+  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
+  requireNetwork(input.network, MODULE, 'input.network');
+  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  requireScenario(timeline, input.network, input.demand, MODULE, 'timeline');
+  requireArray(years, MODULE, 'years');
+  if (years.length === 0) {
+    throw new InvalidArgumentError(MODULE, 'years', 'must be a non-empty array of integer years, got []');
+  }
+  for (const [i, y] of years.entries()) requireYear(y, MODULE, `years[${i}]`);
+  const own = options as SimulateOptions;
+  if (own.year !== undefined) {
     throw new InvalidArgumentError(
-      'corridor-sim/project',
-      'years',
-      'must be a non-empty array of integer years',
+      MODULE,
+      'options.year',
+      `is not used by project, which sets the year itself: use years (got ${describeValue(own.year)})`,
     );
   }
-  for (const y of years) {
-    if (!Number.isInteger(y))
-      throw new InvalidArgumentError(
-        'corridor-sim/project',
-        'years',
-        `must hold integer years, got ${String(y)}`,
-      );
+  if (own.warmStart !== undefined) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.warmStart',
+      'is not used by project, which sets it itself (each year starts from the year before): leave it out',
+    );
   }
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   const results: SimulationResult[] = [];

@@ -7,10 +7,17 @@
  * equilibria, so later runs converge in a few iterations).
  */
 
-import { InvalidArgumentError } from '../model/errors.js';
+import { requireDemand, requireScenario } from '../data/guards.js';
+import { describeValue, InvalidArgumentError, optionsOf, requireObject } from '../model/errors.js';
+import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
 import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+
+/** Options of {@link sweep}: those of `simulate` except the warm start, which sweep sets. */
+export type SweepOptions = Omit<SimulateOptions, 'warmStart'>;
+
+const MODULE = 'corridor-sim/sweep';
 
 /** One point of a sweep. */
 export interface SweepPoint<V> {
@@ -26,32 +33,54 @@ export interface SweepPoint<V> {
  * @param input - network and demand
  * @param makeScenario - builds the scenario of one value (e.g. a capacity factor)
  * @param values - the values, simulated in the given order
- * @param options - year, solver, convergence
+ * @param options - year, solver, convergence (not `warmStart`: sweep sets it)
  * @returns one point per value
+ * @throws InvalidArgumentError when input is not { network, demand }, makeScenario is not a function,
+ *   values is empty, options is not an object or sets `warmStart`, or makeScenario returns something
+ *   that is not a Scenario (argument `makeScenario(values[i])`); ValidationError, under the same
+ *   argument name, when the scenario it builds is invalid for the network
  * @example
  * await sweep(eurasia, (f) => ({ id: `titr-x${f}`, name: '', operations: [
  *   { kind: 'scale-capacity', target: { corridors: ['middle'] }, factor: f }] }), [1, 2, 3, 4, 5]);
+ * @remarks One simulation per value, each warm-started from the one before.
  */
 export async function sweep<V>(
   input: SimulationInput,
   makeScenario: (value: V) => Scenario,
   values: readonly V[],
-  options: Omit<SimulateOptions, 'warmStart'> = {},
+  options: SweepOptions = {},
 ): Promise<SweepPoint<V>[]> {
+  options = optionsOf(options, MODULE);
+  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
+  requireNetwork(input.network, MODULE, 'input.network');
+  requireDemand(input.demand, input.network, MODULE, 'input.demand');
   if (typeof makeScenario !== 'function') {
     throw new InvalidArgumentError(
-      'corridor-sim/sweep',
+      MODULE,
       'makeScenario',
-      'must be a function from a value to a scenario',
+      `must be a function from a value to a scenario, got ${describeValue(makeScenario)}`,
     );
   }
   if (!Array.isArray(values) || values.length === 0) {
-    throw new InvalidArgumentError('corridor-sim/sweep', 'values', 'must be a non-empty array');
+    throw new InvalidArgumentError(
+      MODULE,
+      'values',
+      `must be a non-empty array, got ${Array.isArray(values) ? '[]' : describeValue(values)}`,
+    );
+  }
+  if ((options as SimulateOptions).warmStart !== undefined) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.warmStart',
+      'is not used by sweep, which sets it itself (each value starts from the one before): leave it out',
+    );
   }
   const points: SweepPoint<V>[] = [];
   let previous: SimulationResult | undefined;
-  for (const value of values) {
-    const result: SimulationResult = await simulate(input, makeScenario(value), {
+  for (const [i, value] of values.entries()) {
+    const scenario: unknown = makeScenario(value);
+    requireScenario(scenario, input.network, input.demand, MODULE, `makeScenario(values[${i}])`);
+    const result: SimulationResult = await simulate(input, scenario, {
       ...options,
       ...(previous ? { warmStart: previous } : {}),
     });
