@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
 import { flowSegments } from '../model/demand.js';
-import { ValidationError } from '../model/errors.js';
+import { InvalidArgumentError, ValidationError } from '../model/errors.js';
 import { getLink, getNode } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { applyScenario, composeScenarios } from './apply.js';
@@ -13,6 +13,17 @@ const read = (name: string) =>
 const network = parseNetwork(read('two-corridors.json'));
 const demand = parseDemand(read('two-corridors.demand.json'), network);
 const scenario = (...operations: ScenarioOp[]): Scenario => ({ id: 't', name: 'test', operations });
+
+/** The InvalidArgumentError `fn` throws (fails the test when it throws something else or nothing). */
+const invalidArgument = (fn: () => unknown): InvalidArgumentError => {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    return error as InvalidArgumentError;
+  }
+  throw new Error('expected an InvalidArgumentError');
+};
 
 describe('applyScenario', () => {
   it('the empty scenario is a no-op: same network object, equal demand', () => {
@@ -162,5 +173,77 @@ describe('applyScenario', () => {
       getLink(applyScenario(network, demand, composeScenarios('ba', b, a)).network, 'aktau-baku')
         .capacityPerYear,
     ).toBe(2000);
+  });
+});
+
+describe('applyScenario options', () => {
+  // BY–PL closed for January and February 2024
+  const dated = scenario({
+    kind: 'close-border',
+    countries: ['BY', 'PL'],
+    from: '2024-01-01',
+    until: '2024-03-01',
+  });
+  const closed = (options: object) =>
+    getLink(applyScenario(network, demand, dated, options as never).network, 'brest-duisburg').status;
+
+  it('a real date in the closure applies it in full (2024 is a leap year: 29 February exists)', () => {
+    expect(closed({ date: '2024-02-29' })).toBe('closed');
+    expect(closed({ date: '2024-03-01' })).toBe('active');
+  });
+
+  it.each([
+    ['2024-13-45', 'the string "2024-13-45"'],
+    ['2024-02-31', 'the string "2024-02-31"'],
+    ['2023-02-29', 'the string "2023-02-29"'],
+    ['2024-00-00', 'the string "2024-00-00"'],
+    ['0999-06-01', 'the string "0999-06-01"'],
+    ['24-02-15', 'the string "24-02-15"'],
+    [20240215, '20240215'],
+  ])('date %s is an InvalidArgumentError naming the value', (date, shown) => {
+    const error = invalidArgument(() => closed({ date }));
+    expect(error.argument).toBe('options.date');
+    expect(error.message).toContain(`got ${shown}`);
+  });
+
+  it.each([
+    [0, '0'],
+    [-5000, '-5000'],
+    [999, '999'],
+    [10_000, '10000'],
+    [1e21, '1e+21'],
+    [2024.5, '2024.5'],
+    [Number.NaN, 'NaN'],
+    ['2024', 'the string "2024"'],
+    [null, 'null'],
+  ])('year %s is an InvalidArgumentError naming the value and the range', (year, shown) => {
+    const error = invalidArgument(() => closed({ year }));
+    expect(error.argument).toBe('options.year');
+    expect(error.message).toContain('1000–9999');
+    expect(error.message).toContain(`got ${shown}`);
+  });
+
+  it('options that are not an object, unknown option keys, and year with date are InvalidArgumentErrors', () => {
+    expect(invalidArgument(() => closed([])).message).toMatch(/options must be an object, got an array/);
+    expect(invalidArgument(() => applyScenario(network, demand, dated, null as never)).argument).toBe(
+      'options',
+    );
+    const typo = invalidArgument(() => closed({ yaer: 2024 }));
+    expect(typo.argument).toBe('options.yaer');
+    expect(typo.message).toMatch(/did you mean year\?/);
+    const both = invalidArgument(() => closed({ year: 2024, date: '2024-02-01' }));
+    expect(both.argument).toBe('options');
+    expect(both.message).toMatch(/year or date, not both/);
+  });
+});
+
+describe('composeScenarios arguments', () => {
+  it('an empty id, a non-object scenario or one without an operations array is an InvalidArgumentError', () => {
+    const a = scenario({ kind: 'close-border', countries: ['BY', 'PL'] });
+    expect(invalidArgument(() => composeScenarios('', a)).argument).toBe('id');
+    expect(invalidArgument(() => composeScenarios('c', a, null as never)).argument).toBe('scenarios[1]');
+    expect(invalidArgument(() => composeScenarios('c', {} as never)).argument).toBe(
+      'scenarios[0].operations',
+    );
   });
 });

@@ -30,9 +30,17 @@
 
 import { requireDemand, requireScenario } from '../data/guards.js';
 import { markValidated } from '../data/validated.js';
-import { decimalYear } from '../model/dates.js';
+import { decimalYear, isIsoDate, MAX_YEAR, MIN_YEAR, requireYear } from '../model/dates.js';
 import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
-import { InvalidArgumentError, NotFoundError, requireObject } from '../model/errors.js';
+import {
+  describeValue,
+  InvalidArgumentError,
+  NotFoundError,
+  optionsOf,
+  rejectUnknownKeys,
+  requireArray,
+  requireObject,
+} from '../model/errors.js';
 import type { LinkId, NodeId, SegmentId } from '../model/ids.js';
 import {
   adoptAttributes,
@@ -50,9 +58,12 @@ import { activeFraction, type Timing } from './timing.js';
 
 /** Options of {@link applyScenario}. */
 export interface ApplyScenarioOptions {
-  /** Evaluate for this calendar year (annual averages of dated operations). */
+  /** Evaluate for this calendar year (annual averages of dated operations); an integer in 1000–9999. */
   readonly year?: number;
-  /** Evaluate on this date (ISO), operations in effect that day in full. Exclusive with `year`. */
+  /**
+   * Evaluate on this date (ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real month and day), operations in
+   * effect that day in full. Exclusive with `year`.
+   */
   readonly date?: string;
 }
 
@@ -101,29 +112,32 @@ type MutableNode = { -readonly [K in keyof NodeAttributes]: NodeAttributes[K] };
 
 const MODULE = 'corridor-sim/scenario';
 
+/** The keys of {@link ApplyScenarioOptions}. */
+const OPTION_KEYS: readonly (keyof ApplyScenarioOptions)[] = ['year', 'date'];
+
 function timingOf(options: ApplyScenarioOptions): Timing {
+  rejectUnknownKeys(options, OPTION_KEYS, MODULE, 'options');
   if (options.year !== undefined && options.date !== undefined) {
-    throw new InvalidArgumentError(MODULE, 'options', 'takes year or date, not both');
+    throw new InvalidArgumentError(
+      MODULE,
+      'options',
+      `takes year or date, not both (got year ${describeValue(options.year)} and date ${describeValue(options.date)})`,
+    );
   }
   if (options.year !== undefined) {
-    if (!Number.isInteger(options.year)) {
-      throw new InvalidArgumentError(
-        MODULE,
-        'options.year',
-        `must be an integer year, got ${String(options.year)}`,
-      );
-    }
+    requireYear(options.year, MODULE, 'options.year');
     return { kind: 'year', year: options.year };
   }
   if (options.date !== undefined) {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(options.date)) {
+    const date: unknown = options.date;
+    if (typeof date !== 'string' || !isIsoDate(date) || Number(date.slice(0, 4)) < MIN_YEAR) {
       throw new InvalidArgumentError(
         MODULE,
         'options.date',
-        `must be an ISO date, got ${JSON.stringify(options.date)}`,
+        `must be a real ISO date YYYY, YYYY-MM or YYYY-MM-DD (years ${MIN_YEAR}–${MAX_YEAR}), got ${describeValue(date)}`,
       );
     }
-    return { kind: 'date', date: options.date };
+    return { kind: 'date', date };
   }
   return { kind: 'all' };
 }
@@ -184,7 +198,9 @@ function splitForCountry(
  * @returns the new network and demand, per-segment surcharges, and a log per operation
  * @throws ValidationError when the demand or scenario is invalid or names a link, node, corridor or flow
  *   that does not exist (every issue with its JSON path)
- * @throws InvalidArgumentError on bad options or when `network` is not a Network
+ * @throws InvalidArgumentError when `network` is not a Network, or on bad options: not an object, an
+ *   unknown key (`options.yaer`), a year that is not an integer in 1000–9999, a date that is not a real
+ *   ISO date (`2024-13-45`, `2024-02-31`), or both `year` and `date`
  * @example
  * const { network: closed } = applyScenario(net, demand, { id: 'x', name: 'x', operations: [
  *   { kind: 'close-border', countries: ['BY', 'PL'] }] });
@@ -199,10 +215,7 @@ export function applyScenario(
   requireNetwork(network, MODULE, 'network');
   requireDemand(demand, network, MODULE, 'demand');
   requireScenario(scenario, network, demand, MODULE, 'scenario');
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError(MODULE, 'options', `must be an object, got ${String(options)}`);
-  }
-  const timing = timingOf(options);
+  const timing = timingOf(optionsOf(options, MODULE));
   // Copy-on-write: attribute objects of the input network are frozen and shared until an operation
   // changes them; `editLink` / `editNode` make the private copy the first time.
   const nodes = new Map<string, NodeAttributes>(listNodes(network).map((n) => [n.id, n]));
@@ -512,13 +525,21 @@ export function applyScenario(
 /**
  * Concatenate scenarios: the result applies the operations of each, in order.
  *
- * @param id - id of the composed scenario
+ * @param id - id of the composed scenario (a non-empty string)
  * @param scenarios - scenarios to compose
  * @returns a new scenario
+ * @throws InvalidArgumentError when `id` is not a non-empty string, or a scenario is not an object with
+ *   an `operations` array (the operations themselves are validated where the scenario is used)
+ * @example composeScenarios('both', loadScenario('cpc-closure'), loadScenario('avoid-russia'))
+ * @remarks Complexity O(total operations).
  */
 export function composeScenarios(id: string, ...scenarios: readonly Scenario[]): Scenario {
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new InvalidArgumentError(MODULE, 'id', `must be a non-empty string, got ${describeValue(id)}`);
+  }
   scenarios.forEach((s, i) => {
     requireObject(s, MODULE, `scenarios[${i}]`, 'a Scenario');
+    requireArray(s.operations, MODULE, `scenarios[${i}].operations`);
   });
   return {
     id,
