@@ -128,9 +128,9 @@ describe('CLI simulation commands', () => {
     const io = memoryIo();
     expect(await main(['run', '--scenario', 'no-such-scenario'], io)).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/unknown scenario "no-such-scenario"/);
-    expect(await main(['run', '--year', 'soon'], io)).toBe(1);
+    expect(await main(['run', '--year', 'soon'], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/--year must be an integer year/);
-    expect(await main(['run', '--solver', 'magic'], io)).toBe(1);
+    expect(await main(['run', '--solver', 'magic'], io)).toBe(2);
     expect(await main(['run', '--dataset', 'atlantis'], io)).toBe(1);
     expect(await main(['project'], io)).toBe(2);
     expect(await main(['sweep', '--parameter', 'capacity', '--values', '1,2'], io)).toBe(2);

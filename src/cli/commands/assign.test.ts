@@ -92,6 +92,21 @@ describe('corridor-sim assign', () => {
       2,
       /--max-iterations must be a non-negative integer/,
     ],
+    [
+      ['--net', 'n.tntp', '--trips', 't.tntp', '--max-iterations', '0x10'],
+      2,
+      /--max-iterations must be a non-negative integer, got "0x10"/,
+    ],
+    [
+      ['--net', 'n.tntp', '--trips', 't.tntp', '--gap', 'Infinity'],
+      2,
+      /--gap must be a number ≥ 0, got "Infinity"/,
+    ],
+    [
+      ['--net', 'n.tntp', '--trips', 't.tntp', '--toll-factor', '0b1'],
+      2,
+      /--toll-factor must be a number ≥ 0/,
+    ],
     [['--net', 'n.tntp', '--trips', 't.tntp', '--bogus'], 2, /Unknown option/],
     [['--net', 'missing.tntp', '--trips', 't.tntp'], 1, /cannot read input/],
   ])('%j exits %i', async (args, code, message) => {

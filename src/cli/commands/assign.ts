@@ -14,6 +14,7 @@ import { type SolveAssignmentOptions, solveAssignment } from '../../algorithms/a
 import { parseTntpNet, parseTntpTrips } from '../../data/tntp.js';
 import { isCorridorSimError } from '../../model/errors.js';
 import type { CliIo, Command } from '../io.js';
+import { parseNumberFlag } from './flags.js';
 
 const USAGE =
   'usage: corridor-sim assign --net X_net.tntp --trips X_trips.tntp [--algorithm bfw|cfw|fw|msa|path|aon] ' +
@@ -31,11 +32,12 @@ function numberOption(
   integer: boolean,
 ): number | string {
   if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-    return `--${name} must be a ${integer ? 'non-negative integer' : 'number ≥ 0'}, got ${JSON.stringify(raw)}`;
-  }
-  return value;
+  const parsed = parseNumberFlag(
+    raw,
+    `--${name}`,
+    integer ? { what: 'a non-negative integer', integer: true, min: 0 } : { what: 'a number ≥ 0', min: 0 },
+  );
+  return parsed.ok ? parsed.value : parsed.message;
 }
 
 /** The `assign` command. */

@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../../report/table.js';
 import { criticality } from '../../simulate/criticality.js';
 import type { CliIo, Command } from '../io.js';
+import { badArguments, parseChoiceFlag, parseNumberFlag } from './flags.js';
 import { resolveInput, resolveOptions, resolveScenario, SIMULATION_OPTIONS } from './inputs.js';
+
+const ELEMENTS = ['links', 'nodes', 'both'] as const;
 
 /** The `criticality` command. */
 export const criticalityCommand: Command = async (args, io: CliIo) => {
@@ -20,28 +23,29 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
       top: { type: 'string', default: '15' },
     },
   });
-  if (!['links', 'nodes', 'both'].includes(values.elements)) {
-    io.err(
-      `corridor-sim criticality: --elements must be links, nodes or both, got ${JSON.stringify(values.elements)}`,
-    );
-    return 2;
-  }
-  const top = Number(values.top);
-  if (!Number.isInteger(top) || top < 1) {
-    io.err(`corridor-sim criticality: --top must be a positive integer, got ${JSON.stringify(values.top)}`);
-    return 2;
-  }
+  const elements = parseChoiceFlag(values.elements, '--elements', ELEMENTS);
+  if (!elements.ok) return badArguments(io, 'criticality', elements.message);
+  const top = parseNumberFlag(values.top, '--top', { what: 'a positive integer', integer: true, min: 1 });
+  if (!top.ok) return badArguments(io, 'criticality', top.message);
+  const options = resolveOptions(values);
+  if (!options.ok) return badArguments(io, 'criticality', options.message);
   const input = resolveInput(values, io);
   if (!input.ok) return fail(io, input.message);
+  const commodities = Object.keys(input.value.network.commodities);
+  if (values.commodity !== undefined && !commodities.includes(values.commodity)) {
+    return badArguments(
+      io,
+      'criticality',
+      `--commodity must be a commodity of the dataset (${commodities.join(', ')}), got ${JSON.stringify(values.commodity)}`,
+    );
+  }
   const scenario = resolveScenario(values.scenario ?? 'baseline', input.value, io);
   if (!scenario.ok) return fail(io, scenario.message);
-  const options = resolveOptions(values);
-  if (!options.ok) return fail(io, options.message);
   const { reference, ranking } = await criticality(input.value, {
     ...options.value,
     ...(scenario.value ? { scenario: scenario.value } : {}),
-    elements: values.elements as 'links' | 'nodes' | 'both',
-    ...(values.commodity ? { commodity: values.commodity } : {}),
+    elements: elements.value,
+    ...(values.commodity !== undefined ? { commodity: values.commodity } : {}),
   });
   if (values.json) {
     io.out(JSON.stringify({ scenario: reference.scenario, year: reference.year, ranking }, null, 2));
@@ -55,7 +59,7 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
     formatTable(
       ['element', 'kind', 'lost overland TEU', 'to sea TEU', 'unmet', 'added cost USD', 'added unit-days'],
       ranking
-        .slice(0, top)
+        .slice(0, top.value)
         .map((r) => [
           r.id,
           r.kind,

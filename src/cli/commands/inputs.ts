@@ -12,6 +12,7 @@ import type { Scenario } from '../../model/scenario.js';
 import type { SolverKind } from '../../simulate/result.js';
 import type { SimulateOptions, SimulationInput } from '../../simulate/simulate.js';
 import type { CliIo } from '../io.js';
+import { parseChoiceFlag, parseNumberFlag, parseYearFlag, type Resolved } from './flags.js';
 import { readJson } from './read.js';
 import { loadNetworkArgument } from './resolve.js';
 
@@ -38,8 +39,7 @@ export interface SimulationArgs {
   readonly gap?: string | undefined;
 }
 
-/** A value or a message for the user. */
-export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
+export type { Resolved } from './flags.js';
 
 const issuesText = (issues: readonly { path: readonly (string | number)[]; message: string }[]) =>
   issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`).join('\n');
@@ -119,8 +119,12 @@ export function resolveScenario(
   return { ok: true, value: parsed.data };
 }
 
+/** Solvers `--solver` accepts. */
+const SOLVERS: readonly SolverKind[] = ['equilibrium', 'min-cost', 'logit'];
+
 /**
- * Simulation options from `--year`, `--solver`, `--gap`.
+ * Simulation options from `--year`, `--solver`, `--gap`. Call it before loading any input, and exit
+ * with code 2 (`badArguments` in flags.ts) on a message: every message names the flag and its raw text.
  *
  * @param args - parsed arguments
  * @returns options or a message
@@ -128,25 +132,19 @@ export function resolveScenario(
 export function resolveOptions(args: SimulationArgs): Resolved<SimulateOptions> {
   const options: { year?: number; solver?: SolverKind; relativeGap?: number } = {};
   if (args.year !== undefined) {
-    const year = Number(args.year);
-    if (!Number.isInteger(year))
-      return { ok: false, message: `--year must be an integer year, got ${JSON.stringify(args.year)}` };
-    options.year = year;
+    const year = parseYearFlag(args.year, '--year');
+    if (!year.ok) return year;
+    options.year = year.value;
   }
   if (args.solver !== undefined) {
-    if (!['equilibrium', 'min-cost', 'logit'].includes(args.solver)) {
-      return {
-        ok: false,
-        message: `--solver must be equilibrium, min-cost or logit, got ${JSON.stringify(args.solver)}`,
-      };
-    }
-    options.solver = args.solver as SolverKind;
+    const solver = parseChoiceFlag(args.solver, '--solver', SOLVERS);
+    if (!solver.ok) return solver;
+    options.solver = solver.value;
   }
   if (args.gap !== undefined) {
-    const gap = Number(args.gap);
-    if (!(gap >= 0))
-      return { ok: false, message: `--gap must be a number ≥ 0, got ${JSON.stringify(args.gap)}` };
-    options.relativeGap = gap;
+    const gap = parseNumberFlag(args.gap, '--gap', { what: 'a finite number ≥ 0', min: 0 });
+    if (!gap.ok) return gap;
+    options.relativeGap = gap.value;
   }
   return { ok: true, value: options };
 }

@@ -1,5 +1,6 @@
 /**
- * `corridor-sim project --scenario <name|file> --years 2024-2030 [--json]`: year-by-year results.
+ * `corridor-sim project --scenario <name|file> --years 2024-2030|2024,2026,2030 [--json]`: year-by-year
+ * results (`--year` is not a flag of project: a projection covers `--years`).
  */
 
 import { parseArgs } from 'node:util';
@@ -7,25 +8,11 @@ import { formatProjection } from '../../report/projection.js';
 import { summarizeResult } from '../../report/simulation.js';
 import { project } from '../../simulate/project.js';
 import type { CliIo, Command } from '../io.js';
+import { badArguments, EXIT_BAD_ARGUMENTS, parseYearsFlag } from './flags.js';
 import { resolveInput, resolveOptions, resolveScenario, SIMULATION_OPTIONS } from './inputs.js';
 
-/**
- * Parse `2024-2030` or `2024,2026,2030` into years.
- *
- * @param text - the argument
- * @returns years, or undefined when malformed
- */
-export function parseYears(text: string): number[] | undefined {
-  const range = /^(\d{4})-(\d{4})$/.exec(text);
-  if (range) {
-    const from = Number(range[1]);
-    const to = Number(range[2]);
-    if (to < from || to - from > 200) return undefined;
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  }
-  const list = text.split(',').map((x) => Number(x.trim()));
-  return list.length > 0 && list.every((y) => Number.isInteger(y)) ? list : undefined;
-}
+const USAGE =
+  'usage: corridor-sim project [--scenario <name|file>] --years 2024-2030|2024,2026,2030 [--solver ...] [--gap g] [--json]';
 
 /** The `project` command. */
 export const projectCommand: Command = async (args, io: CliIo) => {
@@ -33,19 +20,27 @@ export const projectCommand: Command = async (args, io: CliIo) => {
     args: [...args],
     options: { ...SIMULATION_OPTIONS, years: { type: 'string' } },
   });
-  const years = values.years === undefined ? undefined : parseYears(values.years);
-  if (!years) {
-    io.err('usage: corridor-sim project [--scenario <name|file>] --years 2024-2030 [--solver ...] [--json]');
-    return 2;
+  if (values.years === undefined) {
+    io.err(USAGE);
+    return EXIT_BAD_ARGUMENTS;
   }
+  if (values.year !== undefined) {
+    return badArguments(
+      io,
+      'project',
+      `--year is not used by project; use --years (got --year ${JSON.stringify(values.year)})`,
+    );
+  }
+  const years = parseYearsFlag(values.years, '--years');
+  if (!years.ok) return badArguments(io, 'project', years.message);
+  const options = resolveOptions(values);
+  if (!options.ok) return badArguments(io, 'project', options.message);
   const input = resolveInput(values, io);
   if (!input.ok) return fail(io, input.message);
   const scenario = resolveScenario(values.scenario ?? 'baseline', input.value, io);
   if (!scenario.ok) return fail(io, scenario.message);
-  const options = resolveOptions({ ...values, year: undefined });
-  if (!options.ok) return fail(io, options.message);
   const timeline = scenario.value ?? { id: 'baseline', name: 'Baseline', operations: [] };
-  const results = await project(input.value, timeline, years, options.value);
+  const results = await project(input.value, timeline, years.value, options.value);
   if (values.json) io.out(JSON.stringify(results.map(summarizeResult), null, 2));
   else io.out(formatProjection(results));
   return 0;

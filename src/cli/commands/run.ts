@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { formatResult, type ResultTable, resultToCsv, summarizeResult } from '../../report/simulation.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { CliIo, Command } from '../io.js';
+import { badArguments } from './flags.js';
 import { resolveInput, resolveOptions, resolveScenario, SIMULATION_OPTIONS } from './inputs.js';
 
 const TABLES: readonly ResultTable[] = ['links', 'corridors', 'ods', 'countries', 'bottlenecks'];
@@ -26,12 +27,12 @@ export const runCommand: Command = async (args, io: CliIo) => {
     io.err(`corridor-sim run: --csv must be one of ${TABLES.join(', ')}, got ${JSON.stringify(values.csv)}`);
     return 2;
   }
+  const options = resolveOptions(values);
+  if (!options.ok) return badArguments(io, 'run', options.message);
   const input = resolveInput(values, io);
   if (!input.ok) return fail(io, input.message);
   const scenario = resolveScenario(values.scenario ?? 'baseline', input.value, io);
   if (!scenario.ok) return fail(io, scenario.message);
-  const options = resolveOptions(values);
-  if (!options.ok) return fail(io, options.message);
   const result = await simulate(input.value, scenario.value, options.value);
   if (values.csv !== undefined) io.out(resultToCsv(result, values.csv as ResultTable).trimEnd());
   else if (values.json) io.out(JSON.stringify(summarizeResult(result), null, 2));

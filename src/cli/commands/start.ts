@@ -12,6 +12,7 @@ import { formatResult } from '../../report/simulation.js';
 import { compare } from '../../simulate/compare.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { CliIo, Command } from '../io.js';
+import { badArguments, parseYearFlag } from './flags.js';
 
 const DEFAULTS = { year: '2023', scenarios: ['avoid-russia', 'cpc-closure'] };
 
@@ -21,11 +22,9 @@ export const startCommand: Command = async (args, io: CliIo) => {
     args: [...args],
     options: { year: { type: 'string', default: DEFAULTS.year } },
   });
-  const year = Number(values.year);
-  if (!Number.isInteger(year)) {
-    io.err(`corridor-sim start: --year must be an integer year, got ${JSON.stringify(values.year)}`);
-    return 2;
-  }
+  const parsed = parseYearFlag(values.year, '--year');
+  if (!parsed.ok) return badArguments(io, 'start', parsed.message);
+  const year = parsed.value;
   const eurasia = loadDataset('eurasia');
   io.out(
     `corridor-sim · ${eurasia.network.meta.name}: ${eurasia.network.graph.order} nodes, ${eurasia.network.graph.size} links, ${eurasia.network.corridors.length} corridors`,

@@ -5,40 +5,127 @@
  * - `capacity`: scale the capacity of the target by each value (`corridor:middle`, `link:aktau-alat`,
  *   `node:aktau`, `country:KZ`, `mode:ferry`);
  * - `cost`: add each value (USD per unit) to the target's cost;
- * - `demand`: multiply all demand by each value (no target);
- * - `avoid`: set the share of shippers refusing the target country (`country:RU`).
+ * - `demand`: multiply all demand by each value (no target: `--target` is an error);
+ * - `avoid`: set the share of shippers refusing the target country (`country:RU`), values in [0, 1].
+ *
+ * Every flag is checked before a scenario is built; the target must exist in the dataset.
  */
 
 import { parseArgs } from 'node:util';
-import type { Mode } from '../../model/network.js';
+import { InvalidArgumentError } from '../../model/errors.js';
+import { MODES, type Mode, type Network } from '../../model/network.js';
 import type { Scenario, ScenarioOp, Selector } from '../../model/scenario.js';
 import { summarizeResult } from '../../report/simulation.js';
 import { formatTable } from '../../report/table.js';
 import { sweep } from '../../simulate/sweep.js';
 import type { CliIo, Command } from '../io.js';
+import {
+  badArguments,
+  EXIT_BAD_ARGUMENTS,
+  type NumberRule,
+  parseChoiceFlag,
+  parseNumberListFlag,
+  type Resolved,
+} from './flags.js';
 import { resolveInput, resolveOptions, resolveScenario, SIMULATION_OPTIONS } from './inputs.js';
 
+const USAGE =
+  'usage: corridor-sim sweep --parameter capacity|cost|demand|avoid [--target kind:id] --values a,b,c [--scenario ...] [--year Y] [--json]';
+
+const PARAMETERS = ['capacity', 'cost', 'demand', 'avoid'] as const;
+type Parameter = (typeof PARAMETERS)[number];
+
+/** What each parameter's `--values` must be (the bounds the scenario operation it builds accepts). */
+const VALUE_RULES: Readonly<Record<Parameter, NumberRule>> = {
+  capacity: { what: 'a capacity factor ≥ 0', min: 0 },
+  cost: { what: 'a finite number (USD per unit)' },
+  demand: { what: 'a demand factor ≥ 0', min: 0 },
+  avoid: { what: 'a share in [0, 1] (--parameter avoid)', min: 0, max: 1 },
+};
+
+const TARGET_KINDS = ['corridor', 'link', 'node', 'country', 'mode'] as const;
+type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** A parsed `--target kind:id`. */
+export interface Target {
+  /** What the id names. */
+  readonly kind: TargetKind;
+  /** The id (`middle`, `aktau-alat`, `KZ`, `ferry`). */
+  readonly id: string;
+  /** The selector of the links it names. */
+  readonly selector: Selector;
+}
+
 /**
- * A selector from `kind:id`.
+ * A target from `kind:id` (syntax only; {@link checkTarget} checks it against a network).
  *
  * @param text - e.g. `corridor:middle`
- * @returns the selector, or undefined when malformed
+ * @returns the target, or a message naming `--target` and the text
+ * @example parseTarget('corridor:middle') // { ok: true, value: { kind: 'corridor', id: 'middle', selector: { corridors: ['middle'] } } }
  */
-export function parseTarget(text: string): Selector | undefined {
+export function parseTarget(text: string): Resolved<Target> {
   const m = /^(corridor|link|node|country|mode):(.+)$/.exec(text);
-  if (!m) return undefined;
+  if (!m) {
+    return {
+      ok: false,
+      message: `--target must be kind:id with kind ${TARGET_KINDS.join(', ')} (e.g. corridor:middle), got ${JSON.stringify(text)}`,
+    };
+  }
+  const kind = m[1] as TargetKind;
   const id = m[2]!;
-  switch (m[1]) {
-    case 'corridor':
-      return { corridors: [id] };
+  const selector: Selector = {
+    corridor: { corridors: [id] },
+    link: { links: [id] },
+    node: { nodes: [id] },
+    country: { countries: [id] },
+    mode: { modes: [id as Mode] },
+  }[kind];
+  return { ok: true, value: { kind, id, selector } };
+}
+
+/**
+ * Check that a target names something of the network: a corridor, link or node that exists, a
+ * country some link traverses, a mode some link uses.
+ *
+ * @param target - the parsed target
+ * @param text - the raw `--target` text, for the message
+ * @param network - the network of the dataset
+ * @returns undefined when it exists, else a message naming `--target` and the text
+ * @remarks O(links) for countries and modes, O(1) otherwise.
+ */
+export function checkTarget(target: Target, text: string, network: Network): string | undefined {
+  const { graph } = network;
+  const got = `got ${JSON.stringify(text)}`;
+  switch (target.kind) {
+    case 'corridor': {
+      const ids = network.corridors.map((c) => c.id);
+      return ids.includes(target.id)
+        ? undefined
+        : `--target must name a corridor of the dataset (${ids.join(', ')}), ${got}`;
+    }
     case 'link':
-      return { links: [id] };
+      return graph.hasEdge(target.id) ? undefined : `--target must name a link of the dataset, ${got}`;
     case 'node':
-      return { nodes: [id] };
-    case 'country':
-      return { countries: [id] };
-    default:
-      return { modes: [id as Mode] };
+      return graph.hasNode(target.id) ? undefined : `--target must name a node of the dataset, ${got}`;
+    case 'country': {
+      const countries = new Set<string>();
+      graph.forEachEdge((_, link) => {
+        for (const c of link.countries) countries.add(c);
+      });
+      return countries.has(target.id)
+        ? undefined
+        : `--target must name a country the dataset's links traverse (${[...countries].sort().join(', ')}), ${got}`;
+    }
+    default: {
+      const modes = new Set<string>();
+      graph.forEachEdge((_, link) => {
+        modes.add(link.mode);
+      });
+      const known = MODES.filter((m) => modes.has(m));
+      return modes.has(target.id)
+        ? undefined
+        : `--target must name a mode of the dataset's links (${known.join(', ')}), ${got}`;
+    }
   }
 }
 
@@ -53,50 +140,53 @@ export const sweepCommand: Command = async (args, io: CliIo) => {
       values: { type: 'string' },
     },
   });
-  const usage =
-    'usage: corridor-sim sweep --parameter capacity|cost|demand|avoid [--target kind:id] --values a,b,c [--scenario ...] [--year Y] [--json]';
-  const numbers = values.values?.split(',').map((x) => Number(x.trim()));
-  if (!values.parameter || !numbers || numbers.some((x) => !Number.isFinite(x))) {
-    io.err(usage);
-    return 2;
+  if (values.parameter === undefined || values.values === undefined) {
+    io.err(USAGE);
+    return EXIT_BAD_ARGUMENTS;
   }
-  const target = values.target === undefined ? undefined : parseTarget(values.target);
-  if (values.parameter !== 'demand' && !target) {
-    io.err(
-      `corridor-sim sweep: --target kind:id is required for ${values.parameter} (kinds: corridor, link, node, country, mode)`,
-    );
-    return 2;
-  }
-  let make: (v: number) => ScenarioOp;
-  switch (values.parameter) {
-    case 'capacity':
-      make = (v) => ({ kind: 'scale-capacity', target: target!, factor: v });
-      break;
-    case 'cost':
-      make = (v) => ({ kind: 'surcharge', target: target!, costUsdPerUnit: v });
-      break;
-    case 'demand':
-      make = (v) => ({ kind: 'demand-growth', factor: v });
-      break;
-    case 'avoid': {
-      const country = target?.countries?.[0];
-      if (!country) {
-        io.err('corridor-sim sweep: avoid needs --target country:XX');
-        return 2;
-      }
-      make = (v) => ({ kind: 'avoid-country', country, share: v });
-      break;
+  const parameter = parseChoiceFlag(values.parameter, '--parameter', PARAMETERS);
+  if (!parameter.ok) return badArguments(io, 'sweep', parameter.message);
+  let target: Target | undefined;
+  if (parameter.value === 'demand') {
+    if (values.target !== undefined) {
+      return badArguments(
+        io,
+        'sweep',
+        `--target is not used with --parameter demand (it scales all demand), got --target ${JSON.stringify(values.target)}`,
+      );
     }
-    default:
-      io.err(usage);
-      return 2;
+  } else {
+    if (values.target === undefined) {
+      return badArguments(
+        io,
+        'sweep',
+        `--target kind:id is required for --parameter ${parameter.value} (kinds: ${TARGET_KINDS.join(', ')})`,
+      );
+    }
+    const parsed = parseTarget(values.target);
+    if (!parsed.ok) return badArguments(io, 'sweep', parsed.message);
+    if (parameter.value === 'avoid' && parsed.value.kind !== 'country') {
+      return badArguments(
+        io,
+        'sweep',
+        `--target must be country:XX with --parameter avoid, got ${JSON.stringify(values.target)}`,
+      );
+    }
+    target = parsed.value;
   }
+  const numbers = parseNumberListFlag(values.values, '--values', VALUE_RULES[parameter.value]);
+  if (!numbers.ok) return badArguments(io, 'sweep', numbers.message);
+  const options = resolveOptions(values);
+  if (!options.ok) return badArguments(io, 'sweep', options.message);
   const input = resolveInput(values, io);
   if (!input.ok) return fail(io, input.message);
+  if (target) {
+    const missing = checkTarget(target, values.target ?? '', input.value.network);
+    if (missing) return badArguments(io, 'sweep', missing);
+  }
   const base = resolveScenario(values.scenario ?? 'baseline', input.value, io);
   if (!base.ok) return fail(io, base.message);
-  const options = resolveOptions(values);
-  if (!options.ok) return fail(io, options.message);
+  const make = operationMaker(parameter.value, target);
   const baseOps = base.value?.operations ?? [];
   const points = await sweep(
     input.value,
@@ -105,7 +195,7 @@ export const sweepCommand: Command = async (args, io: CliIo) => {
       name: `${values.parameter} = ${v}`,
       operations: [...baseOps, make(v)],
     }),
-    numbers,
+    numbers.value,
     options.value,
   );
   if (values.json) {
@@ -138,6 +228,29 @@ export const sweepCommand: Command = async (args, io: CliIo) => {
   );
   return 0;
 };
+
+/**
+ * The scenario operation of one swept value.
+ *
+ * @param parameter - the swept parameter
+ * @param target - the target (every parameter but `demand` has one)
+ * @returns a function from the value to the operation
+ * @throws InvalidArgumentError when a parameter other than `demand` has no target
+ */
+function operationMaker(parameter: Parameter, target: Target | undefined): (v: number) => ScenarioOp {
+  if (parameter === 'demand') return (v) => ({ kind: 'demand-growth', factor: v });
+  // The command checks the target first; an empty selector would select every link.
+  if (!target)
+    throw new InvalidArgumentError('corridor-sim/cli', 'target', `is required for --parameter ${parameter}`);
+  switch (parameter) {
+    case 'capacity':
+      return (v) => ({ kind: 'scale-capacity', target: target.selector, factor: v });
+    case 'cost':
+      return (v) => ({ kind: 'surcharge', target: target.selector, costUsdPerUnit: v });
+    default:
+      return (v) => ({ kind: 'avoid-country', country: target.id, share: v });
+  }
+}
 
 function fail(io: CliIo, message: string): number {
   io.err(`corridor-sim: ${message}`);
