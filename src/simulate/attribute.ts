@@ -10,14 +10,19 @@
  * (seeded; same seed, same answer).
  */
 
-import { requireDemand, requireScenario } from '../data/guards.js';
+import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf, requireObject } from '../model/errors.js';
-import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { activeFraction } from '../scenario/timing.js';
 import type { SimulationResult } from './result.js';
 import { createRng } from './rng.js';
-import { requireSimulationResult, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import {
+  requireSimulationInput,
+  requireSimulationResult,
+  type SimulateOptions,
+  type SimulationInput,
+  simulate,
+} from './simulate.js';
 
 const MODULE = 'corridor-sim/attribute';
 
@@ -109,9 +114,7 @@ export async function attribute(
   options: AttributeOptions = {},
 ): Promise<Attribution> {
   options = optionsOf(options, MODULE);
-  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
-  requireNetwork(input.network, MODULE, 'input.network');
-  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  requireSimulationInput(input, MODULE);
   requireScenario(scenario, input.network, input.demand, MODULE, 'scenario');
   const {
     metrics = headlineMetrics,

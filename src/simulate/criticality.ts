@@ -8,12 +8,11 @@
  * loss is 0 by construction of every solver).
  */
 
-import { requireDemand, requireScenario } from '../data/guards.js';
+import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf, requireObject } from '../model/errors.js';
-import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
-import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import { requireSimulationInput, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
 
 const MODULE = 'corridor-sim/criticality';
 const ELEMENTS = ['links', 'nodes', 'both'] as const;
@@ -84,9 +83,7 @@ export async function criticality(
   options: CriticalityOptions = {},
 ): Promise<CriticalityResult> {
   options = optionsOf(options, MODULE);
-  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
-  requireNetwork(input.network, MODULE, 'input.network');
-  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  requireSimulationInput(input, MODULE);
   const { scenario, elements = 'both', commodity, ...simulateOptions } = options;
   if (!(ELEMENTS as readonly unknown[]).includes(elements)) {
     throw new InvalidArgumentError(

@@ -7,7 +7,7 @@
  * one. A timeline is a scenario whose operations carry `from` / `until` dates.
  */
 
-import { requireDemand, requireScenario } from '../data/guards.js';
+import { requireScenario } from '../data/guards.js';
 import { requireYear } from '../model/dates.js';
 import {
   describeValue,
@@ -16,10 +16,9 @@ import {
   requireArray,
   requireObject,
 } from '../model/errors.js';
-import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
-import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import { requireSimulationInput, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
 
 /** Options of {@link project}: those of `simulate` except the year and the warm start, which project sets. */
 export type ProjectOptions = Omit<SimulateOptions, 'year' | 'warmStart'>;
@@ -47,9 +46,7 @@ export async function project(
   options: ProjectOptions = {},
 ): Promise<SimulationResult[]> {
   options = optionsOf(options, MODULE);
-  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
-  requireNetwork(input.network, MODULE, 'input.network');
-  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  requireSimulationInput(input, MODULE);
   requireScenario(timeline, input.network, input.demand, MODULE, 'timeline');
   requireArray(years, MODULE, 'years');
   if (years.length === 0) {

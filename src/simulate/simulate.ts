@@ -21,7 +21,7 @@ import { requireDemand, requireScenario } from '../data/guards.js';
 import { markValidated } from '../data/validated.js';
 import { requireYear } from '../model/dates.js';
 import { type Demand, demandForYear } from '../model/demand.js';
-import { describeValue, InvalidArgumentError, rejectUnknownKeys } from '../model/errors.js';
+import { describeValue, InvalidArgumentError, rejectUnknownKeys, requireObject } from '../model/errors.js';
 import { isCountryCode } from '../model/ids.js';
 import { type Network, requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
@@ -108,6 +108,22 @@ const RESULT: unique symbol = Symbol.for('corridor-sim/simulation-result') as ne
  */
 export function isSimulationResult(value: unknown): value is SimulationResult {
   return typeof value === 'object' && value !== null && (value as { [RESULT]?: boolean })[RESULT] === true;
+}
+
+/**
+ * Throw unless `input` is a network with its demand, as {@link simulate} and the functions built on it
+ * take (a loaded dataset fits).
+ *
+ * @param input - the argument
+ * @param module - module name for the message
+ * @throws InvalidArgumentError when it is not an object or its network is not a Network; ValidationError
+ *   when its demand is invalid or names what the network lacks
+ */
+export function requireSimulationInput(input: unknown, module: string): asserts input is SimulationInput {
+  requireObject(input, module, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
+  const { network, demand } = input as SimulationInput;
+  requireNetwork(network, module, 'input.network');
+  requireDemand(demand, network, module, 'input.demand');
 }
 
 /**
@@ -380,15 +396,7 @@ export async function simulate(
   scenario: Scenario | undefined = undefined,
   options: SimulateOptions = {},
 ): Promise<SimulationResult> {
-  if (typeof input !== 'object' || input === null) {
-    throw new InvalidArgumentError(
-      MODULE,
-      'input',
-      `must be { network, demand } (e.g. loadDataset('eurasia')), got ${String(input)}`,
-    );
-  }
-  requireNetwork(input.network, MODULE, 'input.network');
-  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  requireSimulationInput(input, MODULE);
   if (scenario !== undefined) requireScenario(scenario, input.network, input.demand, MODULE, 'scenario');
   checkOptions(options, input.network);
   const year = resolveYear(input, options.year);

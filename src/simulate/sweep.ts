@@ -7,12 +7,11 @@
  * equilibria, so later runs converge in a few iterations).
  */
 
-import { requireDemand, requireScenario } from '../data/guards.js';
+import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf, requireObject } from '../model/errors.js';
-import { requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
-import { type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import { requireSimulationInput, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
 
 /** Options of {@link sweep}: those of `simulate` except the warm start, which sweep sets. */
 export type SweepOptions = Omit<SimulateOptions, 'warmStart'>;
@@ -51,9 +50,7 @@ export async function sweep<V>(
   options: SweepOptions = {},
 ): Promise<SweepPoint<V>[]> {
   options = optionsOf(options, MODULE);
-  requireObject(input, MODULE, 'input', "{ network, demand } (e.g. loadDataset('eurasia'))");
-  requireNetwork(input.network, MODULE, 'input.network');
-  requireDemand(input.demand, input.network, MODULE, 'input.demand');
+  requireSimulationInput(input, MODULE);
   if (typeof makeScenario !== 'function') {
     throw new InvalidArgumentError(
       MODULE,
