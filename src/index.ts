@@ -282,5 +282,5 @@ export type { Rng } from './simulate/rng.js';
 export { createRng, deriveRng } from './simulate/rng.js';
 export type { SimulateOptions, SimulationInput } from './simulate/simulate.js';
 export { isSimulationResult, simulate } from './simulate/simulate.js';
-export type { SweepPoint } from './simulate/sweep.js';
+export type { SweepOptions, SweepPoint } from './simulate/sweep.js';
 export { sweep } from './simulate/sweep.js';
