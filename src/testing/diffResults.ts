@@ -8,7 +8,9 @@
  * them in `ignore` when two runs build their own.
  */
 
-import { InvalidArgumentError, optionsOf } from '../model/errors.js';
+import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
+
+const MODULE = 'corridor-sim/testing: diffResults';
 
 /** Options of {@link diffResults}. */
 export interface DiffOptions {
@@ -22,7 +24,7 @@ export interface DiffOptions {
   readonly absoluteTolerance?: number;
   /** Relative tolerance on numbers. @defaultValue 0 */
   readonly relativeTolerance?: number;
-  /** Most differences reported. @defaultValue 20 */
+  /** Most differences reported, an integer ≥ 1. @defaultValue 20 */
   readonly limit?: number;
 }
 
@@ -65,7 +67,8 @@ function isPlain(value: object): boolean {
  * @param b - second value
  * @param options - paths to ignore, numeric tolerances, limit
  * @returns the differences, at most `limit`, in traversal order (empty when equal)
- * @throws InvalidArgumentError on a negative tolerance or a bad ignore pattern
+ * @throws InvalidArgumentError when options is not an object, on a tolerance that is not a finite number
+ *   ≥ 0, a `limit` that is not an integer ≥ 1, or an `ignore` that is not an array of non-empty strings
  * @example expect(diffResults(await run(input, undefined), await run(input, empty))).toEqual([]);
  * @remarks Complexity O(size of the values).
  */
@@ -78,20 +81,36 @@ export function diffResults(a: unknown, b: unknown, options: DiffOptions = {}): 
     ['absoluteTolerance', abs],
     ['relativeTolerance', rel],
   ] as const) {
-    if (!(v >= 0) || !Number.isFinite(v)) {
+    if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) {
       throw new InvalidArgumentError(
-        'corridor-sim/testing: diffResults',
+        MODULE,
         `options.${name}`,
-        `must be a finite number ≥ 0, got ${v}`,
+        `must be a finite number ≥ 0, got ${describeValue(v)}`,
       );
     }
   }
-  const patterns = (options.ignore ?? DEFAULTS.ignore).map((p) => {
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+    // limit 0 or below would report "no differences" for values that differ
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.limit',
+      `must be an integer ≥ 1, got ${describeValue(limit)}`,
+    );
+  }
+  const ignore: unknown = options.ignore ?? DEFAULTS.ignore;
+  if (!Array.isArray(ignore)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.ignore',
+      `must be an array of dotted paths, got ${describeValue(ignore)}`,
+    );
+  }
+  const patterns = ignore.map((p: unknown, i) => {
     if (typeof p !== 'string' || p.length === 0) {
       throw new InvalidArgumentError(
-        'corridor-sim/testing: diffResults',
-        'options.ignore',
-        `must list dotted paths, got ${String(p)}`,
+        MODULE,
+        `options.ignore[${i}]`,
+        `must be a non-empty dotted path, got ${describeValue(p)}`,
       );
     }
     return p.split('.');

@@ -3,8 +3,9 @@
  * ==========================
  */
 
+import { requireDemand } from '../data/guards.js';
 import type { DemandFlow } from '../model/demand.js';
-import { InvalidArgumentError, requireObject } from '../model/errors.js';
+import { describeValue, InvalidArgumentError, requireObject } from '../model/errors.js';
 import {
   type LinkAttributes,
   listLinks,
@@ -23,18 +24,21 @@ import type { SimulationInput } from './types.js';
  * @param input - network and demand
  * @param k - the factor, finite and > 0
  * @returns a new input (the argument is not changed)
- * @throws InvalidArgumentError when `k` is not a finite number > 0
+ * @throws InvalidArgumentError when `k` is not a finite number > 0, `input` is not an object,
+ *   `input.network` not a Network or `input.demand` not a Demand
+ * @throws ValidationError when `input.demand` is malformed or does not fit `input.network`
  * @example const doubled = scaleInput({ network, demand }, 2);
  * @remarks Complexity O(N + L + flows).
  */
 export function scaleInput(input: SimulationInput, k: number): SimulationInput {
   requireObject(input, 'corridor-sim/testing', 'input', 'a SimulationInput ({ network, demand })');
   requireNetwork(input.network, 'corridor-sim/testing', 'input.network');
+  requireDemand(input.demand, input.network, 'corridor-sim/testing', 'input.demand');
   if (typeof k !== 'number' || !(k > 0) || !Number.isFinite(k)) {
     throw new InvalidArgumentError(
       'corridor-sim/testing: scaleInput',
       'k',
-      `must be a finite number > 0, got ${k}`,
+      `must be a finite number > 0, got ${describeValue(k)}`,
     );
   }
   const links = listLinks(input.network).map(

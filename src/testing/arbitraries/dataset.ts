@@ -15,7 +15,7 @@
 
 import fc from 'fast-check';
 import type { Demand, DemandFlow } from '../../model/demand.js';
-import { InvalidArgumentError, requireObject } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError, requireObject } from '../../model/errors.js';
 import type { LinkId, NodeId } from '../../model/ids.js';
 import {
   type LinkAttributes,
@@ -88,7 +88,7 @@ function bound(name: keyof typeof DEFAULTS, value: number): number {
     throw new InvalidArgumentError(
       MODULE,
       `constraints.${name}`,
-      `must be a relative bound in [0, 1], got ${value}`,
+      `must be a relative bound in [0, 1], got ${describeValue(value)}`,
     );
   }
   return value;
@@ -134,7 +134,7 @@ export function perturbDataset(
       throw new InvalidArgumentError(
         MODULE,
         `perturbations.${key}`,
-        `must be an array, got ${typeof perturbations[key]}`,
+        `must be an array, got ${describeValue(perturbations[key])}`,
       );
     }
   }
@@ -143,7 +143,7 @@ export function perturbDataset(
       throw new InvalidArgumentError(
         MODULE,
         `perturbations.${what}`,
-        `must be a finite multiplier ≥ 0, got ${v}`,
+        `must be a finite multiplier ≥ 0, got ${describeValue(v)}`,
       );
     }
   };
@@ -241,7 +241,11 @@ export function arbDataset(
     throw new InvalidArgumentError(MODULE, 'dataset', 'must be { network, demand }');
   }
   if (typeof constraints !== 'object' || constraints === null) {
-    throw new InvalidArgumentError(MODULE, 'constraints', `must be an object, got ${String(constraints)}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      'constraints',
+      `must be an object, got ${describeValue(constraints)}`,
+    );
   }
   const b = {
     capacity: bound('capacity', constraints.capacity ?? DEFAULTS.capacity),
@@ -273,7 +277,11 @@ export function arbDataset(
   }
   const max = constraints.maxPerturbed;
   if (max !== undefined && (!Number.isInteger(max) || max < 0)) {
-    throw new InvalidArgumentError(MODULE, 'constraints.maxPerturbed', `must be an integer ≥ 0, got ${max}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      'constraints.maxPerturbed',
+      `must be an integer ≥ 0, got ${describeValue(max)}`,
+    );
   }
   const nodeIds = network.graph.filterNodes(
     (_id, node) =>

@@ -20,7 +20,7 @@ import fc from 'fast-check';
 import { parseDemand } from '../../data/demand-format.js';
 import type { DemandDocument } from '../../data/schema.js';
 import type { Demand } from '../../model/demand.js';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { CommodityId, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
 import { arbAmount } from './_internal/numbers.js';
@@ -100,14 +100,18 @@ function positiveFinite(name: string, value: number): void {
     throw new InvalidArgumentError(
       MODULE,
       `constraints.${name}`,
-      `must be a positive finite number, got ${value}`,
+      `must be a positive finite number, got ${describeValue(value)}`,
     );
   }
 }
 
 function integerAtLeast(name: string, value: number, min: number, hint = `≥ ${min}`): void {
   if (!Number.isInteger(value) || value < min) {
-    throw new InvalidArgumentError(MODULE, `constraints.${name}`, `must be an integer ${hint}, got ${value}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      `constraints.${name}`,
+      `must be an integer ${hint}, got ${describeValue(value)}`,
+    );
   }
 }
 
@@ -125,7 +129,11 @@ export function resolveDemandConstraints(
   network?: Network,
 ): ResolvedDemandConstraints {
   if (typeof constraints !== 'object' || constraints === null) {
-    throw new InvalidArgumentError(MODULE, 'constraints', `must be an object, got ${String(constraints)}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      'constraints',
+      `must be an object, got ${describeValue(constraints)}`,
+    );
   }
   const c = { ...DEFAULTS, ...constraints };
   integerAtLeast('minFlows', c.minFlows, 0);
@@ -146,7 +154,7 @@ export function resolveDemandConstraints(
       throw new InvalidArgumentError(
         MODULE,
         `constraints.years[${i}]`,
-        `must be an integer year in [1800, 2200], got ${year}`,
+        `must be an integer year in [1800, 2200], got ${describeValue(year)}`,
       );
     }
   });
@@ -333,7 +341,7 @@ export function demandPairs(network: Network, c: ResolvedDemandConstraints): OdP
 
 function checkNetwork(network: Network, module: string): void {
   if (typeof network !== 'object' || network === null || typeof network.graph?.hasNode !== 'function') {
-    throw new InvalidArgumentError(module, 'network', `must be a Network, got ${String(network)}`);
+    throw new InvalidArgumentError(module, 'network', `must be a Network, got ${describeValue(network)}`);
   }
 }
 

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { parseDemand } from '../../data/demand-format.js';
 import { parseNetwork } from '../../data/network-format.js';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { SimulationInput } from '../types.js';
 import { describeInput } from './_internal/describe.js';
 import {
@@ -59,7 +59,7 @@ export function arbSimulationInput(
     throw new InvalidArgumentError(
       'corridor-sim/testing: arbSimulationInput',
       'constraints',
-      `must be an object, got ${String(constraints)}`,
+      `must be an object, got ${describeValue(constraints)}`,
     );
   }
   const nc = resolveNetworkConstraints({ connected: true, ...constraints.network });

@@ -20,7 +20,7 @@
 
 import fc from 'fast-check';
 import type { Demand } from '../../model/demand.js';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import {
   type LinkAttributes,
   listLinks,
@@ -142,7 +142,7 @@ function finiteAtLeast(name: string, value: number, min: number, hint = `≥ ${m
     throw new InvalidArgumentError(
       MODULE,
       `constraints.${name}`,
-      `must be a finite number ${hint}, got ${value}`,
+      `must be a finite number ${hint}, got ${describeValue(value)}`,
     );
   }
 }
@@ -635,10 +635,14 @@ export function resolveOp(ctx: ScenarioContext, raw: RawOp, index: number): Scen
     case 'set-capacity': {
       let target = resolveSelector(ctx, r.target);
       const nodeHandling = r.nodeHandling !== undefined && ctx.links.length > 0;
-      if (nodeHandling && !target.nodes) {
+      if (nodeHandling) {
+        // Node handling applies to target.nodes (for target.commodities); documents reject the link
+        // criteria with it, as they would be ignored.
         target = {
-          ...target,
-          nodes: [ctx.links[(r.target as unknown as RawSelector).anchor % ctx.links.length]!.from],
+          nodes: target.nodes ?? [
+            ctx.links[(r.target as unknown as RawSelector).anchor % ctx.links.length]!.from,
+          ],
+          ...(target.commodities ? { commodities: target.commodities } : {}),
         };
       }
       return {

@@ -6,7 +6,7 @@
  */
 
 import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } from '../../model/demand.js';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { LinkAttributes } from '../../model/network.js';
 import {
   type CheckableResult,
@@ -38,8 +38,12 @@ export interface Tolerance {
  * @throws InvalidArgumentError on a negative or non-finite tolerance
  */
 export function tolerance(options: ToleranceOptions | undefined, name: string): Tolerance {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new InvalidArgumentError(MODULE, `${name}: options`, `must be an object, got ${String(options)}`);
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    throw new InvalidArgumentError(
+      MODULE,
+      `${name}: options`,
+      `must be an object, got ${describeValue(options)}`,
+    );
   }
   const absolute = options?.absoluteTolerance ?? TOLERANCE_DEFAULTS.absoluteTolerance;
   const relative = options?.relativeTolerance ?? TOLERANCE_DEFAULTS.relativeTolerance;
@@ -51,7 +55,7 @@ export function tolerance(options: ToleranceOptions | undefined, name: string): 
       throw new InvalidArgumentError(
         MODULE,
         `${name}: options.${key}`,
-        `must be a finite number ≥ 0, got ${value}`,
+        `must be a finite number ≥ 0, got ${describeValue(value)}`,
       );
     }
   }
@@ -78,7 +82,7 @@ export function checkShape(result: unknown, name: string, fields: readonly strin
     throw new InvalidArgumentError(
       MODULE,
       `${name}: result`,
-      `must be a simulation result, got ${String(result)}`,
+      `must be a simulation result, got ${describeValue(result)}`,
     );
   }
   const r = result as Record<string, unknown>;
@@ -98,7 +102,7 @@ export function checkShape(result: unknown, name: string, fields: readonly strin
       throw new InvalidArgumentError(
         MODULE,
         `${name}: result.${field}`,
-        `must be an array, got ${String(r[field])}`,
+        `must be an array, got ${describeValue(r[field])}`,
       );
     }
   }

@@ -3,7 +3,7 @@
  * ========================================
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import { checkShape, MODULE, throwIfAny } from './_internal.js';
 import { type CapacityMode, capacityModeOf, checkCapacities } from './capacity.js';
 import type { CompiledArc } from './compiledArcs.js';
@@ -61,22 +61,31 @@ const NAMES: readonly InvariantName[] = [
  */
 export function checkResult(result: CheckableResult, options: CheckResultOptions = {}): Violation[] {
   checkShape(result, 'checkResult', ['links', 'ods', 'applied']);
-  if (typeof options !== 'object' || options === null) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidArgumentError(
       MODULE,
       'checkResult: options',
-      `must be an object, got ${String(options)}`,
+      `must be an object, got ${describeValue(options)}`,
     );
   }
-  for (const name of options.skip ?? []) {
-    if (!NAMES.includes(name)) {
+  const skipped: unknown = options.skip ?? [];
+  if (!Array.isArray(skipped)) {
+    // a string would otherwise be read character by character
+    throw new InvalidArgumentError(
+      MODULE,
+      'checkResult: options.skip',
+      `must be an array of invariant names (${NAMES.join(', ')}), got ${describeValue(skipped)}`,
+    );
+  }
+  skipped.forEach((name: unknown, i) => {
+    if (!NAMES.includes(name as InvariantName)) {
       throw new InvalidArgumentError(
         MODULE,
-        'checkResult: options.skip',
-        `contains ${JSON.stringify(name)}, not one of ${NAMES.join(', ')}`,
+        `checkResult: options.skip[${i}]`,
+        `is ${describeValue(name)}, not one of ${NAMES.join(', ')}`,
       );
     }
-  }
+  });
   const skip = new Set(options.skip ?? []);
   const tolerances: ToleranceOptions = {
     ...(options.absoluteTolerance === undefined ? {} : { absoluteTolerance: options.absoluteTolerance }),

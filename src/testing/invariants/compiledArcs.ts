@@ -15,7 +15,7 @@
  * the algorithms. A user's own runner with another numbering passes its own table to the checkers.
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { CommodityId, NodeId } from '../../model/ids.js';
 import type { LinkAttributes, Network } from '../../model/network.js';
 
@@ -70,7 +70,7 @@ export function compiledArcs(network: Network): CompiledArc[] {
     throw new InvalidArgumentError(
       'corridor-sim/testing',
       'network',
-      `must be a Network, got ${String(network)}`,
+      `must be a Network, got ${describeValue(network)}`,
     );
   }
   const graph = network.graph;

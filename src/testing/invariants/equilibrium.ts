@@ -33,7 +33,7 @@
  * Boyce, Ralevic-Dekic & Bar-Gera (2004), Convergence of traffic assignments: how much is enough?
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { SegmentSurcharge } from '../../scenario/apply.js';
 import { checkShape, fmt, MODULE, segmentForbids, segmentsById, throwIfAny, tolerance } from './_internal.js';
 import { type CompiledArc, compiledArcs, type NodeArc } from './compiledArcs.js';
@@ -200,11 +200,11 @@ export function checkEquilibrium(
     );
   }
   const gapSlack = options.gapSlack ?? DEFAULTS.gapSlack;
-  if (!(gapSlack >= 0) || !Number.isFinite(gapSlack)) {
+  if (typeof gapSlack !== 'number' || !(gapSlack >= 0) || !Number.isFinite(gapSlack)) {
     throw new InvalidArgumentError(
       MODULE,
       'checkEquilibrium: options.gapSlack',
-      `must be a finite number ≥ 0, got ${gapSlack}`,
+      `must be a finite number ≥ 0, got ${describeValue(gapSlack)}`,
     );
   }
   if (options.commodities !== undefined && !Array.isArray(options.commodities)) {
@@ -215,11 +215,11 @@ export function checkEquilibrium(
     );
   }
   const pathTolerance = options.pathTolerance;
-  if (pathTolerance !== undefined && !(pathTolerance >= 0)) {
+  if (pathTolerance !== undefined && (typeof pathTolerance !== 'number' || !(pathTolerance >= 0))) {
     throw new InvalidArgumentError(
       MODULE,
       'checkEquilibrium: options.pathTolerance',
-      `must be ≥ 0, got ${pathTolerance}`,
+      `must be a number ≥ 0, got ${describeValue(pathTolerance)}`,
     );
   }
   const out: Violation[] = [];

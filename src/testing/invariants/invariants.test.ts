@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDemand } from '../../data/demand-format.js';
 import { parseNetwork } from '../../data/network-format.js';
 import type { Demand } from '../../model/demand.js';
-import { isCorridorSimError } from '../../model/errors.js';
+import { InvalidArgumentError, isCorridorSimError, ValidationError } from '../../model/errors.js';
 import { diffResults } from '../diffResults.js';
 import { scaleInput } from '../scaleInput.js';
 import { checkCapacities } from './capacity.js';
@@ -446,5 +446,98 @@ describe('diffResults and scaleInput', () => {
     expect(scaled.demand.flows[0]!.volumePerYear).toBe(300);
     expect(network.graph.getEdgeAttribute('ab1', 'capacityPerYear')).toBe(100);
     expect(() => scaleInput({ network, demand }, 0)).toThrow(/k must be a finite number > 0, got 0/);
+  });
+});
+
+describe('bad options of the testing kit are InvalidArgumentErrors naming the option and the value', () => {
+  const invalidArgument = (fn: () => unknown): InvalidArgumentError => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      return error as InvalidArgumentError;
+    }
+    throw new Error('expected an InvalidArgumentError');
+  };
+
+  it('diffResults: limit must be an integer ≥ 1 (0 or below would report "no differences" for 1 vs 2)', () => {
+    // two differences, so limit 1 must cut the list to the first
+    expect(diffResults({ a: 1, b: 1 }, { a: 2, b: 2 }, { limit: 1 })).toEqual([
+      { path: 'a', a: '1', b: '2' },
+    ]);
+    for (const [limit, shown] of [
+      [-1, '-1'],
+      [0, '0'],
+      [Number.NaN, 'NaN'],
+      [1.5, '1.5'],
+      [Number.POSITIVE_INFINITY, 'Infinity'],
+      ['3', 'the string "3"'],
+    ] as const) {
+      const error = invalidArgument(() => diffResults(1, 2, { limit: limit as number }));
+      expect(error.argument).toBe('options.limit');
+      expect(error.message).toContain(`must be an integer ≥ 1, got ${shown}`);
+    }
+  });
+
+  it('diffResults: ignore must be an array of non-empty dotted paths', () => {
+    const error = invalidArgument(() => diffResults(1, 2, { ignore: 'applied' as never }));
+    expect(error.argument).toBe('options.ignore');
+    expect(error.message).toContain('must be an array of dotted paths, got the string "applied"');
+    expect(invalidArgument(() => diffResults(1, 2, { ignore: ['a', 5 as never] })).argument).toBe(
+      'options.ignore[1]',
+    );
+    expect(invalidArgument(() => diffResults(1, 2, { absoluteTolerance: '1' as never })).message).toContain(
+      'got the string "1"',
+    );
+    expect(invalidArgument(() => diffResults(1, 2, [] as never)).argument).toBe('options');
+  });
+
+  it('checkResult: skip must be an array of invariant names, not a string read letter by letter', () => {
+    const error = invalidArgument(() => checkResult(equilibrium(), { skip: 'capacity' as never }));
+    expect(error.argument).toBe('checkResult: options.skip');
+    expect(error.message).toContain('must be an array of invariant names');
+    expect(error.message).toContain('got the string "capacity"');
+    expect(
+      invalidArgument(() => checkResult(equilibrium(), { skip: ['capacity', 'capcity' as never] })).argument,
+    ).toBe('checkResult: options.skip[1]');
+    expect(invalidArgument(() => checkResult(equilibrium(), [] as never)).message).toContain(
+      'must be an object, got an array',
+    );
+  });
+
+  it('compiledArcs names the type of a value that is not a Network', () => {
+    expect(invalidArgument(() => compiledArcs('eurasia' as never)).message).toContain(
+      'got the string "eurasia"',
+    );
+  });
+
+  it('checker tolerances and equilibrium options name the type of a wrong value', () => {
+    expect(
+      invalidArgument(() => checkNonNegative(equilibrium(), { absoluteTolerance: '0.1' as never })).message,
+    ).toContain('got the string "0.1"');
+    expect(invalidArgument(() => checkNonNegative(equilibrium(), [] as never)).argument).toBe(
+      'checkNonNegative: options',
+    );
+    // '1' >= 0 is true in JavaScript: the string used to be accepted
+    const path = invalidArgument(() => checkEquilibrium(equilibrium(), { pathTolerance: '1' as never }));
+    expect(path.argument).toBe('checkEquilibrium: options.pathTolerance');
+    expect(path.message).toContain('got the string "1"');
+  });
+
+  it('scaleInput checks input.demand: missing, not an object, or malformed', () => {
+    const missing = invalidArgument(() => scaleInput({ network } as never, 2));
+    expect(missing.argument).toBe('input.demand');
+    expect(invalidArgument(() => scaleInput({ network, demand: null } as never, 2)).argument).toBe(
+      'input.demand',
+    );
+    const malformed = {
+      segments: [],
+      flows: [{ id: 'f', origin: 'a', destination: 'nowhere', commodity: 'container', volumePerYear: 1 }],
+    };
+    expect(() => scaleInput({ network, demand: malformed } as never, 2)).toThrow(ValidationError);
+    expect(() => scaleInput({ network, demand: malformed } as never, 2)).toThrow(/input\.demand/);
+    expect(invalidArgument(() => scaleInput({ network, demand }, '2' as never)).message).toContain(
+      'got the string "2"',
+    );
   });
 });

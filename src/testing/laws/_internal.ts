@@ -10,7 +10,7 @@
  */
 
 import fc from 'fast-check';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { Scenario, ScenarioOp } from '../../model/scenario.js';
 import { SCENARIO_OP_KINDS } from '../../model/scenario.js';
 import { describeInput } from '../arbitraries/_internal/describe.js';
@@ -104,7 +104,7 @@ export function checkRunner(law: string, run: unknown): void {
     throw new InvalidArgumentError(
       MODULE,
       `${law}: options.run`,
-      `must be a function (input, scenario) => result, got ${String(run)}`,
+      `must be a function (input, scenario) => result, got ${describeValue(run)}`,
     );
   }
 }
@@ -191,7 +191,7 @@ export function lawTolerance(law: string, options: LawTolerance): readonly [numb
       throw new InvalidArgumentError(
         MODULE,
         `${law}: options.${name}`,
-        `must be a finite number ≥ 0, got ${v}`,
+        `must be a finite number ≥ 0, got ${describeValue(v)}`,
       );
     }
   }

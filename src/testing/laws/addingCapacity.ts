@@ -4,7 +4,7 @@
  */
 
 import fc from 'fast-check';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { ScenarioOp } from '../../model/scenario.js';
 import type { ScenarioConstraints } from '../arbitraries/scenario.js';
 import {
@@ -62,11 +62,11 @@ export function addingCapacityNeverLowersThroughput<R>(
   checkRunner(law, options?.run);
   checkLawKinds(law, options.scenario?.kinds, UPGRADES, 'an upgrade');
   const minFactor = options.scenario?.minFactor ?? 1;
-  if (!(minFactor >= 1)) {
+  if (typeof minFactor !== 'number' || !(minFactor >= 1)) {
     throw new InvalidArgumentError(
       MODULE,
       `${law}: options.scenario.minFactor`,
-      `must be ≥ 1 (a factor below 1 removes capacity), got ${minFactor}`,
+      `must be ≥ 1 (a factor below 1 removes capacity), got ${describeValue(minFactor)}`,
     );
   }
   const [abs, rel] = lawTolerance(law, options);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { serializeNetwork } from '../../data/network-format.js';
 import type { Demand } from '../../model/demand.js';
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { Network } from '../../model/network.js';
 import type { Scenario } from '../../model/scenario.js';
 import { type ApplyScenarioOptions, applyScenario } from '../../scenario/apply.js';
@@ -61,7 +61,7 @@ export function applyNeverMutatesInputs(
     throw new InvalidArgumentError(
       MODULE,
       `${law}: options.apply`,
-      `must be a function, got ${String(apply)}`,
+      `must be a function, got ${describeValue(apply)}`,
     );
   }
   const cases = arbCase(lawInput(law, options.input), { ...options.scenario });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNetwork } from '../../data/network-format.js';
 import { demandForYear } from '../../model/demand.js';
-import { isCorridorSimError } from '../../model/errors.js';
+import { InvalidArgumentError, isCorridorSimError } from '../../model/errors.js';
 import { listLinks } from '../../model/network.js';
 import type { Scenario, ScenarioOp } from '../../model/scenario.js';
 import { applyScenario } from '../../scenario/apply.js';
@@ -283,5 +283,37 @@ describe('laws validate their options eagerly', () => {
     ['a bad ignore pattern', () => laws.sameSeedSameResult({ run: maxFlow, ignore: [''] })],
   ])('%s: InvalidArgumentError', (_name, build) => {
     expect(code(build)).toBe('invalid-argument');
+  });
+});
+
+describe('law options are named by the law, with their type', () => {
+  it('a minFactor given as a string is rejected by the upgrade law itself, not by arbScenario', () => {
+    let error: unknown;
+    try {
+      laws.addingCapacityNeverLowersThroughput({ run: maxFlow, scenario: { minFactor: '2' as never } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe(
+      'addingCapacityNeverLowersThroughput: options.scenario.minFactor',
+    );
+    expect((error as Error).message).toContain('got the string "2"');
+  });
+
+  it('a runner or scenario engine that is not a function is named with its type', () => {
+    for (const build of [
+      () => laws.closingNeverRaisesThroughput({ run: 'simulate' as never }),
+      () => laws.applyNeverMutatesInputs({ apply: 'applyScenario' as never }),
+    ]) {
+      let error: unknown;
+      try {
+        build();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as Error).message).toMatch(/got the string "(simulate|applyScenario)"/);
+    }
   });
 });
