@@ -5,15 +5,35 @@
  * A {@link Comparison} (and optionally a Shapley {@link Attribution}) as readable text. Pure.
  */
 
-import { requireFields } from '../model/errors.js';
+import { requireArray, requireFields, requireObject } from '../model/errors.js';
 import type { Attribution } from '../simulate/attribute.js';
 import type { Comparison, Delta } from '../simulate/compare.js';
 import { formatNumber, formatTable } from './table.js';
+
+const MODULE = 'corridor-sim/report';
 
 const signed = (x: number, format: (v: number) => string) => (x > 0 ? `+${format(x)}` : format(x));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const pp = (x: number) => `${(100 * x).toFixed(1)} pp`;
 const rel = (d: Delta) => (Number.isFinite(d.relative) ? signed(d.relative, pct) : '–');
+
+/** Throw unless `value` has the fields of an {@link Attribution} that the report reads. */
+function requireAttribution(value: unknown): asserts value is Attribution {
+  const what = 'an Attribution from attribute()';
+  requireFields(value, MODULE, 'attribution', what, ['after', 'before', 'contributions', 'method', 'runs']);
+  const { before, after, contributions } = value as Attribution;
+  requireObject(before, MODULE, 'attribution.before', 'an object of figures');
+  requireObject(after, MODULE, 'attribution.after', 'an object of figures');
+  requireArray(contributions, MODULE, 'attribution.contributions');
+  contributions.forEach((c, i) => {
+    requireFields(c, MODULE, `attribution.contributions[${i}]`, 'a contribution of an Attribution', [
+      'index',
+      'kind',
+      'values',
+    ]);
+    requireObject(c.values, MODULE, `attribution.contributions[${i}].values`, 'an object of figures');
+  });
+}
 
 /**
  * Format a comparison (and attribution) as text tables.
@@ -21,15 +41,22 @@ const rel = (d: Delta) => (Number.isFinite(d.relative) ? signed(d.relative, pct)
  * @param diff - from `compare(a, b)`
  * @param attribution - from `attribute(...)`, optional
  * @returns multi-line text
+ * @throws InvalidArgumentError when `diff` is not a Comparison, or `attribution` is given and is not an
+ *   Attribution (naming the first missing field, e.g. `attribution.after`)
+ * @example console.log(formatComparison(compare(before, after), await attribute(eurasia, scenario)));
+ * @remarks Complexity O(figures × operations).
  */
 export function formatComparison(diff: Comparison, attribution?: Attribution): string {
-  requireFields(diff, 'corridor-sim/report', 'diff', 'a Comparison from compare()', [
+  const tables = [
     'totals',
     'corridorShare',
     'corridorVolume',
     'countryTransitShare',
     'crudeByRoute',
-  ]);
+  ] as const;
+  requireFields(diff, MODULE, 'diff', 'a Comparison from compare()', tables);
+  for (const table of tables) requireObject(diff[table], MODULE, `diff.${table}`, 'an object of deltas');
+  if (attribution !== undefined) requireAttribution(attribution);
   const lines = [`${diff.from} → ${diff.to} (${diff.year})`, ''];
   lines.push(
     formatTable(

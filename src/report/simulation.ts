@@ -6,6 +6,7 @@
  * (`formatResult`), and as CSV tables (`resultToCsv`). Pure.
  */
 
+import { describeValue, InvalidArgumentError, optionsOf, rejectUnknownKeys } from '../model/errors.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { requireSimulationResult } from '../simulate/simulate.js';
 import { formatNumber, formatTable } from './table.js';
@@ -42,6 +43,18 @@ export interface ResultSummary {
   };
 }
 
+const MODULE = 'corridor-sim/report';
+
+/** Options of {@link formatResult}. */
+export interface FormatResultOptions {
+  /** Most bottlenecks listed (countries: this + 4), an integer ≥ 0. @defaultValue 10 */
+  readonly maxRows?: number;
+}
+
+const DEFAULTS = { maxRows: 10 } as const;
+
+const TABLES: readonly ResultTable[] = ['links', 'corridors', 'ods', 'countries', 'bottlenecks'];
+
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
 /**
@@ -51,7 +64,7 @@ const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
  * @returns a JSON-ready object
  */
 export function summarizeResult(result: SimulationResult): ResultSummary {
-  requireSimulationResult(result, 'corridor-sim/report', 'result');
+  requireSimulationResult(result, MODULE, 'result');
   return {
     scenario: result.scenario,
     year: result.year,
@@ -98,10 +111,23 @@ const days = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
  * @param result - a simulation result
  * @param options - how many bottlenecks and countries to list
  * @returns multi-line text
+ * @throws InvalidArgumentError when `result` is not a simulation result, `options` is not an object or
+ *   has an unknown key, or `maxRows` is not an integer ≥ 0
+ * @example console.log(formatResult(await simulate(eurasia, scenario, { year: 2024 }), { maxRows: 5 }));
+ * @remarks Complexity O(corridors + countries + bottlenecks).
  */
-export function formatResult(result: SimulationResult, options: { maxRows?: number } = {}): string {
-  requireSimulationResult(result, 'corridor-sim/report', 'result');
-  const maxRows = options.maxRows ?? 10;
+export function formatResult(result: SimulationResult, options: FormatResultOptions = {}): string {
+  requireSimulationResult(result, MODULE, 'result');
+  options = optionsOf(options, MODULE);
+  rejectUnknownKeys(options, Object.keys(DEFAULTS), MODULE, 'options');
+  const maxRows: unknown = options.maxRows === undefined ? DEFAULTS.maxRows : options.maxRows;
+  if (typeof maxRows !== 'number' || !Number.isInteger(maxRows) || maxRows < 0) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.maxRows',
+      `must be an integer ≥ 0, got ${describeValue(maxRows)}`,
+    );
+  }
   const lines = [
     `${result.scenario} · ${result.year}${result.demandYear === result.year ? '' : ` (demand of ${result.demandYear})`} · ${result.solver} · ${result.status} (relative gap ${result.convergence.relativeGap.toExponential(1)}, ${result.convergence.iterations} iterations)`,
     `overland China→Europe: ${formatNumber(result.throughputTeu)} TEU; by sea: ${formatNumber(result.divertedTeu)} TEU; unmet: ${formatNumber(result.unmetTeu)} TEU`,
@@ -163,11 +189,21 @@ export type ResultTable = 'links' | 'corridors' | 'ods' | 'countries' | 'bottlen
  * One table of a result as CSV (RFC 4180, header row, `\n` line ends).
  *
  * @param result - a simulation result
- * @param table - which table
+ * @param table - which table: `links`, `corridors`, `ods`, `countries` or `bottlenecks`
  * @returns CSV text
+ * @throws InvalidArgumentError when `result` is not a simulation result or `table` is not one of the tables
+ * @example resultToCsv(result, 'corridors')
+ * @remarks Complexity O(rows of the table).
  */
 export function resultToCsv(result: SimulationResult, table: ResultTable): string {
-  requireSimulationResult(result, 'corridor-sim/report', 'result');
+  requireSimulationResult(result, MODULE, 'result');
+  if (!TABLES.includes(table)) {
+    throw new InvalidArgumentError(
+      MODULE,
+      'table',
+      `must be one of ${TABLES.join(', ')}, got ${describeValue(table)}`,
+    );
+  }
   let header: string[];
   let rows: unknown[][];
   switch (table) {
