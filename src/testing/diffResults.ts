@@ -74,13 +74,8 @@ function isPlain(value: object): boolean {
  */
 export function diffResults(a: unknown, b: unknown, options: DiffOptions = {}): Difference[] {
   options = optionsOf(options, 'corridor-sim/testing');
-  const abs = options.absoluteTolerance ?? DEFAULTS.absoluteTolerance;
-  const rel = options.relativeTolerance ?? DEFAULTS.relativeTolerance;
-  const limit = options.limit ?? DEFAULTS.limit;
-  for (const [name, v] of [
-    ['absoluteTolerance', abs],
-    ['relativeTolerance', rel],
-  ] as const) {
+  const tolerance = (name: 'absoluteTolerance' | 'relativeTolerance'): number => {
+    const v: unknown = options[name] === undefined ? DEFAULTS[name] : options[name];
     if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) {
       throw new InvalidArgumentError(
         MODULE,
@@ -88,7 +83,11 @@ export function diffResults(a: unknown, b: unknown, options: DiffOptions = {}): 
         `must be a finite number ≥ 0, got ${describeValue(v)}`,
       );
     }
-  }
+    return v;
+  };
+  const abs = tolerance('absoluteTolerance');
+  const rel = tolerance('relativeTolerance');
+  const limit: unknown = options.limit === undefined ? DEFAULTS.limit : options.limit;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
     // limit 0 or below would report "no differences" for values that differ
     throw new InvalidArgumentError(
@@ -97,7 +96,7 @@ export function diffResults(a: unknown, b: unknown, options: DiffOptions = {}): 
       `must be an integer ≥ 1, got ${describeValue(limit)}`,
     );
   }
-  const ignore: unknown = options.ignore ?? DEFAULTS.ignore;
+  const ignore: unknown = options.ignore === undefined ? DEFAULTS.ignore : options.ignore;
   if (!Array.isArray(ignore)) {
     throw new InvalidArgumentError(
       MODULE,

@@ -472,6 +472,7 @@ describe('bad options of the testing kit are InvalidArgumentErrors naming the op
       [1.5, '1.5'],
       [Number.POSITIVE_INFINITY, 'Infinity'],
       ['3', 'the string "3"'],
+      [null, 'null'],
     ] as const) {
       const error = invalidArgument(() => diffResults(1, 2, { limit: limit as number }));
       expect(error.argument).toBe('options.limit');
@@ -490,6 +491,13 @@ describe('bad options of the testing kit are InvalidArgumentErrors naming the op
       'got the string "1"',
     );
     expect(invalidArgument(() => diffResults(1, 2, [] as never)).argument).toBe('options');
+    // null is not "the default": it is a wrong value
+    expect(invalidArgument(() => diffResults(1, 2, { ignore: null as never })).argument).toBe(
+      'options.ignore',
+    );
+    expect(invalidArgument(() => diffResults(1, 2, { relativeTolerance: null as never })).argument).toBe(
+      'options.relativeTolerance',
+    );
   });
 
   it('checkResult: skip must be an array of invariant names, not a string read letter by letter', () => {
