@@ -78,6 +78,22 @@ describe('kShortestPaths(network, origin, destination, k)', () => {
     );
   });
 
+  it('a k of the wrong type is named with its type: the string "3" is not shown as 3', () => {
+    const index = createRoutingIndex(DIAMOND);
+    for (const run of [
+      () => kShortestPaths(DIAMOND, 'S', 'T', '3' as never),
+      () => kShortestPathsOnIndex(index, 'S', 'T', '3' as never),
+    ]) {
+      expect(run).toThrow(
+        expect.objectContaining({
+          name: 'InvalidArgumentError',
+          argument: 'k',
+          message: 'corridor-sim/routing: k must be an integer ≥ 1, got the string "3"',
+        }),
+      );
+    }
+  });
+
   it('gives the single trivial path when origin = destination', () => {
     const r = kShortestPaths(DIAMOND, 'M', 'M', 4);
     expect(r.status === 'optimal' && r.paths.map((p) => p.nodes)).toEqual([['M']]);

@@ -14,7 +14,7 @@
  * 1971, pp. 712–716.
  */
 
-import { InvalidArgumentError } from '../../model/errors.js';
+import { describeValue, InvalidArgumentError } from '../../model/errors.js';
 import type { NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
 import { shortestPathTree, treePathArcs } from '../_internal/dijkstra.js';
@@ -84,7 +84,7 @@ export function kShortestPathsOnIndex(
 ): KShortestPathsResult {
   const state = indexState(index);
   if (!Number.isSafeInteger(k) || k < 1) {
-    throw new InvalidArgumentError(MODULE, 'k', `must be an integer ≥ 1, got ${String(k)}`);
+    throw new InvalidArgumentError(MODULE, 'k', `must be an integer ≥ 1, got ${describeValue(k)}`);
   }
   const o = nodeIndexOf(state, origin);
   const d = nodeIndexOf(state, destination);
@@ -189,7 +189,7 @@ export function kShortestPaths(
   options: KShortestPathsOptions = {},
 ): KShortestPathsResult {
   if (!Number.isSafeInteger(k) || k < 1) {
-    throw new InvalidArgumentError(MODULE, 'k', `must be an integer ≥ 1, got ${String(k)}`);
+    throw new InvalidArgumentError(MODULE, 'k', `must be an integer ≥ 1, got ${describeValue(k)}`);
   }
   return kShortestPathsOnIndex(createRoutingIndex(network, options), origin, destination, k);
 }
