@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demandForYear, flowSegments } from '../model/demand.js';
-import { formatPath } from '../model/errors.js';
+import { formatPath, InvalidArgumentError } from '../model/errors.js';
 import { parseDemand, safeParseDemand, serializeDemand } from './demand-format.js';
 import { parseNetwork } from './network-format.js';
+import { isDeepFrozen } from './validated.js';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../data/samples/${name}`, import.meta.url), 'utf8'));
@@ -64,5 +65,29 @@ describe('parseDemand', () => {
     const before = structuredClone(doc);
     parseDemand(doc, network);
     expect(doc).toEqual(before);
+  });
+});
+
+describe('parseDemand: arguments and the result', () => {
+  it('a network that is not a Network is an InvalidArgumentError naming network', () => {
+    for (const bad of [{}, 5, 'x', []]) {
+      for (const parse of [parseDemand, safeParseDemand]) {
+        try {
+          parse(sample, bad as never);
+          expect.unreachable();
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidArgumentError);
+          expect((error as InvalidArgumentError).argument).toBe('network');
+        }
+      }
+    }
+  });
+
+  it('returns a deep-frozen copy (so a validated demand cannot change) and leaves the input unfrozen', () => {
+    const doc = structuredClone(sample);
+    const demand = parseDemand(doc, network);
+    expect(isDeepFrozen(demand)).toBe(true);
+    expect(demand.flows[0]).not.toBe(doc.flows[0]);
+    expect(Object.isFrozen(doc.flows[0])).toBe(false);
   });
 });

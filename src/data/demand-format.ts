@@ -3,7 +3,8 @@
  * ================
  *
  * `parseDemand` / `safeParseDemand` validate a `corridor-sim/demand` document (version 1). Given the
- * network, they also check that origins, destinations, commodities and avoided links exist.
+ * network, they also check that origins, destinations, commodities and avoided links exist. The demand
+ * they return is a deep-frozen copy, remembered as validated against that network (src/data/validated.ts).
  */
 
 import {
@@ -13,15 +14,121 @@ import {
   requireDemandShape,
   type ShipperSegment,
 } from '../model/demand.js';
-import type { ValidationIssue } from '../model/errors.js';
-import type { Network } from '../model/network.js';
+import {
+  describeValue,
+  InvalidArgumentError,
+  ValidationError,
+  type ValidationIssue,
+} from '../model/errors.js';
+import { type Network, requireNetwork } from '../model/network.js';
 import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import { type DemandDocument, demandDocumentSchema } from './schema.js';
-import { markValidated } from './validated.js';
+import { deepFreeze, isDeepFrozen, isValidated, markValidated } from './validated.js';
+
+const MODULE = 'corridor-sim/data';
 
 /** Tolerance on the sum of segment shares. */
 const SHARE_TOLERANCE = 1e-9;
+
+/**
+ * The references of a demand's segments and flows that the network lacks: avoided links, origins,
+ * destinations and commodities. Items that are `null` (they failed their own schema) are skipped.
+ */
+function referenceIssues(
+  segments: readonly ({ readonly avoidLinks?: readonly string[] | undefined } | null)[] | undefined,
+  flows: readonly (Pick<DemandFlow, 'origin' | 'destination' | 'commodity'> | null)[],
+  network: Network,
+  issues: ValidationIssue[],
+): void {
+  present(segments).forEach(([segment, i]) => {
+    segment.avoidLinks?.forEach((link, j) => {
+      if (!network.graph.hasEdge(link)) {
+        issues.push({
+          code: 'unknown_link',
+          path: ['segments', i, 'avoidLinks', j],
+          message: `link ${JSON.stringify(link)} does not exist`,
+        });
+      }
+    });
+  });
+  present(flows).forEach(([flow, i]) => {
+    for (const end of ['origin', 'destination'] as const) {
+      if (!network.graph.hasNode(flow[end])) {
+        issues.push({
+          code: 'unknown_node',
+          path: ['flows', i, end],
+          message: `node ${JSON.stringify(flow[end])} does not exist`,
+        });
+      }
+    }
+    if (!(flow.commodity in network.commodities)) {
+      issues.push({
+        code: 'unknown_commodity',
+        path: ['flows', i, 'commodity'],
+        message: `commodity ${JSON.stringify(flow.commodity)} is not carried by the network`,
+      });
+    }
+  });
+}
+
+/**
+ * The references of an already validated demand that `network` lacks (origins, destinations,
+ * commodities, avoided links), with their JSON paths. For demands whose shape is known to be valid
+ * (marked by {@link markValidated}) but whose references were checked against another network or none.
+ *
+ * @param demand - a demand whose shape is valid
+ * @param network - the network it is used with
+ * @returns the issues, in document order (empty when every reference resolves)
+ * @example demandReferenceIssues(loadDataset('eurasia').demand, loadDataset('sample').network)
+ * @remarks Complexity O(flows + avoided links).
+ */
+export function demandReferenceIssues(demand: Demand, network: Network): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  referenceIssues(demand.segments, demand.flows, network, issues);
+  return issues;
+}
+
+/**
+ * Throw unless `value` is a valid demand (for `network`, when given). Demands marked as validated skip
+ * the shape checks; their references are checked against `network` unless they were checked against
+ * it before. A caller's object is validated as a document and remembered only when it is deep-frozen
+ * (an unfrozen one could be edited after its check, so it is checked again on every use).
+ *
+ * @param value - the argument
+ * @param network - the network it must fit, if any
+ * @param module - module name for the message
+ * @param argument - argument name for the message
+ * @throws InvalidArgumentError when it is not an object; ValidationError listing every issue otherwise
+ * @example requireValidDemand(demand, network, 'corridor-sim/simulate', 'input.demand')
+ * @remarks Complexity O(1) for a demand validated against `network`; O(flows) for one validated
+ *   against another network; O(size of the demand) otherwise.
+ */
+export function requireValidDemand(
+  value: unknown,
+  network: Network | undefined,
+  module: string,
+  argument: string,
+): asserts value is Demand {
+  if (isValidated(value)) {
+    if (network === undefined || isValidated(value, network)) return;
+    const issues = demandReferenceIssues(value as Demand, network);
+    if (issues.length > 0) throw new ValidationError(argument, issues);
+    markValidated(value as Demand, network);
+    return;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgumentError(
+      module,
+      argument,
+      `must be a Demand (segments and flows), got ${describeValue(value)}`,
+    );
+  }
+  // the caller's object is used as it is: only its issues are needed, not a copy
+  const checked = checkDocument({ format: 'corridor-sim/demand', version: 1, ...value }, network);
+  if (checked.issues) throw new ValidationError(argument, checked.issues);
+  if (isDeepFrozen(value)) markValidated(value, network);
+}
 
 function checkDemand(doc: DemandDocument, network: Network | undefined): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -35,17 +142,6 @@ function checkDemand(doc: DemandDocument, network: Network | undefined): Validat
       });
     }
     segmentIds.add(segment.id);
-    if (network) {
-      segment.avoidLinks?.forEach((link, j) => {
-        if (!network.graph.hasEdge(link)) {
-          issues.push({
-            code: 'unknown_link',
-            path: ['segments', i, 'avoidLinks', j],
-            message: `link ${JSON.stringify(link)} does not exist`,
-          });
-        }
-      });
-    }
   });
   const flowKeys = new Set<string>();
   present(doc.flows).forEach(([flow, i]) => {
@@ -86,48 +182,48 @@ function checkDemand(doc: DemandDocument, network: Network | undefined): Validat
         });
       }
     }
-    if (network) {
-      for (const end of ['origin', 'destination'] as const) {
-        if (!network.graph.hasNode(flow[end])) {
-          issues.push({
-            code: 'unknown_node',
-            path: [...path, end],
-            message: `node ${JSON.stringify(flow[end])} does not exist`,
-          });
-        }
-      }
-      if (!(flow.commodity in network.commodities)) {
-        issues.push({
-          code: 'unknown_commodity',
-          path: [...path, 'commodity'],
-          message: `commodity ${JSON.stringify(flow.commodity)} is not carried by the network`,
-        });
-      }
-    }
   });
+  if (network) referenceIssues(doc.segments, doc.flows, network, issues);
   return issues;
 }
 
-function validateDemand(input: unknown, network?: Network): SafeParseResult<Demand> {
+/** A copy of a parsed value without the keys whose value is `undefined` (exactOptionalPropertyTypes). */
+function clean<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clean) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = clean(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** Validate a document against a network known to be valid: the parsed document, or every issue. */
+function checkDocument(
+  input: unknown,
+  network: Network | undefined,
+): { data: DemandDocument; issues?: never } | { data?: never; issues: ValidationIssue[] } {
   const header = checkHeader(input, 'corridor-sim/demand', DEMAND_FORMAT_VERSION);
-  if (header.length > 0) return { success: false, issues: header };
+  if (header.length > 0) return { issues: header };
   const shape = parseByItem<DemandDocument>(demandDocumentSchema, ['segments', 'flows'], input);
-  if (!shape.data) return { success: false, issues: shape.issues };
+  if (!shape.data) return { issues: shape.issues };
   const issues = [...shape.issues, ...checkDemand(shape.data, network)];
-  if (issues.length > 0)
-    return {
-      success: false,
-      issues: sortIssues(issues, ['format', 'version', 'segments', 'flows', 'operations']),
-    };
-  const clean = <T extends object>(v: T): T =>
-    Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as T;
-  const demand: Demand = Object.freeze({
-    segments: Object.freeze(
-      (shape.data.segments ?? []).map((s) => Object.freeze(clean(s) as ShipperSegment)),
-    ),
-    flows: Object.freeze(shape.data.flows.map((f) => Object.freeze(clean(f) as DemandFlow))),
+  if (issues.length > 0) {
+    return { issues: sortIssues(issues, ['format', 'version', 'segments', 'flows', 'operations']) };
+  }
+  return { data: shape.data };
+}
+
+function validateDemand(input: unknown, network?: Network): SafeParseResult<Demand> {
+  if (network !== undefined) requireNetwork(network, MODULE, 'network');
+  const shape = checkDocument(input, network);
+  if (shape.issues) return { success: false, issues: shape.issues };
+  // a private copy (never the caller's objects), deep-frozen so that the mark stays true
+  const demand: Demand = deepFreeze({
+    segments: (shape.data.segments ?? []).map((segment) => clean(segment) as ShipperSegment),
+    flows: shape.data.flows.map((flow) => clean(flow) as DemandFlow),
   });
-  markValidated(demand);
+  markValidated(demand, network);
   return { success: true, data: demand };
 }
 
@@ -138,8 +234,11 @@ const [parseDemandImpl, safeParseDemandImpl] = parsePair('demand', validateDeman
  *
  * @param input - a parsed JSON value
  * @param network - when given, origins, destinations, commodities and avoided links are checked against it
- * @returns the demand
- * @throws ValidationError carrying every issue
+ * @returns the demand (a deep-frozen copy)
+ * @throws ValidationError carrying every issue; InvalidArgumentError when `network` is given but is not
+ *   a Network
+ * @example parseDemand(JSON.parse(text), network)
+ * @remarks Complexity O(size of the document).
  */
 export function parseDemand(input: unknown, network?: Network): Demand {
   return parseDemandImpl(input, network);
@@ -150,7 +249,11 @@ export function parseDemand(input: unknown, network?: Network): Demand {
  *
  * @param input - a parsed JSON value
  * @param network - optional network for reference checks
- * @returns `{ success: true, data }` or `{ success: false, issues }`
+ * @returns `{ success: true, data }` (a deep-frozen copy) or `{ success: false, issues }`
+ * @throws InvalidArgumentError when `network` is given but is not a Network (an argument error, not an
+ *   issue of the document)
+ * @example safeParseDemand(JSON.parse(text), network)
+ * @remarks Complexity O(size of the document).
  */
 export function safeParseDemand(input: unknown, network?: Network): SafeParseResult<Demand> {
   return safeParseDemandImpl(input, network);

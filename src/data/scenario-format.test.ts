@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatPath } from '../model/errors.js';
+import { formatPath, InvalidArgumentError } from '../model/errors.js';
 import { parseNetwork } from './network-format.js';
 import { parseScenario, safeParseScenario, serializeScenario } from './scenario-format.js';
+import { isDeepFrozen } from './validated.js';
 
 const network = parseNetwork(
   JSON.parse(readFileSync(new URL('../../data/samples/two-corridors.json', import.meta.url), 'utf8')),
@@ -60,5 +61,121 @@ describe('parseScenario', () => {
       'unknown_link $.operations[4].link.id',
       'invalid_value $.operations[5].kind',
     ]);
+  });
+});
+
+describe('parseScenario: references of demand-growth, avoid-country and set-capacity with nodeHandling (A7)', () => {
+  it('checks demand-growth origins and destinations (nodes) and commodities', () => {
+    expect(
+      issues(
+        doc([
+          { kind: 'demand-growth', factor: 2, origins: ['xian', 'nowhere'] },
+          { kind: 'demand-growth', factor: 2, destinations: ['nowhere'], commodities: ['container', 'oil'] },
+          {
+            kind: 'demand-growth',
+            factor: 2,
+            origins: ['xian'],
+            destinations: ['duisburg'],
+            commodities: ['container'],
+          },
+        ]),
+      ),
+    ).toEqual([
+      'unknown_node $.operations[0].origins[1]',
+      'unknown_commodity $.operations[1].commodities[1]',
+      'unknown_node $.operations[1].destinations[0]',
+    ]);
+  });
+
+  it('checks avoid-country commodities', () => {
+    expect(
+      issues(
+        doc([
+          { kind: 'avoid-country', country: 'RU', share: 1, commodities: ['oil'] },
+          { kind: 'avoid-country', country: 'RU', share: 1, commodities: ['container'] },
+        ]),
+      ),
+    ).toEqual(['unknown_commodity $.operations[0].commodities[0]']);
+  });
+
+  it('set-capacity with nodeHandling needs target.nodes, and rejects the selector keys it would ignore', () => {
+    expect(
+      issues(
+        doc([
+          { kind: 'set-capacity', target: { corridors: ['middle'] }, capacityPerYear: 5, nodeHandling: true },
+          { kind: 'set-capacity', target: { nodes: [] }, capacityPerYear: 5, nodeHandling: true },
+          {
+            kind: 'set-capacity',
+            target: { nodes: ['aktau'], commodities: ['container'], modes: ['rail'] },
+            capacityPerYear: 5,
+            nodeHandling: true,
+          },
+          {
+            kind: 'set-capacity',
+            target: { corridors: ['middle'] },
+            capacityPerYear: 5,
+            nodeHandling: false,
+          },
+        ]),
+      ),
+    ).toEqual([
+      'missing $.operations[0].target.nodes',
+      'invalid_value $.operations[0].target.corridors',
+      'missing $.operations[1].target.nodes',
+      'invalid_value $.operations[2].target.modes',
+    ]);
+    // without a network too: this is a rule of the document, not a reference
+    const r = safeParseScenario(
+      doc([
+        { kind: 'set-capacity', target: { corridors: ['middle'] }, capacityPerYear: 5, nodeHandling: true },
+      ]),
+    );
+    expect(r.success).toBe(false);
+  });
+});
+
+describe('parseScenario: arguments (B6)', () => {
+  const closeX = doc([{ kind: 'close-links', target: { links: ['x'] } }]);
+  const argumentOf = (run: () => unknown): string | undefined => {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      return (error as InvalidArgumentError).argument;
+    }
+    return undefined;
+  };
+
+  it('a network that is not a Network is an InvalidArgumentError naming network', () => {
+    for (const bad of [{}, 'x', 5, [], { graph: {} }]) {
+      expect(argumentOf(() => parseScenario(closeX, bad as never))).toBe('network');
+      expect(argumentOf(() => safeParseScenario(closeX, bad as never))).toBe('network');
+    }
+  });
+
+  it('a demand that is not a Demand is an InvalidArgumentError naming demand; an invalid one a ValidationError', () => {
+    for (const bad of ['x', 5, [], null]) {
+      expect(argumentOf(() => parseScenario(doc([]), network, bad as never))).toBe('demand');
+      expect(argumentOf(() => safeParseScenario(doc([]), network, bad as never))).toBe('demand');
+    }
+    expect(() => parseScenario(doc([]), network, { segments: [null], flows: [5] } as never)).toThrow(
+      /invalid demand, 2 issues/,
+    );
+  });
+});
+
+describe('parseScenario: the result cannot change after validation (A3)', () => {
+  it('is a deep-frozen copy; the input stays unfrozen and unchanged', () => {
+    const input = doc([
+      { kind: 'scale-capacity', target: { corridors: ['middle'] }, factor: 2 },
+      { kind: 'surcharge', target: { countries: ['RU'] }, costUsdPerUnit: 300, segments: ['standard'] },
+    ]);
+    const before = structuredClone(input);
+    const scenario = parseScenario(input, network);
+    expect(isDeepFrozen(scenario)).toBe(true);
+    expect(Object.isFrozen(scenario.operations[0])).toBe(true);
+    expect(Object.isFrozen((scenario.operations[1] as { target: object }).target)).toBe(true);
+    expect(input).toEqual(before);
+    expect(Object.isFrozen(input.operations[0])).toBe(false);
   });
 });

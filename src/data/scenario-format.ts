@@ -4,14 +4,18 @@
  *
  * `parseScenario` / `safeParseScenario` validate a `corridor-sim/scenario` document (version 1): a
  * named list of `kind`-tagged operations (see src/model/scenario.ts). Given a network (and demand),
- * they also check that every link, node, corridor and flow the operations name exists.
+ * they also check that every link, node, corridor, commodity, flow and segment the operations name
+ * exists. The scenario they return is a deep-frozen copy, remembered as validated against that network
+ * and demand (src/data/validated.ts): used with another network or demand, its references are checked
+ * again.
  */
 
 import { z } from 'zod';
 import type { Demand } from '../model/demand.js';
 import type { ValidationIssue } from '../model/errors.js';
-import type { Network } from '../model/network.js';
-import { SCENARIO_FORMAT_VERSION, type Scenario, type Selector } from '../model/scenario.js';
+import { type Network, requireNetwork } from '../model/network.js';
+import { SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioOp, type Selector } from '../model/scenario.js';
+import { requireValidDemand } from './demand-format.js';
 import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import {
@@ -24,7 +28,9 @@ import {
   nonNegative,
   provenanceMapSchema,
 } from './schema.js';
-import { markValidated } from './validated.js';
+import { deepFreeze, markValidated } from './validated.js';
+
+const MODULE = 'corridor-sim/data';
 
 const id = z.string().min(1);
 
@@ -132,10 +138,10 @@ function checkSelector(
   selector: Selector | undefined,
   path: (string | number)[],
   network: Network,
+  corridorIds: ReadonlySet<string>,
   issues: ValidationIssue[],
 ): void {
   if (!selector) return;
-  const corridorIds = new Set(network.corridors.map((c) => c.id));
   selector.links?.forEach((link, i) => {
     if (!network.graph.hasEdge(link)) {
       issues.push({
@@ -145,15 +151,7 @@ function checkSelector(
       });
     }
   });
-  selector.nodes?.forEach((node, i) => {
-    if (!network.graph.hasNode(node)) {
-      issues.push({
-        code: 'unknown_node',
-        path: [...path, 'nodes', i],
-        message: `node ${JSON.stringify(node)} does not exist`,
-      });
-    }
-  });
+  checkNodes(selector.nodes, [...path, 'nodes'], network, issues);
   selector.corridors?.forEach((corridor, i) => {
     if (!corridorIds.has(corridor)) {
       issues.push({
@@ -163,22 +161,49 @@ function checkSelector(
       });
     }
   });
-  selector.commodities?.forEach((commodity, i) => {
+  checkCommodities(selector.commodities, [...path, 'commodities'], network, issues);
+}
+
+function checkNodes(
+  nodes: readonly string[] | undefined,
+  path: (string | number)[],
+  network: Network,
+  issues: ValidationIssue[],
+): void {
+  nodes?.forEach((node, i) => {
+    if (!network.graph.hasNode(node)) {
+      issues.push({
+        code: 'unknown_node',
+        path: [...path, i],
+        message: `node ${JSON.stringify(node)} does not exist`,
+      });
+    }
+  });
+}
+
+function checkCommodities(
+  commodities: readonly string[] | undefined,
+  path: (string | number)[],
+  network: Network,
+  issues: ValidationIssue[],
+): void {
+  commodities?.forEach((commodity, i) => {
     if (!(commodity in network.commodities)) {
       issues.push({
         code: 'unknown_commodity',
-        path: [...path, 'commodities', i],
+        path: [...path, i],
         message: `commodity ${JSON.stringify(commodity)} is not carried by the network`,
       });
     }
   });
 }
 
-function checkScenario(doc: ScenarioDocument, network?: Network, demand?: Demand): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const added = new Set<string>();
-  const addedNodes = new Set<string>();
-  present(doc.operations).forEach(([op, i]) => {
+/** The selector keys `set-capacity` with `nodeHandling` ignores (it applies to `target.nodes`). */
+const NOT_FOR_NODE_HANDLING = ['links', 'corridors', 'countries', 'modes'] as const;
+
+/** Checks that need neither network nor demand: dates, required fields, combinations. */
+function checkShape(ops: readonly (ScenarioOp | null)[], issues: ValidationIssue[]): void {
+  present(ops).forEach(([op, i]) => {
     const path: (string | number)[] = ['operations', i];
     if (op.from && op.until && isIsoDate(op.from) && isIsoDate(op.until) && op.until <= op.from) {
       issues.push({
@@ -198,21 +223,48 @@ function checkScenario(doc: ScenarioDocument, network?: Network, demand?: Demand
     if (op.kind === 'surcharge' && op.costUsdPerUnit === undefined && op.transitDays === undefined) {
       issues.push({ code: 'missing', path, message: 'surcharge needs costUsdPerUnit or transitDays' });
     }
-    if (op.kind === 'add-link') {
-      for (const node of op.nodes ?? []) addedNodes.add(node.id);
-      if ('from' in op.link) added.add(op.link.id);
+    if (op.kind === 'set-capacity' && op.nodeHandling === true) {
+      if (op.target.nodes === undefined || op.target.nodes.length === 0) {
+        issues.push({
+          code: 'missing',
+          path: [...path, 'target', 'nodes'],
+          message:
+            'set-capacity with nodeHandling needs target.nodes (the nodes whose handling capacity it sets)',
+        });
+      }
+      for (const key of NOT_FOR_NODE_HANDLING) {
+        if (op.target[key] !== undefined) {
+          issues.push({
+            code: 'invalid_value',
+            path: [...path, 'target', key],
+            message: `target.${key} does not apply with nodeHandling (it sets the handling of target.nodes, for target.commodities)`,
+          });
+        }
+      }
     }
-    if (!network) return;
+  });
+}
+
+/** References to the network: links, nodes, corridors and commodities. */
+function checkNetworkReferences(
+  ops: readonly (ScenarioOp | null)[],
+  network: Network,
+  issues: ValidationIssue[],
+): void {
+  const corridorIds = new Set(network.corridors.map((c) => c.id));
+  const addedNodes = new Set<string>();
+  present(ops).forEach(([op, i]) => {
+    const path: (string | number)[] = ['operations', i];
     switch (op.kind) {
       case 'close-links':
       case 'scale-capacity':
       case 'set-capacity':
       case 'surcharge':
-        checkSelector(op.target as Selector, [...path, 'target'], network, issues);
+        checkSelector(op.target, [...path, 'target'], network, corridorIds, issues);
         break;
       case 'close-country':
       case 'close-border':
-        checkSelector(op.scope as Selector | undefined, [...path, 'scope'], network, issues);
+        checkSelector(op.scope, [...path, 'scope'], network, corridorIds, issues);
         break;
       case 'close-nodes':
         op.nodes.forEach((node, j) => {
@@ -226,6 +278,7 @@ function checkScenario(doc: ScenarioDocument, network?: Network, demand?: Demand
         });
         break;
       case 'add-link': {
+        for (const node of op.nodes ?? []) addedNodes.add(node.id);
         const link = op.link;
         if ('from' in link) {
           for (const end of ['from', 'to'] as const) {
@@ -246,27 +299,49 @@ function checkScenario(doc: ScenarioDocument, network?: Network, demand?: Demand
         }
         break;
       }
-      case 'demand-level':
-        if (demand) {
-          const flows = new Set(demand.flows.map((f) => f.id));
-          op.flows.forEach((flow, j) => {
-            if (!flows.has(flow)) {
-              issues.push({
-                code: 'invalid_value',
-                path: [...path, 'flows', j],
-                message: `flow ${JSON.stringify(flow)} does not exist in the demand`,
-              });
-            }
-          });
-        }
+      case 'avoid-country':
+        checkCommodities(op.commodities, [...path, 'commodities'], network, issues);
+        break;
+      case 'demand-growth':
+        // flows start and end at nodes of the network (parseDemand checks it), never at added ones
+        checkCommodities(op.commodities, [...path, 'commodities'], network, issues);
+        checkNodes(op.origins, [...path, 'origins'], network, issues);
+        checkNodes(op.destinations, [...path, 'destinations'], network, issues);
         break;
       default:
         break;
     }
-    if (op.kind === 'surcharge' && op.segments && demand) {
-      const segments = new Set(demand.segments.map((s) => s.id));
+  });
+}
+
+/** References to the demand: flows (demand-level) and segments (surcharge). */
+function checkDemandReferences(
+  ops: readonly (ScenarioOp | null)[],
+  demand: Demand,
+  issues: ValidationIssue[],
+): void {
+  let flows: Set<string> | undefined;
+  let segments: Set<string> | undefined;
+  present(ops).forEach(([op, i]) => {
+    const path: (string | number)[] = ['operations', i];
+    if (op.kind === 'demand-level') {
+      flows ??= new Set(demand.flows.map((f) => f.id));
+      const known = flows;
+      op.flows.forEach((flow, j) => {
+        if (!known.has(flow)) {
+          issues.push({
+            code: 'invalid_value',
+            path: [...path, 'flows', j],
+            message: `flow ${JSON.stringify(flow)} does not exist in the demand`,
+          });
+        }
+      });
+    }
+    if (op.kind === 'surcharge' && op.segments) {
+      segments ??= new Set(demand.segments.map((s) => s.id));
+      const known = segments;
       op.segments.forEach((segment, j) => {
-        if (!segments.has(segment)) {
+        if (!known.has(segment)) {
           issues.push({
             code: 'unknown_segment',
             path: [...path, 'segments', j],
@@ -276,7 +351,33 @@ function checkScenario(doc: ScenarioDocument, network?: Network, demand?: Demand
       });
     }
   });
-  return issues;
+}
+
+const KEY_ORDER = ['format', 'version', 'segments', 'flows', 'operations'];
+
+/**
+ * The references of an already validated scenario that `network` or `demand` lack, with their JSON
+ * paths: links, nodes, corridors and commodities against `network`; flows and segments against
+ * `demand`. For scenarios whose shape is known to be valid (marked by `markValidated`) but whose
+ * references were checked against another network or demand, or none.
+ *
+ * @param scenario - a scenario whose shape is valid
+ * @param network - check the network references against it (skipped when undefined)
+ * @param demand - check the flow and segment references against it (skipped when undefined)
+ * @returns the issues, sorted by path (empty when every reference resolves)
+ * @example scenarioReferenceIssues(loadScenario('cpc-closure'), loadDataset('sample').network, undefined)
+ * @remarks Complexity O(operations × selector size + flows); O(operations) when the scenario names no
+ *   flow or segment and only `demand` is given.
+ */
+export function scenarioReferenceIssues(
+  scenario: Scenario,
+  network: Network | undefined,
+  demand: Demand | undefined,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (network) checkNetworkReferences(scenario.operations, network, issues);
+  if (demand) checkDemandReferences(scenario.operations, demand, issues);
+  return sortIssues(issues, KEY_ORDER);
 }
 
 function clean<T>(value: T): T {
@@ -289,19 +390,53 @@ function clean<T>(value: T): T {
   return value;
 }
 
-function validateScenario(input: unknown, network?: Network, demand?: Demand): SafeParseResult<Scenario> {
+/** Validate a document against a network and demand known to be valid: the parsed document, or every issue. */
+function checkDocument(
+  input: unknown,
+  network: Network | undefined,
+  demand: Demand | undefined,
+): { data: ScenarioDocument; issues?: never } | { data?: never; issues: ValidationIssue[] } {
   const header = checkHeader(input, 'corridor-sim/scenario', SCENARIO_FORMAT_VERSION);
-  if (header.length > 0) return { success: false, issues: header };
+  if (header.length > 0) return { issues: header };
   const shape = parseByItem<ScenarioDocument>(scenarioDocumentSchema, ['operations'], input);
-  if (!shape.data) return { success: false, issues: shape.issues };
-  const issues = [...shape.issues, ...checkScenario(shape.data, network, demand)];
-  if (issues.length > 0)
-    return {
-      success: false,
-      issues: sortIssues(issues, ['format', 'version', 'segments', 'flows', 'operations']),
-    };
-  const { format: _format, version: _version, ...rest } = clean(shape.data);
-  return { success: true, data: markValidated(Object.freeze(rest) as unknown as Scenario) };
+  if (!shape.data) return { issues: shape.issues };
+  const ops = shape.data.operations as readonly (ScenarioOp | null)[];
+  const issues = [...shape.issues];
+  checkShape(ops, issues);
+  if (network) checkNetworkReferences(ops, network, issues);
+  if (demand) checkDemandReferences(ops, demand, issues);
+  if (issues.length > 0) return { issues: sortIssues(issues, KEY_ORDER) };
+  return { data: shape.data };
+}
+
+/**
+ * The issues of a scenario given as a document, for callers that checked `network` and `demand`
+ * themselves (src/data/guards.ts): the checks of {@link safeParseScenario}, without the argument checks
+ * and without building the parsed copy.
+ *
+ * @param input - a parsed JSON value
+ * @param network - a Network, for reference checks
+ * @param demand - a validated Demand, for flow and segment checks
+ * @returns every issue, sorted by path (empty when the document is valid)
+ * @example scenarioDocumentIssues({ format: 'corridor-sim/scenario', version: 1, ...scenario }, network, demand)
+ * @remarks Complexity O(size of the document + flows of the demand).
+ */
+export function scenarioDocumentIssues(
+  input: unknown,
+  network: Network | undefined,
+  demand: Demand | undefined,
+): ValidationIssue[] {
+  return checkDocument(input, network, demand).issues ?? [];
+}
+
+function validateScenario(input: unknown, network?: Network, demand?: Demand): SafeParseResult<Scenario> {
+  if (network !== undefined) requireNetwork(network, MODULE, 'network');
+  if (demand !== undefined) requireValidDemand(demand, network, MODULE, 'demand');
+  const checked = checkDocument(input, network, demand);
+  if (checked.issues) return { success: false, issues: checked.issues };
+  const { format: _format, version: _version, ...rest } = clean(checked.data);
+  // a private copy (clean copies every object), deep-frozen so that the mark stays true
+  return { success: true, data: markValidated(deepFreeze(rest as unknown as Scenario), network, demand) };
 }
 
 const [parseScenarioImpl, safeParseScenarioImpl] = parsePair('scenario', validateScenario);
@@ -312,8 +447,12 @@ const [parseScenarioImpl, safeParseScenarioImpl] = parsePair('scenario', validat
  * @param input - a parsed JSON value
  * @param network - when given, named links, nodes, corridors and commodities are checked against it
  * @param demand - when given, named flows and segments are checked against it
- * @returns the scenario
- * @throws ValidationError carrying every issue with its JSON path
+ * @returns the scenario (a deep-frozen copy)
+ * @throws ValidationError carrying every issue with its JSON path (or, argument `demand`, the issues of
+ *   a demand that is not valid); InvalidArgumentError when `network` is given but is not a Network, or
+ *   `demand` is given but is not a Demand
+ * @example parseScenario(JSON.parse(text), network, demand)
+ * @remarks Complexity O(size of the document + flows of the demand).
  */
 export function parseScenario(input: unknown, network?: Network, demand?: Demand): Scenario {
   return parseScenarioImpl(input, network, demand);
@@ -325,7 +464,12 @@ export function parseScenario(input: unknown, network?: Network, demand?: Demand
  * @param input - a parsed JSON value
  * @param network - optional network for reference checks
  * @param demand - optional demand for reference checks
- * @returns `{ success: true, data }` or `{ success: false, issues }`
+ * @returns `{ success: true, data }` (a deep-frozen copy) or `{ success: false, issues }`
+ * @throws InvalidArgumentError when `network` is given but is not a Network, or `demand` is given but is
+ *   not a Demand; ValidationError (argument `demand`) when `demand` is not valid: arguments are not
+ *   issues of the document
+ * @example safeParseScenario(JSON.parse(text), network, demand)
+ * @remarks Complexity O(size of the document + flows of the demand).
  */
 export function safeParseScenario(
   input: unknown,

@@ -18,11 +18,13 @@ import index from '../../data/scenarios/index.json' with { type: 'json' };
 import iranSanctions from '../../data/scenarios/iran-sanctions.json' with { type: 'json' };
 import plByBorderClosure2025 from '../../data/scenarios/pl-by-border-closure-2025.json' with { type: 'json' };
 import titrX5 from '../../data/scenarios/titr-x5.json' with { type: 'json' };
-import { NotFoundError } from '../model/errors.js';
+import { describeValue, InvalidArgumentError, NotFoundError } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { loadDataset } from './datasets.js';
 import { parseScenario } from './scenario-format.js';
 import { markValidated } from './validated.js';
+
+const MODULE = 'corridor-sim/scenarios';
 
 const DOCUMENTS: Readonly<Record<string, unknown>> = {
   baseline,
@@ -82,30 +84,38 @@ const cache = new Map<string, Scenario>();
  * dataset.
  *
  * @param id - scenario id (see {@link listScenarios})
- * @returns the scenario (frozen, cached)
- * @throws NotFoundError for an unknown id or timeline; ValidationError if a bundled file is invalid
+ * @returns the scenario (deep-frozen, cached), remembered as validated against its dataset's network
+ *   and demand: with them, functions taking it skip its validation
+ * @throws InvalidArgumentError when `id` is not a string; NotFoundError for an unknown id or timeline;
+ *   ValidationError if a bundled file is invalid (a packaging bug)
  * @example simulate(loadDataset('eurasia'), loadScenario('cpc-closure'), { year: 2024 })
+ * @remarks The first call per id parses the document (O(size)); later calls are O(1).
  */
 export function loadScenario(id: string): Scenario {
+  if (typeof id !== 'string') {
+    throw new InvalidArgumentError(MODULE, 'id', `must be a scenario id string, got ${describeValue(id)}`);
+  }
   const cached = cache.get(id);
   if (cached) return cached;
   const entry = ENTRIES.find((e) => e.id === id);
-  const doc = DOCUMENTS[id];
-  if (!entry || doc === undefined) throw new NotFoundError('corridor-sim/scenarios', 'scenario', id);
+  const doc = Object.hasOwn(DOCUMENTS, id) ? DOCUMENTS[id] : undefined;
+  if (!entry || doc === undefined) throw new NotFoundError(MODULE, 'scenario', id);
   const dataset = loadDataset(entry.dataset);
   const own = parseScenario(doc, dataset.network, dataset.demand);
   const operations = entry.timelines.flatMap((timelineId) => {
     const timeline = dataset.timelines.find((t) => t.id === timelineId);
-    if (!timeline) throw new NotFoundError('corridor-sim/scenarios', 'timeline', timelineId);
+    if (!timeline) throw new NotFoundError(MODULE, 'timeline', timelineId);
     return timeline.operations;
   });
+  // the operations come deep-frozen from parseScenario (timelines and own): freezing the new
+  // containers makes the whole scenario deep-frozen
   const scenario: Scenario = Object.freeze({
     id: own.id,
     name: own.name,
     ...(own.description === undefined ? {} : { description: own.description }),
     operations: Object.freeze([...operations, ...own.operations]),
   });
-  markValidated(scenario);
+  markValidated(scenario, dataset.network, dataset.demand);
   cache.set(id, scenario);
   return scenario;
 }
