@@ -14,7 +14,12 @@ import {
   requireDemandShape,
   type ShipperSegment,
 } from '../model/demand.js';
-import { InvalidArgumentError, ValidationError, type ValidationIssue } from '../model/errors.js';
+import {
+  describeValue,
+  InvalidArgumentError,
+  ValidationError,
+  type ValidationIssue,
+} from '../model/errors.js';
 import { type Network, requireNetwork } from '../model/network.js';
 import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
@@ -25,11 +30,6 @@ const MODULE = 'corridor-sim/data';
 
 /** Tolerance on the sum of segment shares. */
 const SHARE_TOLERANCE = 1e-9;
-
-/** The kind of a value for argument messages (`null`, `an array`, `string` ...). */
-function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
 
 /**
  * The references of a demand's segments and flows that the network lacks: avoided links, origins,
@@ -121,7 +121,7 @@ export function requireValidDemand(
     throw new InvalidArgumentError(
       module,
       argument,
-      `must be a Demand (segments and flows), got ${kindOf(value)}`,
+      `must be a Demand (segments and flows), got ${describeValue(value)}`,
     );
   }
   // the caller's object is used as it is: only its issues are needed, not a copy

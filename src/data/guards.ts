@@ -15,17 +15,12 @@
  */
 
 import type { Demand } from '../model/demand.js';
-import { InvalidArgumentError, ValidationError } from '../model/errors.js';
+import { describeValue, InvalidArgumentError, ValidationError } from '../model/errors.js';
 import type { Network } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { requireValidDemand } from './demand-format.js';
 import { scenarioDocumentIssues, scenarioReferenceIssues } from './scenario-format.js';
 import { isDeepFrozen, isValidated, markValidated } from './validated.js';
-
-/** The kind of a value for argument messages (`null`, `an array`, `string` ...). */
-function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
 
 /** Validated scenarios (immutable) by whether an operation names a flow or a segment of the demand. */
 const NAMES_DEMAND = new WeakMap<Scenario, boolean>();
@@ -105,7 +100,7 @@ export function requireScenario(
     throw new InvalidArgumentError(
       module,
       argument,
-      `must be a Scenario (id, name, operations), got ${kindOf(value)}`,
+      `must be a Scenario (id, name, operations), got ${describeValue(value)}`,
     );
   }
   const issues = scenarioDocumentIssues(
