@@ -236,7 +236,7 @@ export { formatComparison } from './report/comparison.js';
 export type { NetworkSummary } from './report/network-summary.js';
 export { formatNetworkSummary, summarizeNetwork } from './report/network-summary.js';
 export { formatProjection } from './report/projection.js';
-export type { ResultSummary, ResultTable } from './report/simulation.js';
+export type { FormatResultOptions, ResultSummary, ResultTable } from './report/simulation.js';
 export { formatResult, resultToCsv, summarizeResult } from './report/simulation.js';
 export type { Cell, TableOptions } from './report/table.js';
 export { formatNumber, formatTable } from './report/table.js';

@@ -257,13 +257,6 @@ export function rejectUnknownKeys(
   }
 }
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
-  return typeof value;
-}
-
 /**
  * Throw unless `value` is a non-null object (not an array) — the entry check of functions that take a
  * structured argument.
@@ -281,7 +274,7 @@ export function requireObject(
   what: string,
 ): asserts value is object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidArgumentError(module, argument, `must be ${what}, got ${kindOf(value)}`);
+    throw new InvalidArgumentError(module, argument, `must be ${what}, got ${describeValue(value)}`);
   }
 }
 
@@ -296,7 +289,7 @@ export function requireObject(
 export function optionsOf<T extends object>(value: T | undefined, module: string): T {
   if (value === undefined) return {} as T;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidArgumentError(module, 'options', `must be an object, got ${kindOf(value)}`);
+    throw new InvalidArgumentError(module, 'options', `must be an object, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -315,7 +308,7 @@ export function requireArray(
   argument: string,
 ): asserts value is readonly unknown[] {
   if (!Array.isArray(value))
-    throw new InvalidArgumentError(module, argument, `must be an array, got ${kindOf(value)}`);
+    throw new InvalidArgumentError(module, argument, `must be an array, got ${describeValue(value)}`);
 }
 
 /**

@@ -261,7 +261,7 @@ describe('attribute: argument checks', () => {
     await expectInvalid(
       attribute(input, small, { year: 2024, base: 'baseline' as never }),
       'options.base',
-      /must be a Scenario .*got string/,
+      /must be a Scenario .*got the string/,
     );
     await expectInvalidDocument(
       attribute(input, small, { year: 2024, base: { operations: 5 } as never }),
