@@ -33,6 +33,25 @@ describe('applyScenario', () => {
     expect(out.log).toEqual([]);
   });
 
+  it('returns a demand whose flows and split segments cannot be edited past the validation it carries', () => {
+    const out = applyScenario(
+      network,
+      demand,
+      scenario({ kind: 'avoid-country', country: 'RU', share: 0.5 }),
+    );
+    const flow = out.demand.flows[0]!;
+    expect(() => {
+      (flow as { volumePerYear: unknown }).volumePerYear = 'x';
+    }).toThrow(TypeError);
+    expect(() => {
+      (flow.segmentShares as Record<string, number>).standard = 2;
+    }).toThrow(TypeError);
+    const split = out.demand.segments.find((s) => s.id.includes('~'))!;
+    expect(() => {
+      (split.avoidCountries as string[]).push('KZ');
+    }).toThrow(TypeError);
+  });
+
   it('never mutates its inputs', () => {
     const before = JSON.stringify([network.graph.export(), demand]);
     applyScenario(

@@ -170,12 +170,13 @@ function splitForCountry(
   const variant = (id: string, list: readonly string[]): ShipperSegment => {
     const existing = segments.get(id);
     if (existing) return existing;
-    const made: ShipperSegment = {
+    // frozen like everything applyScenario makes: the output demand is marked validated
+    const made: ShipperSegment = Object.freeze({
       ...segment,
       id,
       name: `${segment.name} (${id === refuseId ? 'refusing' : 'accepting'} ${country})`,
-      avoidCountries: list,
-    };
+      avoidCountries: Object.freeze([...list]),
+    });
     segments.set(id, made);
     return made;
   };
@@ -463,7 +464,7 @@ export function applyScenario(
             if (share < 1) next[accept.id] = (next[accept.id] ?? 0) + p * (1 - share);
           }
           touchedFlows.push(flow.id);
-          return { ...flow, segmentShares: next };
+          return { ...flow, segmentShares: Object.freeze(next) };
         });
         break;
       }
@@ -510,12 +511,18 @@ export function applyScenario(
 
   // the private copies are final now: the new network takes them as they are
   for (const value of copied) adoptAttributes(value);
+  const output = changed
+    ? rebuildNetwork(network, { nodes: [...nodes.values()], links: [...links.values()] })
+    : network;
+  // The flows are this function's copies (their nested values are the input's, or frozen copies made
+  // above): frozen, so that the demand, marked as validated for the output network, cannot be edited
+  // past the checks afterwards.
+  for (const flow of flows) Object.freeze(flow);
   return {
-    network: changed
-      ? rebuildNetwork(network, { nodes: [...nodes.values()], links: [...links.values()] })
-      : network,
+    network: output,
     demand: markValidated(
       Object.freeze({ segments: Object.freeze([...segments.values()]), flows: Object.freeze(flows) }),
+      output,
     ),
     segmentSurcharges: surcharges,
     log,

@@ -404,7 +404,7 @@ export async function simulate(
   const started = performance.now();
   const demandYear = resolveDemandYear(input.demand, year);
   // a subset of a validated demand is valid
-  const demand = markValidated(demandForYear(input.demand, demandYear ?? year));
+  const demand = markValidated(demandForYear(input.demand, demandYear ?? year), input.network);
   const applied = applyScenario(input.network, demand, scenario ?? EMPTY, { year });
   const compiled = compileNetwork(applied.network);
   // Capacities below MIN_CAPACITY (units per year) are zero: the link or terminal is closed. Without
