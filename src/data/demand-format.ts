@@ -23,7 +23,7 @@ import {
 import { type Network, requireNetwork } from '../model/network.js';
 import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
-import { type DemandDocument, demandDocumentSchema } from './schema.js';
+import { type DemandDocument, demandDocumentSchema, withoutUndefined } from './schema.js';
 import { deepFreeze, isDeepFrozen, isValidated, markValidated } from './validated.js';
 
 const MODULE = 'corridor-sim/data';
@@ -187,17 +187,6 @@ function checkDemand(doc: DemandDocument, network: Network | undefined): Validat
   return issues;
 }
 
-/** A copy of a parsed value without the keys whose value is `undefined` (exactOptionalPropertyTypes). */
-function clean<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(clean) as T;
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = clean(v);
-    return out as T;
-  }
-  return value;
-}
-
 /** Validate a document against a network known to be valid: the parsed document, or every issue. */
 function checkDocument(
   input: unknown,
@@ -220,8 +209,8 @@ function validateDemand(input: unknown, network?: Network): SafeParseResult<Dema
   if (shape.issues) return { success: false, issues: shape.issues };
   // a private copy (never the caller's objects), deep-frozen so that the mark stays true
   const demand: Demand = deepFreeze({
-    segments: (shape.data.segments ?? []).map((segment) => clean(segment) as ShipperSegment),
-    flows: shape.data.flows.map((flow) => clean(flow) as DemandFlow),
+    segments: (shape.data.segments ?? []).map((segment) => withoutUndefined(segment) as ShipperSegment),
+    flows: shape.data.flows.map((flow) => withoutUndefined(flow) as DemandFlow),
   });
   markValidated(demand, network);
   return { success: true, data: demand };

@@ -27,6 +27,7 @@ import {
   nodeSchema,
   nonNegative,
   provenanceMapSchema,
+  withoutUndefined,
 } from './schema.js';
 import { deepFreeze, markValidated } from './validated.js';
 
@@ -380,16 +381,6 @@ export function scenarioReferenceIssues(
   return sortIssues(issues, KEY_ORDER);
 }
 
-function clean<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(clean) as T;
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = clean(v);
-    return out as T;
-  }
-  return value;
-}
-
 /** Validate a document against a network and demand known to be valid: the parsed document, or every issue. */
 function checkDocument(
   input: unknown,
@@ -434,7 +425,7 @@ function validateScenario(input: unknown, network?: Network, demand?: Demand): S
   if (demand !== undefined) requireValidDemand(demand, network, MODULE, 'demand');
   const checked = checkDocument(input, network, demand);
   if (checked.issues) return { success: false, issues: checked.issues };
-  const { format: _format, version: _version, ...rest } = clean(checked.data);
+  const { format: _format, version: _version, ...rest } = withoutUndefined(checked.data);
   // a private copy (clean copies every object), deep-frozen so that the mark stays true
   return { success: true, data: markValidated(deepFreeze(rest as unknown as Scenario), network, demand) };
 }

@@ -27,6 +27,23 @@ export const countryCode = z.string().refine(isCountryCode, {
 
 export { isIsoDate };
 
+/**
+ * A deep copy of a parsed value without the keys whose value is `undefined` (zod leaves optional keys
+ * present as `undefined`; with exactOptionalPropertyTypes they must be absent).
+ *
+ * @param value - a parsed document or part of one
+ * @returns the copy
+ */
+export function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = withoutUndefined(v);
+    return out as T;
+  }
+  return value;
+}
+
 /** An ISO date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const isoDate = z.string().refine(isIsoDate, {
   params: { code: 'bad_date' },

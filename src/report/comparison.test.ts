@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { invalidArgument } from '../../test/support/expect-error.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
-import { InvalidArgumentError } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { type Attribution, attribute } from '../simulate/attribute.js';
 import { type Comparison, compare } from '../simulate/compare.js';
@@ -28,16 +28,6 @@ beforeAll(async () => {
   diff = compare(before, after);
   attribution = await attribute(input, closure, { year: 2024 });
 });
-
-const invalidArgument = (fn: () => unknown): InvalidArgumentError => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
-};
 
 describe('formatComparison', () => {
   it('formats a real attribution: one operation, so exact Shapley values from 2 runs', () => {

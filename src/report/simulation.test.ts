@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { invalidArgument } from '../../test/support/expect-error.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
-import { InvalidArgumentError } from '../model/errors.js';
 import type { SimulationResult } from '../simulate/result.js';
 import { simulate } from '../simulate/simulate.js';
 import { formatResult, resultToCsv } from './simulation.js';
@@ -16,16 +16,6 @@ let result: SimulationResult;
 beforeAll(async () => {
   result = await simulate({ network, demand }, undefined, { year: 2024 });
 });
-
-const invalidArgument = (fn: () => unknown): InvalidArgumentError => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
-};
 
 /** The bottleneck ids a text report lists (rows of its bottleneck table). */
 const listedBottlenecks = (text: string): string[] => {

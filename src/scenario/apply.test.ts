@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { invalidArgument } from '../../test/support/expect-error.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
 import { flowSegments } from '../model/demand.js';
-import { InvalidArgumentError, ValidationError } from '../model/errors.js';
+import { ValidationError } from '../model/errors.js';
 import { getLink, getNode } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { applyScenario, composeScenarios } from './apply.js';
@@ -13,17 +14,6 @@ const read = (name: string) =>
 const network = parseNetwork(read('two-corridors.json'));
 const demand = parseDemand(read('two-corridors.demand.json'), network);
 const scenario = (...operations: ScenarioOp[]): Scenario => ({ id: 't', name: 'test', operations });
-
-/** The InvalidArgumentError `fn` throws (fails the test when it throws something else or nothing). */
-const invalidArgument = (fn: () => unknown): InvalidArgumentError => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
-};
 
 describe('applyScenario', () => {
   it('the empty scenario is a no-op: same network object, equal demand', () => {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDemand } from '../data/demand-format.js';
-import { parseNetwork } from '../data/network-format.js';
+import { loadDataset } from '../data/datasets.js';
 import { InvalidArgumentError, ValidationError } from '../model/errors.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { attribute } from './attribute.js';
@@ -13,11 +11,8 @@ import { sweep } from './sweep.js';
 // Bad arguments of the functions built on simulate (project, sweep, criticality, attribute) get a
 // typed error naming the argument and the value, before any simulation runs.
 
-const read = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../data/samples/${name}`, import.meta.url), 'utf8'));
-const network = parseNetwork(read('two-corridors.json'));
-const demand = parseDemand(read('two-corridors.demand.json'), network);
-const input = { network, demand };
+const input = loadDataset('sample');
+const { network } = input;
 const scenario = (id: string, ...operations: ScenarioOp[]): Scenario => ({ id, name: id, operations });
 const ferryScale = (factor: number): ScenarioOp => ({
   kind: 'scale-capacity',

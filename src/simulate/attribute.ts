@@ -11,7 +11,7 @@
  */
 
 import { requireScenario } from '../data/guards.js';
-import { describeValue, InvalidArgumentError, optionsOf, requireObject } from '../model/errors.js';
+import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { activeFraction } from '../scenario/timing.js';
 import type { SimulationResult } from './result.js';

@@ -9,13 +9,7 @@
 
 import { requireScenario } from '../data/guards.js';
 import { requireYear } from '../model/dates.js';
-import {
-  describeValue,
-  InvalidArgumentError,
-  optionsOf,
-  requireArray,
-  requireObject,
-} from '../model/errors.js';
+import { describeValue, InvalidArgumentError, optionsOf, requireArray } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
 import { requireSimulationInput, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { invalidArgument } from '../../../test/support/expect-error.js';
 import { parseDemand } from '../../data/demand-format.js';
 import { parseNetwork } from '../../data/network-format.js';
 import { parseScenario, serializeScenario } from '../../data/scenario-format.js';
-import { InvalidArgumentError } from '../../model/errors.js';
 import type { ScenarioOp } from '../../model/scenario.js';
 import { perturbDataset } from './dataset.js';
 import { arbDemand } from './demand.js';
@@ -15,16 +15,6 @@ const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../data/samples/${name}`, import.meta.url), 'utf8'));
 const network = parseNetwork(read('two-corridors.json'));
 const demand = parseDemand(read('two-corridors.demand.json'), network);
-
-const invalidArgument = (fn: () => unknown): InvalidArgumentError => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
-};
 
 describe('arbitraries name the type of a wrong constraint', () => {
   it.each([

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { invalidArgument } from '../../../test/support/expect-error.js';
 import { parseDemand } from '../../data/demand-format.js';
 import { parseNetwork } from '../../data/network-format.js';
 import type { Demand } from '../../model/demand.js';
-import { InvalidArgumentError, isCorridorSimError, ValidationError } from '../../model/errors.js';
+import { isCorridorSimError, ValidationError } from '../../model/errors.js';
 import { diffResults } from '../diffResults.js';
 import { scaleInput } from '../scaleInput.js';
 import { checkCapacities } from './capacity.js';
@@ -450,16 +451,6 @@ describe('diffResults and scaleInput', () => {
 });
 
 describe('bad options of the testing kit are InvalidArgumentErrors naming the option and the value', () => {
-  const invalidArgument = (fn: () => unknown): InvalidArgumentError => {
-    try {
-      fn();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidArgumentError);
-      return error as InvalidArgumentError;
-    }
-    throw new Error('expected an InvalidArgumentError');
-  };
-
   it('diffResults: limit must be an integer ≥ 1 (0 or below would report "no differences" for 1 vs 2)', () => {
     // two differences, so limit 1 must cut the list to the first
     expect(diffResults({ a: 1, b: 1 }, { a: 2, b: 2 }, { limit: 1 })).toEqual([

@@ -1,0 +1,26 @@
+/**
+ * Test support: catching typed errors
+ * ===================================
+ *
+ * Shared by test files; not part of the package.
+ */
+
+import { expect } from 'vitest';
+import { InvalidArgumentError } from '../../src/model/errors.js';
+
+/**
+ * The InvalidArgumentError `fn` throws (fails the test when it throws something else or nothing), so that
+ * a test can check its argument path and message.
+ *
+ * @param fn - the call expected to throw
+ * @returns the error
+ */
+export function invalidArgument(fn: () => unknown): InvalidArgumentError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    return error as InvalidArgumentError;
+  }
+  throw new Error('expected an InvalidArgumentError');
+}
