@@ -14,8 +14,10 @@
  *    every costlier path p to the OD's cheapest path s by the Newton step
  *    Δ = min(f_p, (c_p − c_s) / Σ_{a ∈ p ⊕ s} t'_a) (projected onto f_p ≥ 0), and the costs of the
  *    touched arcs are updated at once; an overshooting step (costs curving upwards) is finished by a
- *    safeguarded Newton/bisection on the pair. Passes repeat until the restricted problem's excess
- *    cost falls below 2 % of the last full gap (at most `innerIterations` passes). Paths left
+ *    safeguarded Newton/bisection on the pair. After a full pass, passes visit only the ODs that
+ *    moved flow in the pass before; when their excess cost is below 2 % of the last full gap, a full
+ *    pass confirms it over all ODs (or starts the cycle again). At most 3 × `innerIterations`
+ *    passes, the last one full. Paths left
  *    without flow are dropped at the next column generation. Cost differences at the rounding level
  *    of a path's cost (1e-14 relative) count as none: no move is made on them.
  *
@@ -75,7 +77,7 @@ const MODULE = 'corridor-sim/assignment';
 export interface GradientProjectionOptions extends IterationOptions {
   /** Start from these path flows. */
   readonly warmStart?: PathWarmStart;
-  /** Most equilibration passes per outer iteration (default 20). */
+  /** Equilibration pass budget per outer iteration: at most 3 × this many passes, full or over the ODs still moving (default 20). */
   readonly innerIterations?: number;
 }
 
@@ -128,6 +130,8 @@ export function gradientProjection(
   const markS = new Int32Array(M);
   const markP = new Int32Array(M);
   const classFlows = p.classes.map(() => new Float64Array(M));
+  const hot = new Int32Array(p.odCount);
+  const hotClass = new Int32Array(p.odCount);
   let stamp = 0;
 
   const recomputeVolumes = (): void => pathVolumes(p, store, V, classFlows);
@@ -215,53 +219,74 @@ export function gradientProjection(
       break;
     }
 
-    // Step 3: equilibrate the restricted problem (Gauss–Seidel over ODs).
-    for (let pass = 0; pass < innerIterations; pass++) {
+    // Step 3: equilibrate the restricted problem (Gauss–Seidel over ODs). After a full pass, passes
+    // visit only the ODs that moved flow in the pass before (the others were at their restricted
+    // equilibrium up to rounding); once those are settled a full pass confirms, or starts again.
+    let full = true;
+    let hotCount = 0;
+    for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
       let excess = 0;
-      for (const cls of active) {
+      let nextHot = 0;
+      const visit = (od: number, cls: (typeof active)[number]): void => {
         const constant = cls.arcConstant;
-        for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
-          if (store.odSize[od]! < 2) continue;
-          const arcs = store.arcs;
-          let best = -1;
-          let bestCost = Number.POSITIVE_INFINITY;
-          let weighted = 0;
-          for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-            let c = 0;
-            const s = store.start[q]!;
-            for (let k = s, stop = s + store.length[q]!; k < stop; k++) {
-              const a = arcs[k]!;
-              c += cost[a]! + constant[a]!;
-            }
-            store.cost[q] = c;
-            weighted += store.flow[q]! * c;
-            if (c < bestCost) {
-              bestCost = c;
-              best = q;
-            }
+        const arcs = store.arcs;
+        let best = -1;
+        let bestCost = Number.POSITIVE_INFINITY;
+        let weighted = 0;
+        for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+          let c = 0;
+          const s = store.start[q]!;
+          for (let k = s, stop = s + store.length[q]!; k < stop; k++) {
+            const a = arcs[k]!;
+            c += cost[a]! + constant[a]!;
           }
-          const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
-          excess += odExcess;
-          // every used path within rounding of the cheapest: nothing to move
-          if (!(odExcess > ROUNDING * weighted)) continue;
-          stamp = shiftToCheapest(
-            p,
-            store,
-            od,
-            best,
-            bestCost,
-            constant,
-            V,
-            cost,
-            deriv,
-            so,
-            markS,
-            markP,
-            stamp,
-          );
+          store.cost[q] = c;
+          weighted += store.flow[q]! * c;
+          if (c < bestCost) {
+            bestCost = c;
+            best = q;
+          }
+        }
+        const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
+        excess += odExcess;
+        if (!(odExcess > ROUNDING * weighted)) return;
+        hot[nextHot] = od;
+        hotClass[nextHot++] = cls.index;
+        stamp = shiftToCheapest(
+          p,
+          store,
+          od,
+          best,
+          bestCost,
+          constant,
+          V,
+          cost,
+          deriv,
+          so,
+          markS,
+          markP,
+          stamp,
+        );
+      };
+      if (full) {
+        for (const cls of active) {
+          for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
+            if (store.odSize[od]! < 2) continue;
+            visit(od, cls);
+          }
+        }
+      } else {
+        for (let i = 0; i < hotCount; i++) {
+          const od = hot[i]!;
+          if (store.odSize[od]! < 2) continue;
+          visit(od, p.classes[hotClass[i]!]!);
         }
       }
-      if (excess <= DEFAULTS.innerGapFraction * gap * tstt) break;
+      hotCount = nextHot;
+      const small = excess <= DEFAULTS.innerGapFraction * gap * tstt;
+      if (small && full) break;
+      // the last pass allowed is a full one
+      full = small || pass + 2 >= PASS_BUDGET * innerIterations;
     }
     iterations++;
   }
@@ -426,6 +451,12 @@ function shiftToCheapest(
   }
   return stamp;
 }
+
+/**
+ * Passes per outer iteration, full or over the ODs still moving, as a multiple of `innerIterations`
+ * (which counted full passes only before passes were restricted to the moving ODs).
+ */
+const PASS_BUDGET = 3;
 
 /**
  * Relative size of rounding noise in a path cost (a sum of a few dozen arc costs carries a few 1e-15):
