@@ -46,10 +46,21 @@ export function countryIndex(compiled: CompiledNetwork): CountryIndex {
     }
     return i;
   };
-  const nodeCountry = Int32Array.from(compiled.nodeIds, (id) => index(graph.getNodeAttributes(id).country));
-  const linkCountries = compiled.linkIds.map((id) =>
-    Int32Array.from(graph.getEdgeAttributes(id).countries, index),
-  );
+  // plain loops over the graph's records, in the compiled order (graph order; typed-array `from` with
+  // a mapping function and lookups by id cost several times more here)
+  const nodeCountry = new Int32Array(compiled.nodeIds.length);
+  let n = 0;
+  graph.forEachNode((_id, node) => {
+    nodeCountry[n++] = index(node.country);
+  });
+  const linkCountries: Int32Array[] = new Array(compiled.linkIds.length);
+  let e = 0;
+  graph.forEachEdge((_id, link) => {
+    const codes = link.countries;
+    const row = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) row[i] = index(codes[i]!);
+    linkCountries[e++] = row;
+  });
   const result: CountryIndex = { countries, indexOf, nodeCountry, linkCountries };
   CACHE.set(compiled, result);
   return result;
