@@ -50,6 +50,9 @@ export function requireYear(value: unknown, module: string, argument: string): a
   }
 }
 
+/** Decimal years of the dates seen so far (a pure function's results). */
+const DECIMAL_YEARS = new Map<string, number>();
+
 /**
  * The decimal year of an ISO date: `2027` → 2027, `2024-07` → 2024.5, `2025-09-12` → 2025.70.
  *
@@ -58,6 +61,8 @@ export function requireYear(value: unknown, module: string, argument: string): a
  * @example decimalYear('2024-07-01') // 2024.4972677595629 (2024 is a leap year)
  */
 export function decimalYear(iso: string): number {
+  const known = DECIMAL_YEARS.get(iso);
+  if (known !== undefined) return known;
   if (typeof iso !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso)) {
     throw new InvalidArgumentError(
       'corridor-sim/dates',
@@ -69,5 +74,9 @@ export function decimalYear(iso: string): number {
   const start = Date.UTC(y, 0, 1);
   const next = Date.UTC(y + 1, 0, 1);
   const at = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
-  return y + (at - start) / (next - start);
+  const value = y + (at - start) / (next - start);
+  // scenarios ask for the same few dates on every run: remember them (bounded)
+  if (DECIMAL_YEARS.size >= 4096) DECIMAL_YEARS.clear();
+  DECIMAL_YEARS.set(iso, value);
+  return value;
 }
