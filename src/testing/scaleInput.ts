@@ -4,6 +4,7 @@
  */
 
 import { requireDemand } from '../data/guards.js';
+import { isDeepFrozen, markValidated } from '../data/validated.js';
 import type { DemandFlow } from '../model/demand.js';
 import { describeValue, InvalidArgumentError, requireObject } from '../model/errors.js';
 import {
@@ -57,9 +58,12 @@ export function scaleInput(input: SimulationInput, k: number): SimulationInput {
       ),
     };
   });
-  const flows = input.demand.flows.map((f): DemandFlow => ({ ...f, volumePerYear: f.volumePerYear * k }));
-  return {
-    network: rebuildNetwork(input.network, { nodes, links }),
-    demand: Object.freeze({ segments: input.demand.segments, flows: Object.freeze(flows) }),
-  };
+  const flows = input.demand.flows.map(
+    (f): DemandFlow => Object.freeze({ ...f, volumePerYear: f.volumePerYear * k }),
+  );
+  const network = rebuildNetwork(input.network, { nodes, links });
+  const demand = Object.freeze({ segments: input.demand.segments, flows: Object.freeze(flows) });
+  // a scaled valid demand is valid for the scaled network: remembered when nothing in it can change
+  if (isDeepFrozen(demand)) markValidated(demand, network);
+  return { network, demand };
 }

@@ -447,6 +447,10 @@ describe('diffResults and scaleInput', () => {
     expect(scaled.demand.flows[0]!.volumePerYear).toBe(300);
     expect(network.graph.getEdgeAttribute('ab1', 'capacityPerYear')).toBe(100);
     expect(() => scaleInput({ network, demand }, 0)).toThrow(/k must be a finite number > 0, got 0/);
+    // its flows are frozen copies: they cannot be edited past the validation they carry
+    expect(() => {
+      (scaled.demand.flows[0] as { volumePerYear: number }).volumePerYear = -1;
+    }).toThrow(TypeError);
   });
 });
 
