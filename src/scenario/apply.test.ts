@@ -23,7 +23,7 @@ describe('applyScenario', () => {
     expect(out.log).toEqual([]);
   });
 
-  it('returns a demand whose flows and split segments cannot be edited past the validation it carries', () => {
+  it('returns a demand whose flows and split segments are frozen copies', () => {
     const out = applyScenario(
       network,
       demand,
@@ -40,6 +40,14 @@ describe('applyScenario', () => {
     expect(() => {
       (split.avoidCountries as string[]).push('KZ');
     }).toThrow(TypeError);
+  });
+
+  it('a returned demand holding parts of a caller’s unfrozen demand is checked again when passed back', () => {
+    const own = structuredClone({ segments: demand.segments, flows: demand.flows });
+    const out = applyScenario(network, own, scenario());
+    // the caller edits its own object, which the returned demand shares
+    (own.flows[0]!.segmentShares as Record<string, number>).standard = 5;
+    expect(() => applyScenario(network, out.demand, scenario())).toThrow(ValidationError);
   });
 
   it('never mutates its inputs', () => {

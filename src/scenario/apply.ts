@@ -29,7 +29,6 @@
  */
 
 import { requireDemand, requireScenario } from '../data/guards.js';
-import { markValidated } from '../data/validated.js';
 import { decimalYear, isIsoDate, MAX_YEAR, MIN_YEAR, requireYear } from '../model/dates.js';
 import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
 import {
@@ -514,16 +513,13 @@ export function applyScenario(
   const output = changed
     ? rebuildNetwork(network, { nodes: [...nodes.values()], links: [...links.values()] })
     : network;
-  // The flows are this function's copies (their nested values are the input's, or frozen copies made
-  // above): frozen, so that the demand, marked as validated for the output network, cannot be edited
-  // past the checks afterwards.
+  // The flows and split segments are this function's copies: frozen. The demand is not marked as
+  // validated: its other parts are the caller's, which the caller may still edit (a demand passed back
+  // in, e.g. a result's `applied.demand`, is checked like any other).
   for (const flow of flows) Object.freeze(flow);
   return {
     network: output,
-    demand: markValidated(
-      Object.freeze({ segments: Object.freeze([...segments.values()]), flows: Object.freeze(flows) }),
-      output,
-    ),
+    demand: Object.freeze({ segments: Object.freeze([...segments.values()]), flows: Object.freeze(flows) }),
     segmentSurcharges: surcharges,
     log,
   };
