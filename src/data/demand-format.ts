@@ -62,7 +62,7 @@ function referenceIssues(
         });
       }
     }
-    if (!(flow.commodity in network.commodities)) {
+    if (!Object.hasOwn(network.commodities, flow.commodity)) {
       issues.push({
         code: 'unknown_commodity',
         path: ['flows', i, 'commodity'],
@@ -110,11 +110,11 @@ export function requireValidDemand(
   module: string,
   argument: string,
 ): asserts value is Demand {
-  if (isValidated(value)) {
-    if (network === undefined || isValidated(value, network)) return;
+  if (isValidated(value, 'demand')) {
+    if (network === undefined || isValidated(value, 'demand', network)) return;
     const issues = demandReferenceIssues(value as Demand, network);
     if (issues.length > 0) throw new ValidationError(argument, issues);
-    markValidated(value as Demand, network);
+    markValidated(value as Demand, 'demand', network);
     return;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -127,7 +127,7 @@ export function requireValidDemand(
   // the caller's object is used as it is: only its issues are needed, not a copy
   const checked = checkDocument({ format: 'corridor-sim/demand', version: 1, ...value }, network);
   if (checked.issues) throw new ValidationError(argument, checked.issues);
-  if (isDeepFrozen(value)) markValidated(value, network);
+  if (isDeepFrozen(value)) markValidated(value, 'demand', network);
 }
 
 function checkDemand(doc: DemandDocument, network: Network | undefined): ValidationIssue[] {
@@ -212,7 +212,7 @@ function validateDemand(input: unknown, network?: Network): SafeParseResult<Dema
     segments: (shape.data.segments ?? []).map((segment) => withoutUndefined(segment) as ShipperSegment),
     flows: shape.data.flows.map((flow) => withoutUndefined(flow) as DemandFlow),
   });
-  markValidated(demand, network);
+  markValidated(demand, 'demand', network);
   return { success: true, data: demand };
 }
 

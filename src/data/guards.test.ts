@@ -99,12 +99,12 @@ describe('requireScenario: a scenario validated once is checked again against an
 
   it('the mark records the network and demand: loadScenario and loadDataset keep the fast path with their own dataset only', () => {
     const scenario = loadScenario('avoid-russia');
-    expect(isValidated(scenario, eurasia.network, eurasia.demand)).toBe(true);
-    expect(isValidated(scenario, sample.network)).toBe(false);
-    expect(isValidated(eurasia.demand, eurasia.network)).toBe(true);
-    expect(isValidated(eurasia.demand, sample.network)).toBe(false);
+    expect(isValidated(scenario, 'scenario', eurasia.network, eurasia.demand)).toBe(true);
+    expect(isValidated(scenario, 'scenario', sample.network)).toBe(false);
+    expect(isValidated(eurasia.demand, 'demand', eurasia.network)).toBe(true);
+    expect(isValidated(eurasia.demand, 'demand', sample.network)).toBe(false);
     for (const timeline of eurasia.timelines) {
-      expect(isValidated(timeline, eurasia.network, eurasia.demand)).toBe(true);
+      expect(isValidated(timeline, 'scenario', eurasia.network, eurasia.demand)).toBe(true);
     }
   });
 });
@@ -166,7 +166,7 @@ describe('guards: editing a caller object after its first use does not bypass va
     expect(scenario).toEqual(before);
     expect(Object.isFrozen(scenario)).toBe(false);
     expect(Object.isFrozen(scenario.operations[0])).toBe(false);
-    expect(isValidated(scenario)).toBe(false);
+    expect(isValidated(scenario, 'scenario')).toBe(false);
     scenario.operations[0]!.factor = -3;
     expect(
       issuesOf(
@@ -204,14 +204,59 @@ describe('guards: editing a caller object after its first use does not bypass va
       operations: [{ kind: 'close-links', target: { corridors: ['middle'] } }],
     }) as Scenario;
     requireScenario(scenario, eurasia.network, eurasia.demand, MODULE, 'scenario');
-    expect(isValidated(scenario, eurasia.network, eurasia.demand)).toBe(true);
-    expect(isValidated(scenario, sample.network)).toBe(false);
+    expect(isValidated(scenario, 'scenario', eurasia.network, eurasia.demand)).toBe(true);
+    expect(isValidated(scenario, 'scenario', sample.network)).toBe(false);
     const demand = deepFreeze({ segments: [], flows: [] }) as Demand;
     requireDemand(demand, sample.network, MODULE, 'demand');
-    expect(isValidated(demand, sample.network)).toBe(true);
+    expect(isValidated(demand, 'demand', sample.network)).toBe(true);
     // only the top level frozen: not remembered
     const shallow = Object.freeze({ segments: [], flows: [] as unknown[] });
     requireDemand(shallow, sample.network, MODULE, 'demand');
-    expect(isValidated(shallow)).toBe(false);
+    expect(isValidated(shallow, 'demand')).toBe(false);
+  });
+});
+
+describe('guards: a validated demand is no scenario, and a validated scenario no demand', () => {
+  it('each is checked as what it is passed as, with a typed error', () => {
+    const scenario = loadScenario('avoid-russia');
+    expect(() =>
+      requireScenario(eurasia.demand, eurasia.network, eurasia.demand, MODULE, 'scenario'),
+    ).toThrow(ValidationError);
+    expect(() => requireDemand(scenario, eurasia.network, MODULE, 'demand')).toThrow(ValidationError);
+    expect(() => applyScenario(eurasia.network, eurasia.demand, eurasia.demand as never)).toThrow(
+      ValidationError,
+    );
+    expect(() =>
+      parseScenario(
+        { format: 'corridor-sim/scenario', version: 1, id: 'x', name: 'x', operations: [] },
+        eurasia.network,
+        scenario as never,
+      ),
+    ).toThrow(ValidationError);
+  });
+});
+
+describe('guards: commodity names are the network’s own, not properties every object has', () => {
+  it('rejects constructor and toString as commodities', () => {
+    const flow = {
+      id: 'f',
+      origin: 'xian',
+      destination: 'duisburg',
+      commodity: 'constructor',
+      volumePerYear: 1,
+    };
+    expect(() => requireDemand({ segments: [], flows: [flow] }, sample.network, MODULE, 'demand')).toThrow(
+      ValidationError,
+    );
+    const op = { kind: 'avoid-country', country: 'RU', share: 0.5, commodities: ['toString'] };
+    expect(() =>
+      requireScenario(
+        { id: 's', name: 's', operations: [op] },
+        sample.network,
+        sample.demand,
+        MODULE,
+        'scenario',
+      ),
+    ).toThrow(ValidationError);
   });
 });

@@ -81,11 +81,11 @@ export function requireScenario(
   module: string,
   argument: string,
 ): asserts value is Scenario {
-  if (isValidated(value)) {
+  if (isValidated(value, 'scenario')) {
     const scenario = value as Scenario;
-    const networkChecked = isValidated(scenario, network);
+    const networkChecked = isValidated(scenario, 'scenario', network);
     const demandChecked =
-      demand === undefined || !namesDemand(scenario) || isValidated(scenario, undefined, demand);
+      demand === undefined || !namesDemand(scenario) || isValidated(scenario, 'scenario', undefined, demand);
     if (networkChecked && demandChecked) return;
     const issues = scenarioReferenceIssues(
       scenario,
@@ -93,7 +93,7 @@ export function requireScenario(
       demandChecked ? undefined : demand,
     );
     if (issues.length > 0) throw new ValidationError(argument, issues);
-    markValidated(scenario, network, demandChecked ? undefined : demand);
+    markValidated(scenario, 'scenario', network, demandChecked ? undefined : demand);
     return;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -110,5 +110,5 @@ export function requireScenario(
   );
   if (issues.length > 0) throw new ValidationError(argument, issues);
   // only an object that cannot change is remembered (a caller's unfrozen one is checked on every use)
-  if (isDeepFrozen(value)) markValidated(value, network, demand);
+  if (isDeepFrozen(value)) markValidated(value, 'scenario', network, demand);
 }

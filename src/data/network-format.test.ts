@@ -211,3 +211,14 @@ describe('parseNetwork', () => {
     ]);
   });
 });
+
+describe('parseNetwork: commodity names are the document’s own', () => {
+  it('rejects a link whose commodity is a property every object has (constructor)', () => {
+    const doc = JSON.parse(
+      readFileSync(new URL('../../data/samples/two-corridors.json', import.meta.url), 'utf8'),
+    );
+    doc.links[0].commodity = 'constructor';
+    const result = safeParseNetwork(doc);
+    expect(result.success).toBe(false);
+  });
+});

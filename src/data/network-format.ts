@@ -125,7 +125,7 @@ function checkReferences(
 
   present(doc.nodes).forEach(([node, i]) => {
     for (const commodity of Object.keys(node.handling ?? {})) {
-      if (!(commodity in commodities)) {
+      if (!Object.hasOwn(commodities, commodity)) {
         issues.push({
           code: 'unknown_commodity',
           path: ['nodes', i, 'handling', commodity],
@@ -163,7 +163,7 @@ function checkReferences(
         message: `link ${JSON.stringify(link.id)} starts and ends at ${JSON.stringify(link.to)}`,
       });
     }
-    if (!(link.commodity in commodities)) {
+    if (!Object.hasOwn(commodities, link.commodity)) {
       issues.push({
         code: 'unknown_commodity',
         path: ['links', i, 'commodity'],
@@ -232,7 +232,7 @@ function checkReferences(
 
   present(doc.corridors).forEach(([corridor, i]) => {
     const path = ['corridors', i];
-    if (!(corridor.commodity in commodities)) {
+    if (!Object.hasOwn(commodities, corridor.commodity)) {
       issues.push({
         code: 'unknown_commodity',
         path: [...path, 'commodity'],

@@ -189,7 +189,7 @@ function checkCommodities(
   issues: ValidationIssue[],
 ): void {
   commodities?.forEach((commodity, i) => {
-    if (!(commodity in network.commodities)) {
+    if (!Object.hasOwn(network.commodities, commodity)) {
       issues.push({
         code: 'unknown_commodity',
         path: [...path, i],
@@ -427,7 +427,10 @@ function validateScenario(input: unknown, network?: Network, demand?: Demand): S
   if (checked.issues) return { success: false, issues: checked.issues };
   const { format: _format, version: _version, ...rest } = withoutUndefined(checked.data);
   // a private copy (clean copies every object), deep-frozen so that the mark stays true
-  return { success: true, data: markValidated(deepFreeze(rest as unknown as Scenario), network, demand) };
+  return {
+    success: true,
+    data: markValidated(deepFreeze(rest as unknown as Scenario), 'scenario', network, demand),
+  };
 }
 
 const [parseScenarioImpl, safeParseScenarioImpl] = parsePair('scenario', validateScenario);

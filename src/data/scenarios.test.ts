@@ -23,8 +23,8 @@ describe('loadScenario', () => {
       const scenario = loadScenario(info.id);
       const dataset = loadDataset(info.dataset);
       expect(isDeepFrozen(scenario)).toBe(true);
-      expect(isValidated(scenario, dataset.network, dataset.demand)).toBe(true);
-      expect(isValidated(scenario, sample.network)).toBe(false);
+      expect(isValidated(scenario, 'scenario', dataset.network, dataset.demand)).toBe(true);
+      expect(isValidated(scenario, 'scenario', sample.network)).toBe(false);
     }
   });
 });

@@ -115,7 +115,7 @@ export function loadScenario(id: string): Scenario {
     ...(own.description === undefined ? {} : { description: own.description }),
     operations: Object.freeze([...operations, ...own.operations]),
   });
-  markValidated(scenario, dataset.network, dataset.demand);
+  markValidated(scenario, 'scenario', dataset.network, dataset.demand);
   cache.set(id, scenario);
   return scenario;
 }

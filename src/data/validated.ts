@@ -20,6 +20,8 @@ import type { Network } from '../model/network.js';
 
 /** What is known about one validated object (sets made on first use: most marks record one network). */
 interface Mark {
+  /** What it was validated as. */
+  readonly kind: ValidatedKind;
   /** Networks its references were checked against. */
   networks: WeakSet<Network> | undefined;
   /** Demands its flow and segment references were checked against (scenarios). */
@@ -27,6 +29,9 @@ interface Mark {
 }
 
 const MARKS = new WeakMap<object, Mark>();
+
+/** What a validated object was validated as: a demand passed where a scenario belongs is not valid. */
+export type ValidatedKind = 'demand' | 'scenario';
 
 /**
  * Remember that an object has been validated: its shape, and, when `network` (and `demand`) are
@@ -37,16 +42,22 @@ const MARKS = new WeakMap<object, Mark>();
  * later edit would bypass validation.
  *
  * @param value - a demand or scenario that passed validation
+ * @param kind - what it was validated as
  * @param network - the network its references were checked against, if any
  * @param demand - the demand its flow and segment references were checked against, if any (scenarios)
  * @returns the same value
- * @example markValidated(Object.freeze(scenario), network, demand)
+ * @example markValidated(deepFreeze(scenario), 'scenario', network, demand)
  * @remarks Complexity O(1).
  */
-export function markValidated<T extends object>(value: T, network?: Network, demand?: Demand): T {
+export function markValidated<T extends object>(
+  value: T,
+  kind: ValidatedKind,
+  network?: Network,
+  demand?: Demand,
+): T {
   let mark = MARKS.get(value);
-  if (!mark) {
-    mark = { networks: undefined, demands: undefined };
+  if (!mark || mark.kind !== kind) {
+    mark = { kind, networks: undefined, demands: undefined };
     MARKS.set(value, mark);
   }
   if (network !== undefined) {
@@ -65,16 +76,22 @@ export function markValidated<T extends object>(value: T, network?: Network, dem
  * valid); with `network` (and `demand`), against that network (and demand).
  *
  * @param value - anything
+ * @param kind - what it must have been validated as
  * @param network - the network its references must have been checked against
  * @param demand - the demand its references must have been checked against
  * @returns true when {@link markValidated} saw it (with that network and demand)
- * @example isValidated(parseScenario(doc, network), network) // true
+ * @example isValidated(parseScenario(doc, network), 'scenario', network) // true
  * @remarks Complexity O(1).
  */
-export function isValidated(value: unknown, network?: Network, demand?: Demand): boolean {
+export function isValidated(
+  value: unknown,
+  kind: ValidatedKind,
+  network?: Network,
+  demand?: Demand,
+): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const mark = MARKS.get(value);
-  if (!mark) return false;
+  if (!mark || mark.kind !== kind) return false;
   if (network !== undefined && !mark.networks?.has(network)) return false;
   if (demand !== undefined && !mark.demands?.has(demand)) return false;
   return true;

@@ -12,7 +12,6 @@ import { sweep } from './sweep.js';
 // typed error naming the argument and the value, before any simulation runs.
 
 const input = loadDataset('sample');
-const { network } = input;
 const scenario = (id: string, ...operations: ScenarioOp[]): Scenario => ({ id, name: id, operations });
 const ferryScale = (factor: number): ScenarioOp => ({
   kind: 'scale-capacity',

@@ -17,6 +17,7 @@ import { activeFraction } from '../scenario/timing.js';
 import type { SimulationResult } from './result.js';
 import { createRng } from './rng.js';
 import {
+  rejectWarmStart,
   requireSimulationInput,
   requireSimulationResult,
   type SimulateOptions,
@@ -149,19 +150,13 @@ export async function attribute(
   if (!Number.isInteger(seed)) {
     throw new InvalidArgumentError(MODULE, 'options.seed', `must be an integer, got ${describeValue(seed)}`);
   }
-  if ((simulateOptions as SimulateOptions).warmStart !== undefined) {
-    throw new InvalidArgumentError(
-      MODULE,
-      'options.warmStart',
-      'is not used by attribute, which sets it itself (each coalition starts from the one before): leave it out',
-    );
-  }
+  rejectWarmStart(simulateOptions, MODULE, 'each coalition starts from the one before');
   const measure = (result: SimulationResult): Record<string, number> => figuresOf(metrics(result));
   const cache = new Map<number, Record<string, number>>();
   let players: number[] = scenario.operations.map((_, i) => i);
   // Coalitions between the empty and the full one start from the equilibrium of the coalition
-  // simulated before them (visited in a fixed order, so the result is deterministic): neighbouring
-  // coalitions differ by one operation. The empty and full coalitions run cold, as `simulate` alone
+  // simulated before them (visited in a fixed order, so the result is deterministic): consecutive
+  // coalitions share most operations. The empty and full coalitions run cold, as `simulate` alone
   // would run them, so `before` and `after` are the figures of the two scenarios themselves.
   let start: SimulationResult | undefined;
   let full = 0;

@@ -12,7 +12,13 @@ import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
-import { requireSimulationInput, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import {
+  rejectWarmStart,
+  requireSimulationInput,
+  type SimulateOptions,
+  type SimulationInput,
+  simulate,
+} from './simulate.js';
 
 const MODULE = 'corridor-sim/criticality';
 const ELEMENTS = ['links', 'nodes', 'both'] as const;
@@ -104,13 +110,7 @@ export async function criticality(
   }
   if (scenario !== undefined)
     requireScenario(scenario, input.network, input.demand, MODULE, 'options.scenario');
-  if ((simulateOptions as SimulateOptions).warmStart !== undefined) {
-    throw new InvalidArgumentError(
-      MODULE,
-      'options.warmStart',
-      'is not used by criticality, which sets it itself (every removal starts from the reference run): leave it out',
-    );
-  }
+  rejectWarmStart(simulateOptions, MODULE, 'every removal starts from the reference run');
   const base: Scenario = scenario ?? { id: 'baseline', name: 'Baseline', operations: [] };
   const reference = await simulate(input, base, simulateOptions);
   const ref = totals(reference);

@@ -12,7 +12,13 @@ import { requireYear } from '../model/dates.js';
 import { describeValue, InvalidArgumentError, optionsOf, requireArray } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
-import { requireSimulationInput, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import {
+  rejectWarmStart,
+  requireSimulationInput,
+  type SimulateOptions,
+  type SimulationInput,
+  simulate,
+} from './simulate.js';
 
 /** Options of {@link project}: those of `simulate` except the year and the warm start, which project sets. */
 export type ProjectOptions = Omit<SimulateOptions, 'year' | 'warmStart'>;
@@ -55,13 +61,7 @@ export async function project(
       `is not used by project, which sets the year itself: use years (got ${describeValue(own.year)})`,
     );
   }
-  if (own.warmStart !== undefined) {
-    throw new InvalidArgumentError(
-      MODULE,
-      'options.warmStart',
-      'is not used by project, which sets it itself (each year starts from the year before): leave it out',
-    );
-  }
+  rejectWarmStart(own, MODULE, 'each year starts from the year before');
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   const results: SimulationResult[] = [];
   let previous: SimulationResult | undefined;

@@ -127,6 +127,25 @@ export function requireSimulationInput(input: unknown, module: string): asserts 
 }
 
 /**
+ * Throw when the options of a function that warm-starts its own runs (project, sweep, attribute,
+ * criticality) set `warmStart`.
+ *
+ * @param options - the function's options
+ * @param module - module name for the message (`corridor-sim/sweep`)
+ * @param how - how the function warm-starts (`each value starts from the one before`)
+ * @throws InvalidArgumentError naming `options.warmStart`
+ */
+export function rejectWarmStart(options: object, module: string, how: string): void {
+  if ((options as SimulateOptions).warmStart === undefined) return;
+  const name = module.slice(module.lastIndexOf('/') + 1);
+  throw new InvalidArgumentError(
+    module,
+    'options.warmStart',
+    `is not used by ${name}, which sets it itself (${how}): leave it out`,
+  );
+}
+
+/**
  * Throw unless `value` is a result returned by {@link simulate}.
  *
  * @param value - the argument
@@ -209,7 +228,7 @@ function requireIdList(value: unknown, argument: string, known: readonly string[
     throw new InvalidArgumentError(
       MODULE,
       argument,
-      `must be an array of ${kind}s, got ${describeValue(value)}`,
+      `must be an array of ${kind} ids, got ${describeValue(value)}`,
     );
   }
   value.forEach((id, i) => {
@@ -404,7 +423,7 @@ export async function simulate(
   const started = performance.now();
   const demandYear = resolveDemandYear(input.demand, year);
   // a subset of a validated demand is valid
-  const demand = markValidated(demandForYear(input.demand, demandYear ?? year), input.network);
+  const demand = markValidated(demandForYear(input.demand, demandYear ?? year), 'demand', input.network);
   const applied = applyScenario(input.network, demand, scenario ?? EMPTY, { year });
   const compiled = compileNetwork(applied.network);
   // Capacities below MIN_CAPACITY (units per year) are zero: the link or terminal is closed. Without

@@ -11,7 +11,13 @@ import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SimulationResult } from './result.js';
-import { requireSimulationInput, type SimulateOptions, type SimulationInput, simulate } from './simulate.js';
+import {
+  rejectWarmStart,
+  requireSimulationInput,
+  type SimulateOptions,
+  type SimulationInput,
+  simulate,
+} from './simulate.js';
 
 /** Options of {@link sweep}: those of `simulate` except the warm start, which sweep sets. */
 export type SweepOptions = Omit<SimulateOptions, 'warmStart'>;
@@ -65,13 +71,7 @@ export async function sweep<V>(
       `must be a non-empty array, got ${Array.isArray(values) ? '[]' : describeValue(values)}`,
     );
   }
-  if ((options as SimulateOptions).warmStart !== undefined) {
-    throw new InvalidArgumentError(
-      MODULE,
-      'options.warmStart',
-      'is not used by sweep, which sets it itself (each value starts from the one before): leave it out',
-    );
-  }
+  rejectWarmStart(options, MODULE, 'each value starts from the one before');
   const points: SweepPoint<V>[] = [];
   let previous: SimulationResult | undefined;
   for (const [i, value] of values.entries()) {

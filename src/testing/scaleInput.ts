@@ -64,6 +64,6 @@ export function scaleInput(input: SimulationInput, k: number): SimulationInput {
   const network = rebuildNetwork(input.network, { nodes, links });
   const demand = Object.freeze({ segments: input.demand.segments, flows: Object.freeze(flows) });
   // a scaled valid demand is valid for the scaled network: remembered when nothing in it can change
-  if (isDeepFrozen(demand)) markValidated(demand, network);
+  if (isDeepFrozen(demand)) markValidated(demand, 'demand', network);
   return { network, demand };
 }

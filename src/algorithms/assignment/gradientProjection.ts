@@ -220,8 +220,9 @@ export function gradientProjection(
     }
 
     // Step 3: equilibrate the restricted problem (Gauss–Seidel over ODs). After a full pass, passes
-    // visit only the ODs that moved flow in the pass before (the others were at their restricted
-    // equilibrium up to rounding); once those are settled a full pass confirms, or starts again.
+    // visit only the ODs that moved flow in the pass before (the others had nothing to move when last
+    // visited, though later moves on shared arcs may have changed that); once those are settled a full
+    // pass checks every OD, and stops the round or starts the cycle again.
     let full = true;
     let hotCount = 0;
     for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
