@@ -19,7 +19,7 @@ import { describeValue, InvalidArgumentError, ValidationError } from '../model/e
 import type { Network } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { requireValidDemand } from './demand-format.js';
-import { scenarioDocumentIssues, scenarioReferenceIssues } from './scenario-format.js';
+import { namesDemandParts, scenarioDocumentIssues, scenarioReferenceIssues } from './scenario-format.js';
 import { isDeepFrozen, isValidated, markValidated } from './validated.js';
 
 /** Validated scenarios (immutable) by whether an operation names a flow or a segment of the demand. */
@@ -29,9 +29,7 @@ const NAMES_DEMAND = new WeakMap<Scenario, boolean>();
 function namesDemand(scenario: Scenario): boolean {
   let names = NAMES_DEMAND.get(scenario);
   if (names === undefined) {
-    names = scenario.operations.some(
-      (op) => op.kind === 'demand-level' || (op.kind === 'surcharge' && op.segments !== undefined),
-    );
+    names = scenario.operations.some(namesDemandParts);
     NAMES_DEMAND.set(scenario, names);
   }
   return names;

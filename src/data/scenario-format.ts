@@ -316,6 +316,17 @@ function checkNetworkReferences(
 }
 
 /** References to the demand: flows (demand-level) and segments (surcharge). */
+/**
+ * Whether an operation names parts of the demand (flows or segments): only those are checked against
+ * a demand, so a scenario without any fits every demand.
+ *
+ * @param op - a scenario operation
+ * @returns true for `demand-level` and for a `surcharge` scoped to segments
+ */
+export function namesDemandParts(op: ScenarioOp): boolean {
+  return op.kind === 'demand-level' || (op.kind === 'surcharge' && op.segments !== undefined);
+}
+
 function checkDemandReferences(
   ops: readonly (ScenarioOp | null)[],
   demand: Demand,
@@ -324,6 +335,7 @@ function checkDemandReferences(
   let flows: Set<string> | undefined;
   let segments: Set<string> | undefined;
   present(ops).forEach(([op, i]) => {
+    if (!namesDemandParts(op)) return;
     const path: (string | number)[] = ['operations', i];
     if (op.kind === 'demand-level') {
       flows ??= new Set(demand.flows.map((f) => f.id));
