@@ -20,11 +20,12 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '../model/errors.js';
+import { deepFreeze } from '../model/freeze.js';
 import { type Network, requireNetwork } from '../model/network.js';
 import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import { type DemandDocument, demandDocumentSchema, withoutUndefined } from './schema.js';
-import { deepFreeze, isDeepFrozen, isValidated, markValidated } from './validated.js';
+import { isDeepFrozen, isValidated, markValidated } from './validated.js';
 
 const MODULE = 'corridor-sim/data';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Demand } from '../model/demand.js';
 import { formatPath, ValidationError } from '../model/errors.js';
+import { deepFreeze } from '../model/freeze.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyScenario } from '../scenario/apply.js';
 import { loadDataset } from './datasets.js';
@@ -8,7 +9,7 @@ import { parseDemand } from './demand-format.js';
 import { requireDemand, requireScenario } from './guards.js';
 import { parseScenario } from './scenario-format.js';
 import { loadScenario } from './scenarios.js';
-import { deepFreeze, isValidated } from './validated.js';
+import { isValidated } from './validated.js';
 
 const eurasia = loadDataset('eurasia');
 const sample = loadDataset('sample');

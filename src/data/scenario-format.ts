@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { Demand } from '../model/demand.js';
 import type { ValidationIssue } from '../model/errors.js';
+import { deepFreeze } from '../model/freeze.js';
 import { type Network, requireNetwork } from '../model/network.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioOp, type Selector } from '../model/scenario.js';
 import { requireValidDemand } from './demand-format.js';
@@ -29,7 +30,7 @@ import {
   provenanceMapSchema,
   withoutUndefined,
 } from './schema.js';
-import { deepFreeze, markValidated } from './validated.js';
+import { markValidated } from './validated.js';
 
 const MODULE = 'corridor-sim/data';
 

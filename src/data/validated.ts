@@ -98,27 +98,6 @@ export function isValidated(
 }
 
 /**
- * Freeze an object and everything reachable from it. Use on objects the library made itself (never
- * on a caller's input).
- *
- * @param value - a private value
- * @returns the same value, deep-frozen
- * @example deepFreeze({ operations: [{ kind: 'close-nodes', nodes: ['aktau'] }] })
- * @remarks Complexity O(size of the value).
- */
-export function deepFreeze<T>(value: T): T {
-  const seen = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    Object.freeze(v);
-    for (const key of Object.keys(v)) visit((v as Record<string, unknown>)[key]);
-  };
-  visit(value);
-  return value;
-}
-
-/**
  * Whether an object and everything reachable from it is frozen, so that it cannot change after being
  * validated.
  *

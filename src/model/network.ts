@@ -18,6 +18,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Corridor } from './corridor.js';
 import { InvalidArgumentError, NotFoundError, requireObject } from './errors.js';
+import { deepFreeze } from './freeze.js';
 import type { CommodityId, CountryCode, LinkId, NodeId } from './ids.js';
 
 /** The format version of network documents this library reads and writes. */
@@ -317,14 +318,6 @@ function own<T extends object>(value: T): T {
 export function adoptAttributes<T extends object>(value: T): T {
   deepFreeze(value);
   OWNED.add(value);
-  return value;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
   return value;
 }
 

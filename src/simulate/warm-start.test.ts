@@ -1,11 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PathSet } from '../algorithms/assignment/pathSet.js';
-import { loadDataset } from '../data/datasets.js';
-import { arbScenario } from '../testing/arbitraries/scenario.js';
-import { checkResult } from '../testing/invariants/checkResult.js';
 import type { SimulationResult } from './result.js';
-import { simulate } from './simulate.js';
 import { rememberPathSet, warmStartFor } from './warm-start.js';
 
 /** A path set of two ODs: class 0 with paths [0,1] (flow 3) and [2] (flow 1); class 1 with [5] (flow 2). */
@@ -64,28 +59,5 @@ describe('warmStartFor', () => {
     expect(warmStartFor({} as SimulationResult, ['c|s|'])).toBeUndefined();
     const earlier = earlierResult(twoClasses(), ['c|s|', 'c|t|']);
     expect(warmStartFor(earlier, ['c|u|', 'd|s|', 'c|u~avoid-RU|'])).toBeUndefined();
-  });
-});
-
-describe('warm starts across random scenarios (property)', () => {
-  // Whatever earlier result a run starts from — classes added or removed by refusals, links closed or
-  // opened — it must end at an equilibrium of its own scenario: converged, and every invariant of
-  // checkResult (conservation, capacities, Wardrop condition within the gap, shares) holds.
-  const eurasia = loadDataset('eurasia');
-  const scenarios = arbScenario(eurasia.network, eurasia.demand, {
-    maxOperations: 3,
-    kinds: ['avoid-country', 'close-links', 'scale-capacity', 'surcharge', 'close-border'],
-  });
-  it('a run warm-started from another scenario’s result is an equilibrium of its own scenario', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarios, scenarios, async (from, to) => {
-        const earlier = await simulate(eurasia, from, { year: 2024 });
-        const warm = await simulate(eurasia, to, { year: 2024, warmStart: earlier });
-        expect(warm.status === 'converged' || warm.status === 'capacity-limited').toBe(true);
-        const violations = checkResult(warm);
-        expect(violations, JSON.stringify(violations.slice(0, 3))).toEqual([]);
-      }),
-      { numRuns: 12, seed: 7 },
-    );
   });
 });
