@@ -18,7 +18,7 @@
  *    moved flow in the pass before; when their excess cost is below 2 % of the last full gap, a full
  *    pass confirms it over all ODs (or starts the cycle again). At most 3 × `innerIterations`
  *    passes, the last one full. Paths left
- *    without flow are dropped at the next column generation. Cost differences at the rounding level
+ *    without flow at two column generations in a row are dropped. Cost differences at the rounding level
  *    of a path's cost (1e-14 relative) count as none: no move is made on them.
  *
  * Classes with value of time 0 keep their money-cheapest path. The result carries the path sets with
@@ -183,11 +183,19 @@ export function gradientProjection(
             v = tail[e]!;
           }
           const od = cls.odOffset + j;
-          // Prune paths left without flow by the last equilibration.
+          // Prune paths that carried no flow after the last IDLE_ROUNDS + 1 equilibrations (store.aux
+          // counts them; add() starts it at 0).
           for (let q = store.odHead[od]!, prev = -1; q >= 0; ) {
             const after = store.next[q]!;
-            if (store.flow[q] === 0) store.remove(od, q, prev);
-            else prev = q;
+            if (store.flow[q] !== 0) {
+              store.aux[q] = 0;
+              prev = q;
+            } else if (store.aux[q]! >= IDLE_ROUNDS) {
+              store.remove(od, q, prev);
+            } else {
+              store.aux[q] = store.aux[q]! + 1;
+              prev = q;
+            }
             q = after;
           }
           if (store.findReversed(od, buffer, len, h) < 0) {
@@ -452,6 +460,17 @@ function shiftToCheapest(
   }
   return stamp;
 }
+
+/**
+ * Column generations a path may stay without flow before it is dropped. Dropping an emptied path at
+ * once made ODs cycle: when several ODs share alternatives of similar cost (the Caspian crossings),
+ * each round moved them all to the alternative the trees had just found, filled it, and found the
+ * one they had left cheaper again, one column per round (avoid-russia 2024: 15 rounds, 10 of them on
+ * a plateau between 3e-3 and 1.5e-4). Keeping an emptied path one more round lets the equilibration
+ * split the ODs between the alternatives (10 rounds). Keeping paths longer costs more in every pass
+ * than it saves in trees.
+ */
+const IDLE_ROUNDS = 1;
 
 /**
  * Passes per outer iteration, full or over the ODs still moving, as a multiple of `innerIterations`
