@@ -1,0 +1,232 @@
+/**
+ * composeScenarios: every change of every scenario in effect, each once. Bundled scenarios all start
+ * with the dataset timelines; composing them must not apply those twice (BTK ×5 became ×25).
+ */
+import { describe, expect, it } from 'vitest';
+import { invalidArgument } from '../../test/support/expect-error.js';
+import { loadDataset } from '../data/datasets.js';
+import { parseScenario, serializeScenario } from '../data/scenario-format.js';
+import {
+  bundledTimelineOperation,
+  listScenarios,
+  loadScenario,
+  operationFingerprint,
+} from '../data/scenarios.js';
+import { ValidationError } from '../model/errors.js';
+import { getLink, listLinks, type Network } from '../model/network.js';
+import type { Scenario, ScenarioOp } from '../model/scenario.js';
+import { simulate } from '../simulate/simulate.js';
+import { applyScenario, composeScenarios } from './apply.js';
+
+const eurasia = loadDataset('eurasia');
+const YEAR = 2025;
+const BTK = 'tbilisi-akhalkalaki';
+
+const scenario = (id: string, ...operations: ScenarioOp[]): Scenario => ({ id, name: id, operations });
+
+/** The operations of the timelines a bundled scenario includes, from the dataset itself. */
+function timelineOperations(id: string): ScenarioOp[] {
+  const info = listScenarios().find((s) => s.id === id)!;
+  return info.timelines.flatMap((t) => eurasia.timelines.find((x) => x.id === t)!.operations);
+}
+
+/** The operations a bundled scenario adds after its timelines. */
+function ownOperations(id: string): readonly ScenarioOp[] {
+  return loadScenario(id).operations.slice(timelineOperations(id).length);
+}
+
+/** Every link's capacity, status, cost and time after applying `s` in 2025. */
+function linkState(s: Scenario) {
+  const applied = applyScenario(eurasia.network, eurasia.demand, s, { year: YEAR });
+  const links = Object.fromEntries(
+    listLinks(applied.network).map((l) => [
+      l.id,
+      [l.capacityPerYear, l.status, l.costUsdPerUnit, l.transitDays] as const,
+    ]),
+  );
+  return { links, demand: applied.demand, segmentSurcharges: applied.segmentSurcharges };
+}
+
+const capacity = (network: Network, link: string) => getLink(network, link).capacityPerYear;
+
+describe('bundled scenarios share their timeline operations', () => {
+  it('by identity: loadScenario reuses the cached dataset timeline objects', () => {
+    const shared = timelineOperations('cpc-closure');
+    expect(shared.length).toBeGreaterThan(0);
+    for (const id of ['baseline', 'cpc-closure', 'avoid-russia']) {
+      const ops = loadScenario(id).operations;
+      for (const [i, op] of shared.entries()) expect(ops[i]).toBe(op);
+    }
+  });
+
+  it('a copy through JSON is recognized as the timeline operation; an equal operation of your own is not', () => {
+    const op = loadScenario('baseline').operations[0]!;
+    const fingerprint = operationFingerprint(JSON.parse(JSON.stringify(op)));
+    expect(fingerprint).toBe(operationFingerprint(op));
+    expect(bundledTimelineOperation(fingerprint!)).toBe(op);
+    const own = operationFingerprint({ kind: 'scale-capacity', target: { links: [BTK] }, factor: 2 });
+    expect(bundledTimelineOperation(own!)).toBeUndefined();
+  });
+});
+
+describe('operationFingerprint', () => {
+  it('ignores key order and undefined properties, and tells different values apart', () => {
+    expect(operationFingerprint({ a: 1, b: { c: [1, 2] } })).toBe(
+      operationFingerprint({ b: { c: [1, 2] }, a: 1, d: undefined }),
+    );
+    expect(operationFingerprint({ a: 1 })).not.toBe(operationFingerprint({ a: '1' }));
+    expect(operationFingerprint({ a: [1, 2] })).not.toBe(operationFingerprint({ a: [2, 1] }));
+  });
+
+  it('is undefined for a value that is not JSON (a cycle, a function), instead of throwing', () => {
+    const cyclic: Record<string, unknown> = { kind: 'close-links' };
+    cyclic.self = cyclic;
+    expect(operationFingerprint(cyclic)).toBeUndefined();
+    expect(operationFingerprint({ f: () => 1 })).toBeUndefined();
+    expect(operationFingerprint(undefined)).toBeUndefined();
+  });
+});
+
+describe('composeScenarios applies an operation included by several scenarios once', () => {
+  it('baseline + baseline is the baseline: same operations, link capacities in 2025 and throughput', async () => {
+    const baseline = loadScenario('baseline');
+    const twice = composeScenarios('twice', baseline, baseline);
+    const applied = applyScenario(eurasia.network, eurasia.demand, twice, { year: YEAR });
+    // BTK ×5 from 20 May 2024 (357,145 TEU in 2025), not ×25
+    expect(capacity(applied.network, BTK)).toBeCloseTo(357_145, 6);
+    expect(linkState(twice)).toEqual(linkState(baseline));
+    expect(twice.operations).toHaveLength(baseline.operations.length);
+    for (const [i, op] of twice.operations.entries()) expect(op).toBe(baseline.operations[i]);
+    const [a, b] = await Promise.all([
+      simulate(eurasia, baseline, { year: YEAR }),
+      simulate(eurasia, twice, { year: YEAR }),
+    ]);
+    expect(b.throughputTeu).toBe(a.throughputTeu);
+  });
+
+  it('cpc-closure + avoid-russia is the timelines once, then the own operations of each', async () => {
+    const both = composeScenarios('both', loadScenario('cpc-closure'), loadScenario('avoid-russia'));
+    // the same scenario written by hand, with copies of every operation
+    const byHand = scenario(
+      'by-hand',
+      ...structuredClone([
+        ...timelineOperations('cpc-closure'),
+        ...ownOperations('cpc-closure'),
+        ...ownOperations('avoid-russia'),
+      ]),
+    );
+    expect(ownOperations('cpc-closure').length).toBeGreaterThan(0);
+    expect(ownOperations('avoid-russia').length).toBeGreaterThan(0);
+    expect(linkState(both)).toEqual(linkState(byHand));
+    expect(both.operations).toHaveLength(byHand.operations.length);
+    expect(both.operations).toEqual(byHand.operations);
+    expect(both.name).toBe(`${loadScenario('cpc-closure').name} + ${loadScenario('avoid-russia').name}`);
+    const [a, b] = await Promise.all([
+      simulate(eurasia, byHand, { year: YEAR }),
+      simulate(eurasia, both, { year: YEAR }),
+    ]);
+    expect(b.throughputTeu).toBe(a.throughputTeu);
+    expect(b.divertedTeu).toBe(a.divertedTeu);
+    expect(b.crude.totalTonnes).toBe(a.crude.totalTonnes);
+  });
+
+  it('the dataset timelines composed with a bundled scenario that already has them apply once', () => {
+    const composed = composeScenarios('t', ...eurasia.timelines.slice(0, 3), loadScenario('cpc-closure'));
+    const ops = new Set(composed.operations);
+    expect(ops.size).toBe(composed.operations.length);
+  });
+
+  it('a bundled scenario written to JSON and parsed back still shares its timelines', () => {
+    const baseline = loadScenario('baseline');
+    const copy = parseScenario(
+      JSON.parse(JSON.stringify(serializeScenario(baseline))),
+      eurasia.network,
+      eurasia.demand,
+    );
+    expect(copy.operations[0]).not.toBe(baseline.operations[0]);
+    expect(composeScenarios('a', baseline, copy).operations).toHaveLength(baseline.operations.length);
+    expect(composeScenarios('b', copy, copy).operations).toHaveLength(baseline.operations.length);
+    const withCpc = composeScenarios('c', copy, loadScenario('cpc-closure'));
+    expect(withCpc.operations).toEqual([...baseline.operations, ...ownOperations('cpc-closure')]);
+    expect(linkState(withCpc)).toEqual(linkState(loadScenario('cpc-closure')));
+  });
+
+  it('keeps an operation where it first appears', () => {
+    const x: ScenarioOp = { kind: 'close-links', target: { links: [BTK] } };
+    const y: ScenarioOp = { kind: 'scale-capacity', target: { links: [BTK] }, factor: 2 };
+    expect(composeScenarios('c', scenario('a', x), scenario('b', y, x)).operations).toEqual([x, y]);
+  });
+});
+
+describe('composeScenarios keeps deliberate repeats', () => {
+  const btk2025 = capacity(
+    applyScenario(eurasia.network, eurasia.demand, loadScenario('baseline'), { year: YEAR }).network,
+    BTK,
+  )!;
+  const double = (): ScenarioOp => ({ kind: 'scale-capacity', target: { links: [BTK] }, factor: 2 });
+  const btk = (s: Scenario) =>
+    capacity(applyScenario(eurasia.network, eurasia.demand, s, { year: YEAR }).network, BTK);
+
+  it('two ×2 operations written separately, equal in value, in two scenarios: ×4', () => {
+    const composed = composeScenarios(
+      'c',
+      loadScenario('baseline'),
+      scenario('a', double()),
+      scenario('b', double()),
+    );
+    expect(btk(composed)).toBeCloseTo(btk2025 * 4, 6);
+  });
+
+  it('an operation listed twice in one scenario applies twice, also when that scenario is composed with itself', () => {
+    const op = double();
+    const mine = scenario('mine', op, op);
+    expect(btk(composeScenarios('c', loadScenario('baseline'), mine))).toBeCloseTo(btk2025 * 4, 6);
+    expect(composeScenarios('c', mine, mine).operations).toEqual([op, op]);
+    expect(composeScenarios('c', scenario('one', op), mine).operations).toEqual([op, op]);
+  });
+
+  it('one operation object included by two scenarios is one change: ×2', () => {
+    const op = double();
+    const composed = composeScenarios('c', loadScenario('baseline'), scenario('a', op), scenario('b', op));
+    expect(btk(composed)).toBeCloseTo(btk2025 * 2, 6);
+  });
+});
+
+describe('composeScenarios inputs and errors', () => {
+  it('does not modify its inputs', () => {
+    const a = scenario('a', { kind: 'scale-capacity', target: { links: [BTK] }, factor: 2 });
+    const b = scenario('b', ...a.operations, { kind: 'close-border', countries: ['BY', 'PL'] });
+    const before = structuredClone([a, b]);
+    const bundled = loadScenario('cpc-closure');
+    const bundledOps = [...bundled.operations];
+    const composed = composeScenarios('c', a, b, bundled);
+    expect([a, b]).toEqual(before);
+    expect(Object.isFrozen(a.operations)).toBe(false);
+    expect(bundled.operations).toEqual(bundledOps);
+    expect(composed.operations).not.toBe(a.operations);
+    expect(composed.operations).toHaveLength(2 + bundledOps.length);
+  });
+
+  it('bad arguments are InvalidArgumentErrors naming them', () => {
+    const a = scenario('a');
+    expect(invalidArgument(() => composeScenarios('', a)).argument).toBe('id');
+    expect(invalidArgument(() => composeScenarios(1 as never, a)).argument).toBe('id');
+    expect(invalidArgument(() => composeScenarios('c', a, 'baseline' as never)).argument).toBe(
+      'scenarios[1]',
+    );
+    expect(
+      invalidArgument(() => composeScenarios('c', { id: 'x', operations: 'no' } as never)).argument,
+    ).toBe('scenarios[0].operations');
+  });
+
+  it('invalid operations are kept, for validation to report where the scenario is used', () => {
+    const cyclic: Record<string, unknown> = { kind: 'close-links', target: {} };
+    cyclic.self = cyclic;
+    const odd = [null, 7, cyclic] as unknown as ScenarioOp[];
+    const composed = composeScenarios('c', scenario('a', ...odd), scenario('b', ...odd));
+    expect(composed.operations).toEqual([null, 7, cyclic, null, 7]);
+    expect(() =>
+      applyScenario(eurasia.network, eurasia.demand, composeScenarios('c', scenario('a', null as never))),
+    ).toThrow(ValidationError);
+  });
+});
