@@ -6,15 +6,22 @@
  */
 
 import { requireArray, requireFields, requireObject } from '../model/errors.js';
+import { withoutResidue } from '../simulate/aggregate.js';
 import type { Attribution } from '../simulate/attribute.js';
 import type { Comparison, Delta } from '../simulate/compare.js';
 import { formatNumber, formatTable } from './table.js';
 
 const MODULE = 'corridor-sim/report';
 
-const signed = (x: number, format: (v: number) => string) => (x > 0 ? `+${format(x)}` : format(x));
+/** A change with its sign, unless it rounds to zero at the shown precision: `0.0 pp`, not `+0.0 pp` or `-0.0 pp`. */
+const signed = (x: number, format: (v: number) => string) => {
+  const text = format(x);
+  if (Number.isFinite(x) && !/[1-9]/.test(text)) return format(0);
+  return x > 0 ? `+${text}` : text;
+};
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const pp = (x: number) => `${(100 * x).toFixed(1)} pp`;
+/** The relative change, or '–' where `compare` gives none (a base of 0, or of floating-point residue). */
 const rel = (d: Delta) => (Number.isFinite(d.relative) ? signed(d.relative, pct) : '–');
 
 /** Throw unless `value` has the fields of an {@link Attribution} that the report reads. */
@@ -40,7 +47,9 @@ function requireAttribution(value: unknown): asserts value is Attribution {
  *
  * @param diff - from `compare(a, b)`
  * @param attribution - from `attribute(...)`, optional
- * @returns multi-line text
+ * @returns multi-line text. A relative change is shown only from a meaningful base: where `compare`
+ *   gives none (a base of 0, or of floating-point residue) the cell is '–', never -100.0 %; a change
+ *   that rounds to zero is shown unsigned.
  * @throws InvalidArgumentError when `diff` is not a Comparison, or `attribution` is given and is not an
  *   Attribution (naming the first missing field, e.g. `attribution.after`)
  * @example console.log(formatComparison(compare(before, after), await attribute(eurasia, scenario)));
@@ -101,8 +110,12 @@ export function formatComparison(diff: Comparison, attribution?: Attribution): s
     );
   }
   if (attribution) {
+    // A figure's change and its shares are differences of runs: residue of the figure's size is 0.
+    const size = (k: string) =>
+      Math.max(Math.abs(attribution.before[k] ?? 0), Math.abs(attribution.after[k] ?? 0));
+    const clean = (k: string, value: number) => withoutResidue(value, size(k));
     const keys = Object.keys(attribution.after).filter(
-      (k) => Math.abs((attribution.after[k] ?? 0) - (attribution.before[k] ?? 0)) > 1e-9,
+      (k) => Math.abs(clean(k, (attribution.after[k] ?? 0) - (attribution.before[k] ?? 0))) > 1e-9,
     );
     lines.push(
       '',
@@ -111,8 +124,8 @@ export function formatComparison(diff: Comparison, attribution?: Attribution): s
         ['figure', 'total change', ...attribution.contributions.map((c) => `#${c.index} ${c.kind}`)],
         keys.map((k) => [
           k,
-          (attribution.after[k] ?? 0) - (attribution.before[k] ?? 0),
-          ...attribution.contributions.map((c) => formatNumber(c.values[k] ?? 0)),
+          clean(k, (attribution.after[k] ?? 0) - (attribution.before[k] ?? 0)),
+          ...attribution.contributions.map((c) => formatNumber(clean(k, c.values[k] ?? 0))),
         ]),
       ),
     );

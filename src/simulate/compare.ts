@@ -5,8 +5,13 @@
  * `compare(a, b)` lists the change of every reported figure from result `a` (usually a baseline) to
  * result `b` (a scenario): headline totals, corridor volumes and shares, country transit shares,
  * crude routes, OD costs and times, link flows and utilisation. Pure.
+ *
+ * A change that is floating-point residue (at most 1e-9 of the figure's scale, `RESIDUE_RELATIVE`) is
+ * exactly 0, and a relative change is given only from a base that is not 0 or residue: the same
+ * throughput summed over differently ordered paths differs in the last digits, which is no change.
  */
 
+import { isResidue } from './aggregate.js';
 import type { SimulationResult } from './result.js';
 import { requireSimulationResult } from './simulate.js';
 
@@ -16,9 +21,9 @@ export interface Delta {
   readonly before: number;
   /** Value in `b`. */
   readonly after: number;
-  /** after − before. */
+  /** after − before; exactly 0 when that is floating-point residue of the figure's scale. */
   readonly change: number;
-  /** (after − before) / |before|; NaN when before is 0. */
+  /** change / |before|; NaN when before is 0 or itself residue of the figure's scale (no meaningful base). */
   readonly relative: number;
 }
 
@@ -30,7 +35,10 @@ export interface Comparison {
   readonly to: string;
   /** Year of `b`. */
   readonly year: number;
-  /** Headline totals: throughputTeu, divertedTeu, unmetTeu, crudeTonnes. */
+  /**
+   * Headline totals: throughputTeu, divertedTeu, unmetTeu (scale: the market's demand, the larger of the
+   * two results' throughput + diverted + unmet), crudeTonnes, crudeUnmetTonnes (scale: crude demand).
+   */
   readonly totals: Readonly<Record<string, Delta>>;
   /** Corridor volume per `commodity/id`. */
   readonly corridorVolume: Readonly<Record<string, Delta>>;
@@ -53,24 +61,34 @@ export interface Comparison {
 /**
  * The change of one figure.
  *
+ * A change of at most 1e-9 of `scale` (`RESIDUE_RELATIVE`) is floating-point residue and reported as
+ * exactly 0; a `before` that small is no base for a relative change (`relative` is NaN, as for 0).
+ *
  * @param before - value in a
  * @param after - value in b
+ * @param scale - size of the quantity the figure is a part of (the market's demand for `unmetTeu`);
+ *   @defaultValue the larger of |before| and |after|
  * @returns the delta
+ * @example delta(100, 80).relative // -0.2
+ * @example delta(5e-12, 0, 420_000) // { before: 5e-12, after: 0, change: 0, relative: NaN }
  */
-export function delta(before: number, after: number): Delta {
-  const change = after - before;
-  return { before, after, change, relative: before === 0 ? Number.NaN : change / Math.abs(before) };
+export function delta(before: number, after: number, scale?: number): Delta {
+  const size = scale ?? Math.max(Math.abs(before), Math.abs(after));
+  const raw = after - before;
+  const change = isResidue(raw, size) ? 0 : raw;
+  const relative = before === 0 || isResidue(before, size) ? Number.NaN : change / Math.abs(before);
+  return { before, after, change, relative };
 }
 
 function deltas(
   a: ReadonlyMap<string, number>,
   b: ReadonlyMap<string, number>,
-  options: { onlyChanged?: boolean; missing?: number } = {},
+  options: { onlyChanged?: boolean; missing?: number; scale?: (key: string) => number | undefined } = {},
 ): Record<string, Delta> {
   const out: Record<string, Delta> = {};
   const missing = options.missing ?? 0;
   for (const key of new Set([...a.keys(), ...b.keys()])) {
-    const d = delta(a.get(key) ?? missing, b.get(key) ?? missing);
+    const d = delta(a.get(key) ?? missing, b.get(key) ?? missing, options.scale?.(key));
     if (options.onlyChanged && Math.abs(d.change) <= 1e-9 * Math.max(1, Math.abs(d.before))) continue;
     out[key] = d;
   }
@@ -99,12 +117,23 @@ export function compare(a: SimulationResult, b: SimulationResult): Comparison {
       ['crudeTonnes', r.crude.totalTonnes],
       ['crudeUnmetTonnes', r.crude.unmetTonnes],
     ]);
+  // Totals are parts of a demand: a residue is judged against that demand, so that unmet TEU of 5e-12
+  // in one result and 0 in the other is no change (and no -100 %).
+  const marketDemand = (r: SimulationResult) => r.throughputTeu + r.divertedTeu + r.unmetTeu;
+  const crudeDemand = (r: SimulationResult) => r.crude.totalTonnes + r.crude.unmetTonnes;
+  const totalScale = new Map([
+    ['throughputTeu', Math.max(marketDemand(a), marketDemand(b))],
+    ['divertedTeu', Math.max(marketDemand(a), marketDemand(b))],
+    ['unmetTeu', Math.max(marketDemand(a), marketDemand(b))],
+    ['crudeTonnes', Math.max(crudeDemand(a), crudeDemand(b))],
+    ['crudeUnmetTonnes', Math.max(crudeDemand(a), crudeDemand(b))],
+  ]);
   const corridorKey = (c: { commodity: string; id: string }) => `${c.commodity}/${c.id}`;
   return {
     from: a.scenario,
     to: b.scenario,
     year: b.year,
-    totals: deltas(totals(a), totals(b)),
+    totals: deltas(totals(a), totals(b), { scale: (key) => totalScale.get(key) }),
     corridorVolume: deltas(
       entries(a.corridors, corridorKey, (c) => c.volume),
       entries(b.corridors, corridorKey, (c) => c.volume),

@@ -12,7 +12,7 @@
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import { multiCommodityFlow } from '../algorithms/flow/multiCommodityFlow.js';
-import type { RoutedPath } from './aggregate.js';
+import { isResidue, type RoutedPath } from './aggregate.js';
 import type { DemandClass } from './classes.js';
 import { decomposeToSinks } from './decompose.js';
 
@@ -23,6 +23,14 @@ import { decomposeToSinks } from './decompose.js';
  * 280–350 ms without (bench/simulate.ts).
  */
 const LP_OPTIONS = { presolve: true } as const;
+
+/**
+ * HiGHS's primal feasibility tolerance (its default, which `multiCommodityFlow` keeps), in units per
+ * year: a flow may sit that far below its bound of 0, and clamping it to 0 moves what a destination
+ * receives by as much. A destination's shortfall is unmet demand only above this and above the
+ * relative residue of its demand (`RESIDUE_RELATIVE`, 1e-9): below both the LP cannot tell it from 0.
+ */
+const LP_FEASIBILITY_TOLERANCE = 1e-7;
 
 /** Inputs of {@link solveMinCost}. */
 export interface MinCostInput {
@@ -41,6 +49,7 @@ export interface MinCostOutput {
   readonly arcFlow: Float64Array;
   readonly arcTimeDays: Float64Array;
   readonly paths: RoutedPath[];
+  /** Unmet volume per demand flow id: 0 when delivered, including a shortfall within the LP's tolerance. */
   readonly unmet: Map<string, number>;
   readonly shadowPrice: Float64Array;
   readonly iterations: number;
@@ -137,7 +146,7 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
   const unmet = new Map<string, number>();
   const paths: RoutedPath[] = [];
   const addUnmet = (id: string, amount: number) => {
-    if (amount > 0) unmet.set(id, (unmet.get(id) ?? 0) + amount);
+    unmet.set(id, (unmet.get(id) ?? 0) + amount);
   };
   if (groups.length === 0) {
     return {
@@ -204,7 +213,10 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
       const wanted = entries.reduce((a, x) => a + x.volume, 0);
       const got = Math.min(wanted, Math.max(0, net[d]!));
       absorbed.set(d, got);
-      for (const x of entries) addUnmet(x.flow.id, (x.volume / wanted) * (wanted - got));
+      // A shortfall within the LP's tolerance is rounding of the flows, not unmet demand: 0, recorded
+      // as such so that no later step recomputes it from the path flows.
+      const short = isResidue(wanted - got, wanted, LP_FEASIBILITY_TOLERANCE) ? 0 : wanted - got;
+      for (const x of entries) addUnmet(x.flow.id, (x.volume / wanted) * short);
     }
     for (const path of decomposeToSinks(compiled.csr, flow, g.origin, absorbed)) {
       const entries = byDestination.get(path.sink) ?? [];
