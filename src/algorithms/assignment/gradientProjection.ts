@@ -17,7 +17,9 @@
  *    safeguarded Newton/bisection on the pair. After a full pass, passes visit only the ODs that
  *    moved flow in the pass before; when their excess cost is below 2 % of the last full gap, a full
  *    pass confirms it over all ODs (or starts the cycle again). At most 3 × `innerIterations`
- *    passes, the last one full. Paths left
+ *    passes, the last one full. With two or more classes, ODs of different classes whose moves
+ *    mirror each other on the same arcs swap flow, which changes no arc volume (./pathSwaps.ts):
+ *    before the second pass among the ODs that moved in the first, and before the tenth among all. Paths left
  *    without flow at two column generations in a row are dropped. Cost differences at the rounding level
  *    of a path's cost (1e-14 relative) count as none: no move is made on them.
  *
@@ -41,6 +43,7 @@ import {
   seedMissingPaths,
   setPathCosts,
 } from './pathSupport.js';
+import { SwapWorkspace, swapAcrossClasses } from './pathSwaps.js';
 import type { AssignmentProblem } from './problem.js';
 import { requireProblem } from './problem.js';
 import {
@@ -133,6 +136,18 @@ export function gradientProjection(
   const hot = new Int32Array(p.odCount);
   const hotClass = new Int32Array(p.odCount);
   let stamp = 0;
+  const active = p.classes.filter((c) => !c.fixedRoute);
+  // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
+  const swaps = active.length >= 2 ? new SwapWorkspace(M) : undefined;
+  const allOds = new Int32Array(p.odCount);
+  const allOdClass = new Int32Array(p.odCount);
+  let allCount = 0;
+  for (const cls of active) {
+    for (let j = 0; j < cls.destinations.length; j++) {
+      allOds[allCount] = cls.odOffset + j;
+      allOdClass[allCount++] = cls.index;
+    }
+  }
 
   const recomputeVolumes = (): void => pathVolumes(p, store, V, classFlows);
 
@@ -150,7 +165,6 @@ export function gradientProjection(
   let gap = Number.POSITIVE_INFINITY;
   let bestGap = Number.POSITIVE_INFINITY;
   let sinceBest = 0;
-  const active = p.classes.filter((c) => !c.fixedRoute);
 
   for (;;) {
     // Step 2: exact volumes and costs; trees give the gap and new columns.
@@ -234,6 +248,11 @@ export function gradientProjection(
     let full = true;
     let hotCount = 0;
     for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
+      if (swaps !== undefined && pass === 1) {
+        swapAcrossClasses(store, p.classes, hot, hotClass, hotCount, cost, swaps);
+      } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
+        swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps);
+      }
       let excess = 0;
       let nextHot = 0;
       const visit = (od: number, cls: (typeof active)[number]): void => {
@@ -471,6 +490,15 @@ function shiftToCheapest(
  * than it saves in trees.
  */
 const IDLE_ROUNDS = 1;
+
+/**
+ * The pass of a round before which ODs of different classes swap flow across all ODs
+ * (./pathSwaps.ts), when the round is still equilibrating then. Before the second pass they swap among
+ * the ODs that moved in the first, which is cheap and settles most rounds; a round that takes this
+ * many passes is one where classes keep undoing each other's moves, with partners that had stopped
+ * moving.
+ */
+const SWAP_ALL_AT = 10;
 
 /**
  * Passes per outer iteration, full or over the ODs still moving, as a multiple of `innerIterations`
