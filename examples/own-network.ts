@@ -27,7 +27,6 @@ import {
   type ScenarioDocument,
   type SimulationResult,
   simulate,
-  type ValidationError,
 } from 'corridor-sim';
 
 /** The network: nodes, links (capacities in TEU per year, days, USD per TEU) and corridors. */
@@ -193,8 +192,9 @@ async function caught(action: () => unknown): Promise<CaughtError> {
     await action();
   } catch (error) {
     if (!isCorridorSimError(error)) throw error;
-    // `code` tells the kind of error; a validation error lists every issue with its JSON path
-    const issues = error.code === 'validation' ? (error as ValidationError).issues : [];
+    // `code` tells the kind of error (and narrows its type); a validation error lists every issue with
+    // its JSON path
+    const issues = error.code === 'validation' ? error.issues : [];
     return {
       code: error.code,
       message: error.message,

@@ -168,7 +168,13 @@ export { corridorMatcher, pathMatchesCorridor } from './model/corridor.js';
 export { decimalYear } from './model/dates.js';
 export type { Demand, DemandFlow, ShipperSegment } from './model/demand.js';
 export { DEFAULT_SEGMENT, DEMAND_FORMAT_VERSION, demandForYear, flowSegments } from './model/demand.js';
-export type { CorridorSimErrorCode, IssueCode, JsonPath, ValidationIssue } from './model/errors.js';
+export type {
+  AnyCorridorSimError,
+  CorridorSimErrorCode,
+  IssueCode,
+  JsonPath,
+  ValidationIssue,
+} from './model/errors.js';
 export {
   CorridorSimError,
   formatPath,

@@ -60,12 +60,29 @@ export class CorridorSimError extends Error {
 }
 
 /**
- * True when `value` is an error thrown by any copy of corridor-sim (ESM or CJS).
+ * Every error corridor-sim throws, as a union its `code` narrows:
+ * `if (isCorridorSimError(e) && e.code === 'validation') e.issues`.
+ */
+export type AnyCorridorSimError =
+  | ValidationError
+  | NotFoundError
+  | InvalidArgumentError
+  | UnitError
+  | ParseError
+  | (CorridorSimError & { readonly code: 'invariant' });
+
+/**
+ * True when `value` is an error thrown by any copy of corridor-sim (ESM or CJS). The guard narrows to
+ * {@link AnyCorridorSimError}, so testing `code` then gives the subclass's fields without a cast.
  *
  * @param value - anything caught
- * @returns whether it is a {@link CorridorSimError}
+ * @returns whether it is a corridor-sim error
+ * @example
+ * try { parseNetwork(json); } catch (e) {
+ *   if (isCorridorSimError(e) && e.code === 'validation') for (const issue of e.issues) console.log(issue.message);
+ * }
  */
-export function isCorridorSimError(value: unknown): value is CorridorSimError {
+export function isCorridorSimError(value: unknown): value is AnyCorridorSimError {
   return (
     typeof value === 'object' && value !== null && (value as { [FOOTPRINT]?: unknown })[FOOTPRINT] === true
   );
@@ -109,6 +126,7 @@ export interface ValidationIssue {
 
 /** Thrown by `parse*` functions; carries *all* issues found, not only the first. */
 export class ValidationError extends CorridorSimError {
+  declare readonly code: 'validation';
   /** Every issue found, in document order. */
   readonly issues: readonly ValidationIssue[];
 
@@ -133,6 +151,7 @@ export class ValidationError extends CorridorSimError {
 
 /** Thrown when an id (node, link, corridor, dataset, scenario) does not exist. */
 export class NotFoundError extends CorridorSimError {
+  declare readonly code: 'not-found';
   /** The id that was looked up. */
   readonly id: string;
   /**
@@ -149,6 +168,7 @@ export class NotFoundError extends CorridorSimError {
 
 /** Thrown when a function argument or option is invalid. */
 export class InvalidArgumentError extends CorridorSimError {
+  declare readonly code: 'invalid-argument';
   /** Name of the argument or option (a JSON-like path such as `options.maxIterations`). */
   readonly argument: string;
   /**
@@ -165,6 +185,7 @@ export class InvalidArgumentError extends CorridorSimError {
 
 /** Thrown when a quantity has an unknown or incompatible unit. */
 export class UnitError extends CorridorSimError {
+  declare readonly code: 'unit';
   /**
    * @param message - what is wrong, naming the value
    */
@@ -176,6 +197,7 @@ export class UnitError extends CorridorSimError {
 
 /** Thrown by text-format readers (TNTP, DIMACS) on malformed input; names the line. */
 export class ParseError extends CorridorSimError {
+  declare readonly code: 'parse';
   /** 1-based line number of the offending line. */
   readonly line: number;
   /**
