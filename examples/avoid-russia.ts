@@ -11,7 +11,6 @@
  */
 
 import { pathToFileURL } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import {
   type Attribution,
   attribute,
@@ -21,7 +20,6 @@ import {
   formatTable,
   loadDataset,
   loadScenario,
-  type Scenario,
   simulate,
 } from 'corridor-sim';
 
@@ -52,18 +50,6 @@ export interface AvoidRussiaFigures {
   readonly attribution: Attribution;
 }
 
-/**
- * The operations `scenario` adds to `base`. Each bundled scenario starts with the dataset timelines
- * (exactly the baseline's operations) and then lists its own.
- */
-function ownOperations(scenario: Scenario, base: Scenario): Scenario {
-  const shared = base.operations.length;
-  if (!base.operations.every((op, i) => isDeepStrictEqual(op, scenario.operations[i]))) {
-    throw new Error(`scenario ${scenario.id} does not start with the operations of ${base.id}`);
-  }
-  return { ...scenario, operations: scenario.operations.slice(shared) };
-}
-
 /** Simulate both scenarios, compare them and attribute the change. */
 export async function run(year = 2023): Promise<AvoidRussiaFigures> {
   const eurasia = loadDataset('eurasia'); // network, demand, timelines and sources, validated
@@ -91,14 +77,11 @@ export async function run(year = 2023): Promise<AvoidRussiaFigures> {
       };
     });
 
-  // `attribute` runs the scenario with every subset of its operations. `base` is applied first in
-  // every run and is not attributed, so only avoid-russia's own operations share the change. This
-  // scenario adds a single operation, which therefore carries the whole change; a scenario of several
-  // operations gets each one's share.
-  const attribution = await attribute(eurasia, ownOperations(avoidRussia, baseline), {
-    year,
-    base: baseline,
-  });
+  // `attribute` runs the scenario with every subset of the operations it adds to `base`. Each bundled
+  // scenario starts with the dataset timelines, exactly the baseline's operations, and then lists its
+  // own: the timelines run in every run and share none of the change. avoid-russia adds a single
+  // operation, which therefore carries the whole change; a scenario of several gets each one's share.
+  const attribution = await attribute(eurasia, avoidRussia, { year, base: baseline });
 
   return {
     year,

@@ -77,14 +77,9 @@ export async function run(
   // titr-x5 is the baseline's timelines plus the fivefold Caspian capacity from 2030.
   const titr = loadScenario('titr-x5');
   // The same, with avoid-russia's own operation added: a share of shippers refuse Russian transit.
-  // (Composing two bundled scenarios whole would apply the shared timelines twice: take only the
-  // operation that avoid-russia adds.)
-  const refusal = loadScenario('avoid-russia').operations.filter((op) => op.kind === 'avoid-country');
-  const titrAndRefusal = composeScenarios('titr-x5+avoid-russia', titr, {
-    id: 'avoid-russia-own',
-    name: 'shippers avoid Russia',
-    operations: refusal,
-  });
+  // Both bundled scenarios start with the dataset timelines; composeScenarios applies an operation
+  // they both include once, so the composition is titr-x5 followed by avoid-russia's own operation.
+  const titrAndRefusal = composeScenarios('titr-x5+avoid-russia', titr, loadScenario('avoid-russia'));
 
   // The links of the Middle Corridor, as the dataset defines it (its Caspian crossings).
   const middleLinks = corridorLinks(eurasia.network, 'middle');

@@ -8,11 +8,17 @@
  * that change nothing get 0, and interacting operations share their joint effect. Exact over all
  * 2^n subsets up to `maxExact` operations; beyond that estimated from `samples` random orders
  * (seeded; same seed, same answer).
+ *
+ * With `options.base`, the change from the base to the scenario is split between the operations the
+ * scenario adds to the base: the scenario must extend the base (start with its operations, compared as
+ * values), as every bundled scenario extends `baseline` and `composeScenarios(id, base, mine)` extends
+ * `base`. The base's operations run in every coalition and are not players.
  */
 
 import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
+import { sharedOperationCount } from '../scenario/extend.js';
 import { activeFraction } from '../scenario/timing.js';
 import type { SimulationResult } from './result.js';
 import { createRng } from './rng.js';
@@ -37,7 +43,15 @@ export interface AttributeOptions extends Omit<SimulateOptions, 'warmStart'> {
   readonly samples?: number;
   /** Seed of the random orders. @defaultValue 1 */
   readonly seed?: number;
-  /** Operations applied first in every run and not attributed (e.g. the baseline's timelines). */
+  /**
+   * The scenario the change is measured from: the change from the base to `scenario` is split between
+   * the operations `scenario` adds to it. `scenario` must extend the base: the base's operations
+   * (compared as values) are its first operations, in order, and run in every coalition without being
+   * attributed. A bundled scenario extends `loadScenario('baseline')` (both start with the dataset
+   * timelines); to attribute operations of your own on top of a base, pass
+   * `composeScenarios(id, base, mine)` as the scenario. Default: none (every operation is attributed,
+   * from the network and demand as given).
+   */
   readonly base?: Scenario;
 }
 
@@ -47,11 +61,14 @@ export interface Attribution {
   readonly method: 'exact' | 'sampled';
   /** Simulations run. */
   readonly runs: number;
-  /** Figures of the run without any operation. */
+  /** Figures of the run without any attributed operation: the base alone (none without a base). */
   readonly before: Readonly<Record<string, number>>;
-  /** Figures of the run with every operation. */
+  /** Figures of the run with every operation: the scenario itself. */
   readonly after: Readonly<Record<string, number>>;
-  /** Per operation (index in the scenario), the share of each figure's change. */
+  /**
+   * Per attributed operation, the share of each figure's change: every operation of the scenario
+   * after the base's, in order; `index` is its index in `scenario.operations`.
+   */
   readonly contributions: readonly {
     readonly index: number;
     readonly kind: string;
@@ -84,27 +101,65 @@ export function headlineMetrics(result: SimulationResult): Record<string, number
   return out;
 }
 
-function subScenario(scenario: Scenario, chosen: readonly number[], base: Scenario | undefined): Scenario {
+/**
+ * The scenario's first `shared` operations (the base's), then the chosen ones of the rest, in the
+ * scenario's order: with every operation chosen, the scenario itself.
+ */
+function subScenario(scenario: Scenario, shared: number, chosen: readonly number[]): Scenario {
   return {
     id: `${scenario.id}#${chosen.join('+')}`,
     name: scenario.name,
-    operations: [...(base?.operations ?? []), ...chosen.map((i) => scenario.operations[i]!)],
+    operations: [...scenario.operations.slice(0, shared), ...chosen.map((i) => scenario.operations[i]!)],
   };
+}
+
+/**
+ * The number of leading operations of `scenario` that are the base's, when the scenario extends the
+ * base (0 without a base).
+ *
+ * @throws InvalidArgumentError naming `options.base` when the scenario does not start with the base's
+ *   operations: the attribution could not explain the change from one to the other
+ */
+function baseLength(scenario: Scenario, base: Scenario | undefined): number {
+  if (base === undefined) return 0;
+  const ops = scenario.operations;
+  const baseOps = base.operations;
+  const shared = sharedOperationCount(ops, baseOps);
+  if (shared === baseOps.length) return shared;
+  const [inBase, inScenario] = [baseOps[shared]!.kind, ops[shared]?.kind];
+  const where =
+    inScenario === undefined
+      ? `the base has ${baseOps.length} operations, the scenario only ${ops.length}`
+      : inScenario === inBase
+        ? `operation ${shared} (${inBase}) differs between them`
+        : `operation ${shared} is ${inBase} in the base, ${inScenario} in the scenario`;
+  throw new InvalidArgumentError(
+    MODULE,
+    'options.base',
+    `must be the start of the scenario (its operations first, in order), got base ${JSON.stringify(base.id)} for scenario ${JSON.stringify(scenario.id)}: ${where}. attribute splits the change from the base to the scenario between the operations the scenario adds; to attribute operations of your own on top of a base, pass composeScenarios(id, base, yours) as the scenario`,
+  );
 }
 
 /**
  * Attribute the change a scenario causes to its operations (Shapley values).
  *
  * @param input - network and demand
- * @param scenario - the scenario whose operations are attributed
- * @param options - year, solver, metrics, exact/sampled settings, seed
- * @returns per-operation contributions that sum to the total change of every figure
+ * @param scenario - the scenario whose operations are attributed (with `options.base`, those after
+ *   the base's)
+ * @param options - year, solver, metrics, exact/sampled settings, seed, base
+ * @returns per-operation contributions that sum to the total change of every figure, from the base
+ *   (or no operation) to the scenario
  * @throws InvalidArgumentError when input is not { network, demand }, scenario or `options.base` is
- *   not a Scenario, options is not an object or sets `warmStart`, `options.metrics` is not a function
+ *   not a Scenario, the scenario does not start with the operations of `options.base` (compared as
+ *   values), options is not an object or sets `warmStart`, `options.metrics` is not a function
  *   or returns anything but an object of finite numbers, `options.maxExact` / `options.samples` are out
  *   of range or `options.seed` is not an integer; ValidationError when the scenario or the base
  *   (argument `options.base`, paths into the base itself) built in code is invalid for the network
  * @example const a = await attribute(eurasia, scenario, { year: 2023 }); a.contributions[0].values.throughputTeu
+ * @example
+ * // avoid-russia's own operation gets the whole change from the baseline; the timelines both share
+ * // run in every coalition, once
+ * await attribute(eurasia, loadScenario('avoid-russia'), { year: 2024, base: loadScenario('baseline') });
  * @remarks Exact: 2^n simulations; sampled: samples × n simulations (memoized by subset). Each
  *   simulation is warm-started from the previous one, so figures are exact up to the equilibrium's
  *   convergence tolerance: an operation in effect that changes nothing gets 0 within that tolerance.
@@ -133,6 +188,7 @@ export async function attribute(
     );
   }
   if (base !== undefined) requireScenario(base, input.network, input.demand, MODULE, 'options.base');
+  const shared = baseLength(scenario, base);
   if (!Number.isInteger(maxExact) || maxExact < 0 || maxExact > 16) {
     throw new InvalidArgumentError(
       MODULE,
@@ -153,7 +209,8 @@ export async function attribute(
   rejectWarmStart(simulateOptions, MODULE, 'each coalition starts from the one before');
   const measure = (result: SimulationResult): Record<string, number> => figuresOf(metrics(result));
   const cache = new Map<number, Record<string, number>>();
-  let players: number[] = scenario.operations.map((_, i) => i);
+  // the players: the operations after the base's (their indices in the scenario)
+  let players: number[] = scenario.operations.map((_, i) => i).slice(shared);
   // Coalitions between the empty and the full one start from the equilibrium of the coalition
   // simulated before them (visited in a fixed order, so the result is deterministic): consecutive
   // coalitions share most operations. The empty and full coalitions run cold, as `simulate` alone
@@ -164,7 +221,7 @@ export async function attribute(
     let v = cache.get(mask);
     if (!v) {
       const chosen = players.filter((_, p) => (mask >> p) & 1);
-      const r = await simulate(input, subScenario(scenario, chosen, base), {
+      const r = await simulate(input, subScenario(scenario, shared, chosen), {
         ...simulateOptions,
         ...(mask !== full && start !== undefined ? { warmStart: start } : {}),
       });
@@ -176,7 +233,7 @@ export async function attribute(
   };
   // Operations not in effect in the simulated year change nothing in any coalition: they are null
   // players with Shapley value 0 exactly, and leaving them out does not change the others' values.
-  const probe = await simulate(input, subScenario(scenario, [], base), simulateOptions);
+  const probe = await simulate(input, subScenario(scenario, shared, []), simulateOptions);
   start = probe;
   const timing = { kind: 'year', year: probe.year } as const;
   players = players.filter((i) => activeFraction(scenario.operations[i]!, timing) > 0);
@@ -238,7 +295,8 @@ export async function attribute(
     runs: cache.size,
     before,
     after,
-    contributions: scenario.operations.map((op, index) => {
+    contributions: scenario.operations.slice(shared).map((op, i) => {
+      const index = shared + i;
       const p = players.indexOf(index);
       return { index, kind: op.kind, values: p >= 0 ? phi[p]! : zero };
     }),

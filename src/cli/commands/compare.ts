@@ -4,9 +4,9 @@
  * change between the scenario's own operations (Shapley values).
  */
 
-import { isDeepStrictEqual, parseArgs } from 'node:util';
-import type { ScenarioOp } from '../../model/scenario.js';
+import { parseArgs } from 'node:util';
 import { formatComparison } from '../../report/comparison.js';
+import { ownOperations } from '../../scenario/extend.js';
 import { type Attribution, attribute } from '../../simulate/attribute.js';
 import { compare } from '../../simulate/compare.js';
 import { simulate } from '../../simulate/simulate.js';
@@ -40,9 +40,8 @@ export const compareCommand: Command = async (args, io: CliIo) => {
   if (!target.ok) return fail(io, target.message);
   // Attribute only the operations the scenario adds to its base: the base's operations must be the
   // first operations of the scenario, or the attribution would not explain the comparison beside it.
-  const baseOps = base.value?.operations ?? [];
-  const own = values.attribute ? ownOperations(target.value?.operations ?? [], baseOps) : undefined;
-  if (values.attribute && !own) {
+  // Checked here, before anything runs, to exit 2 with the flags' names (attribute checks it too).
+  if (values.attribute && !ownOperations(target.value?.operations ?? [], base.value?.operations ?? [])) {
     return badArguments(
       io,
       'compare',
@@ -55,32 +54,17 @@ export const compareCommand: Command = async (args, io: CliIo) => {
   const b = await simulate(input.value, target.value, options.value);
   const diff = compare(a, b);
   let attribution: Attribution | undefined;
-  if (target.value && own) {
-    attribution = await attribute(
-      input.value,
-      { ...target.value, operations: own },
-      { ...options.value, ...(base.value ? { base: base.value } : {}) },
-    );
+  if (values.attribute && target.value) {
+    attribution = await attribute(input.value, target.value, {
+      ...options.value,
+      ...(base.value ? { base: base.value } : {}),
+    });
   }
   if (values.json)
     io.out(JSON.stringify({ comparison: diff, ...(attribution ? { attribution } : {}) }, null, 2));
   else io.out(formatComparison(diff, attribution));
   return 0;
 };
-
-/**
- * The operations a scenario adds to its base, when it extends the base: the base's operations,
- * compared by value, are the scenario's first operations.
- *
- * @param ops - the scenario's operations
- * @param baseOps - the base's operations
- * @returns the scenario's remaining operations, or undefined when it does not extend the base
- */
-function ownOperations(ops: readonly ScenarioOp[], baseOps: readonly ScenarioOp[]): ScenarioOp[] | undefined {
-  if (baseOps.length > ops.length) return undefined;
-  if (!baseOps.every((op, i) => isDeepStrictEqual(op, ops[i]))) return undefined;
-  return ops.slice(baseOps.length);
-}
 
 function fail(io: CliIo, message: string): number {
   io.err(`corridor-sim: ${message}`);
