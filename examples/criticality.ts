@@ -6,6 +6,11 @@
  * unserved, then by the cost added). This example ranks the links of the bundled Eurasia network under
  * the `baseline` scenario of 2024 and prints the top ten, with what each closure does.
  *
+ * The added cost is what the volume still delivered pays more (or less) a year on the routes it takes
+ * after the closure; volume that can no longer be delivered is counted as unserved, not priced, so a
+ * closure that loses volume never shows as a saving. It is negative when the volume still delivered
+ * moves to cheaper routes, such as a sea route that is cheaper but slower.
+ *
  * Run from the repository root: npx tsx examples/criticality.ts
  */
 
@@ -53,11 +58,17 @@ export function report(figures: CriticalityFigures): string {
       ` in ${figures.year} (baseline overland throughput` +
       ` ${formatNumber(figures.referenceThroughputTeu)} TEU/yr)`,
     '',
+    // Differences that are floating-point residue are exact zeros in the ranking, so every figure
+    // prints as is: a 0 is no change at all.
     formatTable(
-      ['link closed', 'overland TEU lost', 'TEU to sea', 'units unserved'],
-      figures.top.map((e) => [e.id, e.lostThroughputTeu, e.addedDivertedTeu, e.addedUnmet]),
-      // whole units a year: the solver's round-off (about 1e-11) would otherwise show as 1.7e-11
-      { format: (value) => formatNumber(Math.round(value) || 0) },
+      ['link closed', 'overland TEU lost', 'TEU to sea', 'units unserved', 'added cost, M USD/yr'],
+      figures.top.map((e) => [
+        e.id,
+        e.lostThroughputTeu,
+        e.addedDivertedTeu,
+        e.addedUnmet,
+        e.addedCostUsd / 1e6,
+      ]),
     ),
   ].join('\n');
 }

@@ -185,8 +185,12 @@ describe('examples/own-network.ts', () => {
 });
 
 describe('examples/criticality.ts', () => {
+  let figures: Awaited<ReturnType<typeof critical.run>>;
+  beforeAll(async () => {
+    figures = await critical.run(2024, 5);
+  });
+
   it('ranks links by lost throughput, and the top closure loses what simulate says', async () => {
-    const figures = await critical.run(2024, 5);
     expect(figures.top).toHaveLength(5);
     const lost = figures.top.map((e) => e.lostThroughputTeu);
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
@@ -205,6 +209,17 @@ describe('examples/criticality.ts', () => {
       { year: 2024 },
     );
     expect(figures.referenceThroughputTeu - closed.throughputTeu).toBeCloseTo(lost[0]!, -1);
+  });
+
+  it('prints the added cost of the volume still delivered, in millions, and no floating-point residue', () => {
+    const text = critical.report(figures);
+    expect(text).toContain('added cost, M USD/yr');
+    const row = text.split('\n').find((line) => line.startsWith(`${figures.top[0]!.id} `))!;
+    const cells = row.trim().split(/\s{2,}/);
+    expect(Number(cells.at(-1)!.replace(/,/g, ''))).toBeCloseTo(figures.top[0]!.addedCostUsd / 1e6, 1);
+    // residue is an exact 0 in the ranking: nothing prints as 1.7e-11
+    expect(text).not.toMatch(/\de-\d/);
+    expect(text).not.toMatch(/-0(?![.,\d])/);
   });
 });
 

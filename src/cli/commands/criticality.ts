@@ -1,6 +1,9 @@
 /**
  * `corridor-sim criticality [--scenario ...] [--year Y] [--elements links|nodes|both] [--commodity c]
- * [--top N] [--json]`: remove every link and node in turn, rank by lost throughput and added cost.
+ * [--top N] [--json]`: remove every link and node in turn, rank by lost overland throughput, then
+ * unmet volume, then added cost. Added cost and unit-days are those of the volume delivered in both
+ * runs (what it pays more, or less, on the routes it takes without the element); volume no longer
+ * delivered is in the unmet column and not priced, so a loss never shows as a saving.
  */
 
 import { parseArgs } from 'node:util';
@@ -57,7 +60,15 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
   io.out('');
   io.out(
     formatTable(
-      ['element', 'kind', 'lost overland TEU', 'to sea TEU', 'unmet', 'added cost USD', 'added unit-days'],
+      [
+        'element',
+        'kind',
+        'lost overland TEU/yr',
+        'to sea TEU/yr',
+        'unmet/yr',
+        'added cost USD/yr',
+        'added unit-days/yr',
+      ],
       ranking
         .slice(0, top.value)
         .map((r) => [
@@ -71,6 +82,8 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
         ]),
     ),
   );
+  io.out('');
+  io.out('added cost and unit-days: of the volume delivered in both runs; unmet volume is not priced');
   return 0;
 };
 
