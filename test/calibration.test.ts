@@ -190,7 +190,6 @@ describe('targets of issue 6', () => {
   });
 });
 
-
 describe('routeDays', () => {
   it('needs at least two waypoints of the network', () => {
     expect(() => routeDays(observed(2023), ['xian'])).toThrow(InvalidArgumentError);

@@ -50,7 +50,11 @@ const ELEMENTS = ['links', 'nodes', 'both'] as const;
 
 /** Options of {@link criticality}. */
 export interface CriticalityOptions extends Omit<SimulateOptions, 'warmStart'> {
-  /** Scenario to start from (the reference run); baseline when omitted. */
+  /**
+   * Scenario to start from (the reference run). When omitted, the input as given, with no operations
+   * (not even the dataset timelines): pass `loadScenario('baseline')` for the bundled baseline, as the
+   * CLI does.
+   */
   readonly scenario?: Scenario;
   /** Which elements to remove. @defaultValue 'both' */
   readonly elements?: 'links' | 'nodes' | 'both';
