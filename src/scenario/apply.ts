@@ -28,11 +28,11 @@
  *   Demand operations apply in full when active at all (they describe the year's demand).
  *
  * `composeScenarios` puts the changes of several scenarios in effect together, each once: an operation
- * two of them include (a dataset timeline every bundled scenario starts with) applies once.
+ * two of them include, as equal JSON values (a dataset timeline every bundled scenario starts with),
+ * applies once.
  */
 
 import { requireDemand, requireScenario } from '../data/guards.js';
-import { bundledTimelineOperation, operationFingerprint } from '../data/scenarios.js';
 import { decimalYear, isIsoDate, MAX_YEAR, MIN_YEAR, requireYear } from '../model/dates.js';
 import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
 import {
@@ -56,6 +56,7 @@ import {
   requireNetwork,
 } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
+import { operationFingerprint } from './fingerprint.js';
 import { linkMatcher } from './select.js';
 import { activeFraction, type Timing } from './timing.js';
 
@@ -530,58 +531,22 @@ export function applyScenario(
 }
 
 /**
- * Copies of bundled timeline operations that more than one of the scenarios includes, each mapped to the
- * timeline's own operation, so that a copy (a scenario written to JSON and parsed back) and the
- * original count as one change. Operations that are no timeline's are left to identity: equal values
- * written separately stay different changes.
- */
-function timelineCopies(scenarios: readonly Scenario[]): Map<object, ScenarioOp> {
-  const fingerprints = new Map<object, string | undefined>();
-  const groups = new Map<string, { ops: Set<object>; scenarios: Set<number> }>();
-  scenarios.forEach((scenario, i) => {
-    for (const op of scenario.operations as readonly unknown[]) {
-      if (typeof op !== 'object' || op === null) continue;
-      if (!fingerprints.has(op)) fingerprints.set(op, operationFingerprint(op));
-      const fingerprint = fingerprints.get(op);
-      if (fingerprint === undefined) continue;
-      let group = groups.get(fingerprint);
-      if (!group) {
-        group = { ops: new Set(), scenarios: new Set() };
-        groups.set(fingerprint, group);
-      }
-      group.ops.add(op);
-      group.scenarios.add(i);
-    }
-  });
-  const copies = new Map<object, ScenarioOp>();
-  for (const [fingerprint, group] of groups) {
-    // only equal operations that are different objects in different scenarios can be a duplicated
-    // timeline that identity misses: the bundled datasets are looked at for those alone
-    if (group.ops.size < 2 || group.scenarios.size < 2) continue;
-    const timelineOp = bundledTimelineOperation(fingerprint);
-    if (timelineOp) for (const op of group.ops) copies.set(op, timelineOp);
-  }
-  return copies;
-}
-
-/**
  * Compose scenarios: the result puts every change of every scenario in effect, each change once.
  *
- * The operations come scenario after scenario, in order, except that an operation included by more
- * than one of the scenarios applies once, where it first appears. "The same operation" is the same
- * object, not an equal value: the dataset timelines that every bundled scenario starts with are the
- * dataset's own frozen objects (`loadScenario`, `loadDataset(name).timelines`), so composing bundled
- * scenarios applies each timeline once, and a copy of a bundled timeline operation (say a scenario
- * written with `serializeScenario` and parsed back) counts as that operation too. Operations written
- * separately are different changes even when they are equal: two `scale-capacity` ×2 on one link, in
- * one scenario or in two, both apply (×4). Nothing a scenario lists is dropped: an operation it lists
- * twice applies twice, as often as in the scenario that lists it most (a multiset union), so composing a
- * scenario with itself gives that scenario's operations.
+ * The operations come scenario after scenario, in order; an operation equal to one an earlier
+ * scenario already put in applies once, where it first appears. Operations are compared as JSON values
+ * (key order and `undefined` properties do not matter), so the result is the same for scenarios built
+ * in code, loaded, or written to JSON and read back: the dataset timelines that every bundled scenario
+ * starts with apply once, and so does a timeline of your own that two of your scenario files copy.
+ * Within one scenario nothing is merged: an operation it lists twice applies twice. The result holds
+ * each distinct operation as often as the scenario that lists it most (a multiset union), so composing
+ * a scenario with itself gives that scenario. To apply an equal change twice across scenarios, list it
+ * twice in one of them, or write one operation with the combined effect (×4 rather than ×2 twice).
  *
  * @param id - id of the composed scenario (a non-empty string)
  * @param scenarios - scenarios to compose, in order; not modified
  * @returns a new scenario named after the inputs (`a + b`), whose operations are the inputs' own
- *   operation objects: applying it is applying each distinct operation once, in the order above
+ *   operation objects, each distinct one as often as the scenario that lists it most
  * @throws InvalidArgumentError when `id` is not a non-empty string, or a scenario is not an object with
  *   an `operations` array (the operations themselves are validated where the scenario is used)
  * @example
@@ -591,9 +556,8 @@ function timelineCopies(scenarios: readonly Scenario[]): Map<object, ScenarioOp>
  * // your own change on top of the baseline; composeScenarios('b', baseline, baseline) is the baseline
  * composeScenarios('mine', loadScenario('baseline'), { id: 'x2', name: 'BTK ×2', operations: [
  *   { kind: 'scale-capacity', target: { links: ['tbilisi-akhalkalaki'] }, factor: 2 }] });
- * @remarks Complexity O(total size of the operations); the first composition in which equal but
- *   distinct operations appear in two scenarios loads the bundled datasets once, to tell timeline
- *   copies from deliberate repeats.
+ * @remarks Complexity O(total size of the operations); the keys of deep-frozen operations (parsed or
+ *   loaded) are computed once and remembered.
  */
 export function composeScenarios(id: string, ...scenarios: readonly Scenario[]): Scenario {
   if (typeof id !== 'string' || id.length === 0) {
@@ -603,8 +567,7 @@ export function composeScenarios(id: string, ...scenarios: readonly Scenario[]):
     requireObject(s, MODULE, `scenarios[${i}]`, 'a Scenario');
     requireArray(s.operations, MODULE, `scenarios[${i}].operations`);
   });
-  const copies = timelineCopies(scenarios);
-  // times each operation (by identity, timeline copies by their timeline operation) is in the result
+  // times each operation (by value; an operation that is no JSON value by identity) is in the result
   const taken = new Map<unknown, number>();
   const operations: ScenarioOp[] = [];
   for (const scenario of scenarios) {
@@ -615,7 +578,7 @@ export function composeScenarios(id: string, ...scenarios: readonly Scenario[]):
         operations.push(op);
         continue;
       }
-      const key = copies.get(op) ?? op;
+      const key = operationFingerprint(op) ?? op;
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);
       const count = taken.get(key) ?? 0;

@@ -14,8 +14,8 @@
  * it too: what matters here is what runs, and equal operations apply alike.
  */
 
-import { operationFingerprint } from '../data/scenarios.js';
 import type { ScenarioOp } from '../model/scenario.js';
+import { operationFingerprint } from './fingerprint.js';
 
 /** Whether two operations are the same object or equal as JSON values. */
 function sameOperation(a: unknown, b: unknown): boolean {
