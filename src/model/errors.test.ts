@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  CorridorSimError,
   InvalidArgumentError,
   isCorridorSimError,
   NotFoundError,
@@ -34,6 +35,24 @@ describe('isCorridorSimError', () => {
       }
     }
     expect(seen).toEqual(['issues 1 at links.0', 'missing x', 'argument options.year']);
+  });
+
+  it('does not take an error whose fields do not match its code for one (its narrowing would lie)', () => {
+    class Odd extends CorridorSimError {
+      constructor() {
+        super('validation', 'no issues list');
+      }
+    }
+    const odd = new Odd();
+    expect(odd.code).toBe('validation');
+    expect(isCorridorSimError(odd)).toBe(false);
+    const foreign = Object.assign(new Error('from another copy'), {
+      [Symbol.for('corridor-sim/error')]: true,
+      code: 'not-found',
+      id: 'x',
+    });
+    expect(isCorridorSimError(foreign)).toBe(true);
+    expect(isCorridorSimError({ ...foreign, code: 'bogus' })).toBe(false);
   });
 });
 

@@ -52,7 +52,7 @@ export class CorridorSimError extends Error {
    * @param message - human message, starting with the module name (`corridor-sim/data: ...`)
    * @param options - standard `ErrorOptions` (`cause`)
    */
-  constructor(code: CorridorSimErrorCode, message: string, options?: ErrorOptions) {
+  protected constructor(code: CorridorSimErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'CorridorSimError';
     this.code = code;
@@ -73,7 +73,8 @@ export type AnyCorridorSimError =
 
 /**
  * True when `value` is an error thrown by any copy of corridor-sim (ESM or CJS). The guard narrows to
- * {@link AnyCorridorSimError}, so testing `code` then gives the subclass's fields without a cast.
+ * {@link AnyCorridorSimError}, so testing `code` then gives the subclass's fields without a cast; an
+ * error whose fields do not match its code (made by hand with the base class) is not taken for one.
  *
  * @param value - anything caught
  * @returns whether it is a corridor-sim error
@@ -83,9 +84,26 @@ export type AnyCorridorSimError =
  * }
  */
 export function isCorridorSimError(value: unknown): value is AnyCorridorSimError {
-  return (
-    typeof value === 'object' && value !== null && (value as { [FOOTPRINT]?: unknown })[FOOTPRINT] === true
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as { [FOOTPRINT]?: unknown; code?: unknown } & Record<string, unknown>;
+  if (e[FOOTPRINT] !== true) return false;
+  // the fields the code promises must be there (an error made by hand, or by another copy or version
+  // of the library, is checked, not trusted)
+  switch (e.code) {
+    case 'validation':
+      return Array.isArray(e.issues);
+    case 'not-found':
+      return typeof e.id === 'string';
+    case 'invalid-argument':
+      return typeof e.argument === 'string';
+    case 'parse':
+      return typeof e.line === 'number';
+    case 'unit':
+    case 'invariant':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Issue codes reported by validation. Open for extension by later modules. */
