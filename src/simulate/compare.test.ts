@@ -30,6 +30,11 @@ describe('delta', () => {
     expect(delta(5e-12, 0).relative).toBe(-1);
   });
 
+  it('without a scale, a small base is still a base: 1 → 1e10 is a relative change of 1e10 − 1', () => {
+    expect(delta(1, 1e10).relative).toBe(1e10 - 1);
+    expect(delta(1e-12, 2e-12).relative).toBeCloseTo(1, 12);
+  });
+
   it('genuine small changes stay: 0.01 TEU on 420,000 is 2.4e-8 of the scale', () => {
     expect(delta(0, 0.01, 420_000).change).toBe(0.01);
     expect(delta(0.01, 0.02, 420_000).relative).toBeCloseTo(1, 12);

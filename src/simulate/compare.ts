@@ -62,7 +62,8 @@ export interface Comparison {
  * The change of one figure.
  *
  * A change of at most 1e-9 of `scale` (`RESIDUE_RELATIVE`) is floating-point residue and reported as
- * exactly 0; a `before` that small is no base for a relative change (`relative` is NaN, as for 0).
+ * exactly 0; a `before` that small against a given `scale` is no base for a relative change (`relative`
+ * is NaN, as for 0).
  *
  * @param before - value in a
  * @param after - value in b
@@ -76,7 +77,11 @@ export function delta(before: number, after: number, scale?: number): Delta {
   const size = scale ?? Math.max(Math.abs(before), Math.abs(after));
   const raw = after - before;
   const change = isResidue(raw, size) ? 0 : raw;
-  const relative = before === 0 || isResidue(before, size) ? Number.NaN : change / Math.abs(before);
+  // a base is residue only against a given scale: by default the scale is the figure itself
+  const relative =
+    before === 0 || (scale !== undefined && isResidue(before, scale))
+      ? Number.NaN
+      : change / Math.abs(before);
   return { before, after, change, relative };
 }
 
@@ -89,7 +94,7 @@ function deltas(
   const missing = options.missing ?? 0;
   for (const key of new Set([...a.keys(), ...b.keys()])) {
     const d = delta(a.get(key) ?? missing, b.get(key) ?? missing, options.scale?.(key));
-    if (options.onlyChanged && Math.abs(d.change) <= 1e-9 * Math.max(1, Math.abs(d.before))) continue;
+    if (options.onlyChanged && d.change === 0) continue; // residue is already 0
     out[key] = d;
   }
   return out;
