@@ -180,7 +180,7 @@ export class NotFoundError extends CorridorSimError {
   constructor(module: string, what: string, id: string) {
     super('not-found', `${module}: ${what} ${JSON.stringify(id)} does not exist`);
     this.name = 'NotFoundError';
-    this.id = id;
+    this.id = String(id); // the declared type, whatever a caller passed
   }
 }
 
@@ -197,7 +197,7 @@ export class InvalidArgumentError extends CorridorSimError {
   constructor(module: string, argument: string, message: string) {
     super('invalid-argument', `${module}: ${argument} ${message}`);
     this.name = 'InvalidArgumentError';
-    this.argument = argument;
+    this.argument = String(argument); // the declared type, whatever a caller passed
   }
 }
 
@@ -226,7 +226,7 @@ export class ParseError extends CorridorSimError {
   constructor(format: string, line: number, message: string) {
     super('parse', `corridor-sim/data: ${format} line ${line}: ${message}`);
     this.name = 'ParseError';
-    this.line = line;
+    this.line = Number(line); // the declared type, whatever a caller passed
   }
 }
 

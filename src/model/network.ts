@@ -17,7 +17,7 @@
 
 import { MultiDirectedGraph } from 'graphology';
 import type { Corridor } from './corridor.js';
-import { InvalidArgumentError, NotFoundError, requireObject } from './errors.js';
+import { describeValue, InvalidArgumentError, NotFoundError, requireObject } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import type { CommodityId, CountryCode, LinkId, NodeId } from './ids.js';
 
@@ -281,11 +281,15 @@ export function isNetwork(value: unknown): value is Network {
  * Throw unless `value` is a {@link Network} made by this library.
  *
  * @param value - the argument
- * @param module - module name for the message
- * @param argument - argument name for the message
+ * @param module - module name for the message @defaultValue 'corridor-sim/network'
+ * @param argument - argument name for the message @defaultValue 'network'
  * @throws InvalidArgumentError when it is not
  */
-export function requireNetwork(value: unknown, module: string, argument: string): asserts value is Network {
+export function requireNetwork(
+  value: unknown,
+  module = 'corridor-sim/network',
+  argument = 'network',
+): asserts value is Network {
   if (!isNetwork(value)) {
     const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
     throw new InvalidArgumentError(
@@ -479,8 +483,20 @@ export function listLinks(network: Network): LinkAttributes[] {
  */
 export function getNode(network: Network, id: NodeId): NodeAttributes {
   requireNetwork(network, 'corridor-sim/network', 'network');
+  requireId(id, 'node');
   if (!network.graph.hasNode(id)) throw new NotFoundError('corridor-sim/network', 'node', id);
   return network.graph.getNodeAttributes(id);
+}
+
+/** Throw unless `id` is a string, the type of every node and link id. */
+function requireId(id: unknown, what: 'node' | 'link'): asserts id is string {
+  if (typeof id !== 'string') {
+    throw new InvalidArgumentError(
+      'corridor-sim/network',
+      'id',
+      `must be a ${what} id (a string), got ${describeValue(id)}`,
+    );
+  }
 }
 
 /**
@@ -493,6 +509,7 @@ export function getNode(network: Network, id: NodeId): NodeAttributes {
  */
 export function getLink(network: Network, id: LinkId): LinkAttributes {
   requireNetwork(network, 'corridor-sim/network', 'network');
+  requireId(id, 'link');
   if (!network.graph.hasEdge(id)) throw new NotFoundError('corridor-sim/network', 'link', id);
   return network.graph.getEdgeAttributes(id);
 }
