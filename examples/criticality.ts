@@ -7,9 +7,11 @@
  * the `baseline` scenario of 2024 and prints the top ten, with what each closure does.
  *
  * The added cost is what the volume still delivered pays more (or less) a year on the routes it takes
- * after the closure; volume that can no longer be delivered is counted as unserved, not priced, so a
- * closure that loses volume never shows as a saving. It is negative when the volume still delivered
- * moves to cheaper routes, such as a sea route that is cheaper but slower.
+ * after the closure, each origin–destination flow (and shipper segment) against the routes it used
+ * before; volume that can no longer be delivered is counted as unserved, not priced, so a closure that
+ * loses volume never shows as a saving, and one flow's move is never priced against another flow's
+ * lost volume. It is negative when the volume still delivered moves to cheaper routes, such as a sea
+ * route that is cheaper but slower. docs/simulation.md ("criticality") gives the rule in full.
  *
  * Run from the repository root: npx tsx examples/criticality.ts
  */

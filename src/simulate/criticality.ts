@@ -9,21 +9,40 @@
  *
  * Cost and time when demand goes unmet: `addedCostUsd` and `addedUnitDays` are the change of the money
  * cost and transit time of the volume delivered in both runs; volume that can no longer be delivered
- * is counted in `addedUnmet` and not priced. Per commodity and route (origin and arcs), volume that
- * keeps its route is priced at the route's change per unit (time: congestion); volume that changes
- * route at the mean of the routes it took minus the cheapest (for time, fastest) of the volume that
- * left its routes — what else left is the lost volume, taken to be the dearest. Routes are pooled per
- * commodity, not per demand flow, because a hard-capacity optimum trades capacity between flows:
- * closing the Samara crude route, the other fields' crude takes the Aktau slots of the crude refusing
- * Russian routes, which is lost; per flow, that would price one flow's new route against the route it
- * left and ignore that its new slot came from the lost crude.
+ * is counted in `addedUnmet` and not priced. The volume is matched by its shippers first, one demand
+ * flow and segment (a "party": same origin, destination, commodity, value of time and refusals) at a
+ * time:
  *
- * So a loss never shows as a saving, as it would if added cost were the change of the total cost of
- * delivered volume: closing the CPC pipeline (Eurasia, 2024) would "save" the 1.7 billion USD a year
- * its 45 Mt no longer cost to ship. Pricing the lost volume at the min-cost solver's `unmetPenaltyUsd`
- * was not chosen: the penalty is a modelling device (1e6 USD per unit by default, only required to
- * exceed every route's cost), so the sum would be an artefact of that choice; the ranking already puts
- * unmet volume before cost.
+ * 1. volume that keeps its route is priced at the route's change per unit (time: congestion; a
+ *    removal changes no money cost);
+ * 2. volume that changed route within the party is priced at the mean cost per unit of what arrived
+ *    on the party's other routes minus the mean cost per unit of what left its routes: the units of a
+ *    party are interchangeable, the runs do not say which of those that left were lost and which
+ *    moved, so each is taken to be as likely as any other (a proportional split; the same units for
+ *    cost and time). When one route lost volume — the closed one, the usual case — there is no choice
+ *    and the figure is exact; so it is when the party loses nothing. The party's lost volume is its own
+ *    drop in delivered volume, not priced;
+ * 3. only what a party cannot match itself is pooled, per commodity: volume a party delivers in
+ *    addition (its unmet demand falls: under hard capacities, capacity that another party's loss left
+ *    free and it could not get before) is priced at its mean cost per unit against as much of the
+ *    volume the commodity's other parties lost, at their mean cost per unit, up to the smaller of the
+ *    two.
+ *
+ * Flows that take each other's capacity need no pooling as long as each still delivers what it did:
+ * closing the Samara crude route (Eurasia, 2024), the other fields' crude takes the Aktau slots of the
+ * crude refusing Russian routes, which cannot leave; the moved crude is priced against the Samara route
+ * it left (step 2), the refusing crude is lost.
+ *
+ * So the volume priced is, per commodity, the smaller of the volume delivered before and after, and
+ * the volume left unpriced is exactly the commodity's net drop in delivered volume, its part of
+ * `addedUnmet`. A loss never shows as a saving, as it would if added cost were the change of the total
+ * cost of delivered volume: closing the CPC pipeline (Eurasia, 2024) would "save" the 1.7 billion USD a
+ * year its 45 Mt no longer cost to ship. Nor does a loss inflate the cost of what moved: a party's move
+ * is never priced against another party's lost volume (pooling every route of a commodity priced a
+ * flow moved from a 10,000 to a 12,000 USD route against a lost flow's 1,000 USD route: 1.1 million
+ * instead of 200,000 USD for 100 TEU). Pricing the lost volume at the min-cost solver's `unmetPenaltyUsd` was not chosen: the penalty
+ * is a modelling device (1e6 USD per unit by default, only required to exceed every route's cost), so
+ * the sum would be an artefact of that choice; the ranking already puts unmet volume before cost.
  *
  * Differences that are floating-point residue (at most 1e-9 of their scale, `RESIDUE_RELATIVE`: the
  * market's demand for throughput and diversion, the total demand for unmet volume, the cost or time of
@@ -73,16 +92,18 @@ export interface CriticalityEntry {
   /** Volume of every commodity left unserved (units/yr, summed over commodities: TEU + tonnes). */
   readonly addedUnmet: number;
   /**
-   * Money cost added to the volume delivered in both runs (USD/yr): per commodity, volume that keeps
-   * its route × the route's change of cost per unit, plus volume that changes route × the mean cost
-   * per unit of the routes it took, minus the cost of the cheapest volume that left its routes. Volume
-   * no longer delivered is not priced (it is in `addedUnmet`; of the volume that left its routes, the
-   * dearest is taken to be lost), so a loss of volume never lowers this. It is negative only when
-   * volume moves to cheaper routes: a sea route that is cheaper but slower, or, under hard capacities,
-   * a cheap route whose capacity the lost volume left free.
+   * Money cost added to the volume delivered in both runs (USD/yr), matched per demand flow and
+   * segment: volume that keeps its route × the route's change of cost per unit, plus volume that changes
+   * route within its flow and segment × (mean cost per unit of the routes it took − mean cost per unit
+   * of the routes it left: which of the units that left were lost is not known, so they are taken in
+   * proportion), plus, per commodity, volume a flow delivers in addition × its mean cost per unit − as
+   * much of what other flows lost × theirs. The volume left unpriced is the commodity's net drop in
+   * delivered volume (its part of `addedUnmet`): what the lost volume cost neither lowers nor raises
+   * this. It is negative only when volume moves to cheaper routes: a sea route that is cheaper but
+   * slower, or, under hard capacities, a cheap route whose capacity the lost volume left free.
    */
   readonly addedCostUsd: number;
-  /** Transit time added to the volume delivered in both runs (unit-days/yr), as `addedCostUsd` (fastest for cheapest). */
+  /** Transit time added to the volume delivered in both runs (unit-days/yr), matched as `addedCostUsd` (the same units). */
   readonly addedUnitDays: number;
 }
 
@@ -101,12 +122,18 @@ interface RouteUse {
   readonly time: number;
 }
 
+/** The routes of one demand flow and segment in one run, keyed by the route's link and terminal ids. */
+interface Party {
+  readonly commodity: string;
+  readonly routes: Map<string, RouteUse>;
+}
+
 /**
- * The routes of a run per commodity, keyed by the route's link and terminal ids (arc indices are not
- * compared across runs). Cost and time per unit are those `aggregate` averages into each flow's means:
- * Σ money cost and Σ time (at the run's congested times) of the route's arcs.
+ * The routes of a run per demand flow and segment (keyed by their ids; arc indices are not compared
+ * across runs). Cost and time per unit are those `aggregate` averages into each flow's means: Σ money
+ * cost and Σ time (at the run's congested times) of the route's arcs.
  */
-function routesOf(result: SimulationResult): Map<string, Map<string, RouteUse>> {
+function routesOf(result: SimulationResult): Map<string, Party> {
   const compiled = compileNetwork(result.applied.network);
   const { linkCount, linkIds, nodeIds, arcNode, arcCommodity, commodityIds } = compiled;
   const arcTimeDays = new Float64Array(compiled.csr.arcCount);
@@ -123,101 +150,150 @@ function routesOf(result: SimulationResult): Map<string, Map<string, RouteUse>> 
   }
   const classifier = createRouteClassifier(compiled, arcTimeDays);
   const flows = new Map(result.applied.demand.flows.map((f) => [f.id, f]));
-  const out = new Map<string, Map<string, RouteUse>>();
+  const out = new Map<string, Party>();
   for (const path of result.paths) {
     const flow = flows.get(path.flowId);
     if (!flow || !(path.volume > 0)) continue;
-    const routes = out.get(flow.commodity) ?? new Map<string, RouteUse>();
-    out.set(flow.commodity, routes);
-    // origin and destination are the route's ends: one key per OD and route
-    const key = `${flow.origin} ${path.arcs.map((e) => arcKey[e]).join(' ')}`;
-    const known = routes.get(key);
+    const partyKey = `${flow.id}\u0000${path.segmentId}`;
+    let party = out.get(partyKey);
+    if (!party) {
+      party = { commodity: flow.commodity, routes: new Map() };
+      out.set(partyKey, party);
+    }
+    const key = path.arcs.map((e) => arcKey[e]).join(' ');
+    const known = party.routes.get(key);
     if (known) known.volume += path.volume;
     else {
       const origin = compiled.nodeIndex.get(flow.origin)!;
       const { cost, time } = classifier.classify(path.arcs, origin, flow.commodity);
-      routes.set(key, { volume: path.volume, cost, time });
+      party.routes.set(key, { volume: path.volume, cost, time });
     }
   }
   return out;
 }
 
-/** Σ of `value` over the first `volume` units of `parts`, taken in ascending order of `value`. */
-function cheapest(parts: readonly { volume: number; value: number }[], volume: number): number {
-  let left = volume;
-  let sum = 0;
-  for (const part of [...parts].sort((a, b) => a.value - b.value)) {
-    if (!(left > 0)) break;
-    const take = Math.min(left, part.volume);
-    sum += take * part.value;
-    left -= take;
-  }
-  return sum;
+/** Volume with the Σ of its money cost and time (the means per unit are `cost / volume`, `time / volume`). */
+interface Lot {
+  volume: number;
+  cost: number;
+  time: number;
+}
+
+const emptyLot = (): Lot => ({ volume: 0, cost: 0, time: 0 });
+
+/** `share` (0..1) of `lot`, in the same proportions of its routes. */
+const part = (lot: Lot, share: number): Lot => ({
+  volume: lot.volume * share,
+  cost: lot.cost * share,
+  time: lot.time * share,
+});
+
+/** Add `lot` to `into`. */
+function addTo(into: Lot, lot: Lot): void {
+  into.volume += lot.volume;
+  into.cost += lot.cost;
+  into.time += lot.time;
+}
+
+/** Change of cost and time, with the same volume's cost and time before (the scales of residue). */
+interface Added {
+  cost: number;
+  time: number;
+  costScale: number;
+  timeScale: number;
 }
 
 /**
- * The change of money cost and time of the volume of one commodity delivered in both runs, with the
- * scales (the same volume's cost and time before) that residues are judged against.
+ * Price `volume` units taken in proportion from `from` (before) against as many taken in proportion
+ * from `to` (after): `volume × (mean of to − mean of from)`, for cost and time.
  */
-function rerouting(before: ReadonlyMap<string, RouteUse>, after: ReadonlyMap<string, RouteUse>) {
-  let cost = 0;
-  let time = 0;
-  let costScale = 0;
-  let timeScale = 0;
-  // Volume that keeps its route: the route's change per unit (time: congestion; a removal changes no
-  // money cost, so that part is 0).
-  const left: { volume: number; cost: number; time: number }[] = [];
+function price(added: Added, volume: number, from: Lot, to: Lot): void {
+  if (!(volume > 0)) return;
+  const fromCost = (from.cost / from.volume) * volume;
+  const fromTime = (from.time / from.volume) * volume;
+  added.cost += (to.cost / to.volume) * volume - fromCost;
+  added.time += (to.time / to.volume) * volume - fromTime;
+  added.costScale += Math.abs(fromCost);
+  added.timeScale += Math.abs(fromTime);
+}
+
+/**
+ * Match one party's volume between the runs (steps 1 and 2 of the module's rule), adding to `added`
+ * the change for what it delivers in both, and return what it cannot match: volume it lost (delivered
+ * before only) and volume it gained (delivered after only), each in the proportions of its routes.
+ */
+function matchParty(
+  before: ReadonlyMap<string, RouteUse>,
+  after: ReadonlyMap<string, RouteUse>,
+  added: Added,
+): { lost: Lot; gained: Lot } {
+  // Volume that keeps its route: the route's change per unit.
+  const left = emptyLot();
   for (const [key, b] of before) {
     const a = after.get(key);
     const stay = Math.min(b.volume, a?.volume ?? 0);
     if (a && stay > 0) {
-      cost += stay * (a.cost - b.cost);
-      time += stay * (a.time - b.time);
-      costScale += stay * Math.abs(b.cost);
-      timeScale += stay * Math.abs(b.time);
+      added.cost += stay * (a.cost - b.cost);
+      added.time += stay * (a.time - b.time);
+      added.costScale += stay * Math.abs(b.cost);
+      added.timeScale += stay * Math.abs(b.time);
     }
-    if (b.volume > stay) left.push({ volume: b.volume - stay, cost: b.cost, time: b.time });
+    const gone = b.volume - stay;
+    if (gone > 0) {
+      left.volume += gone;
+      left.cost += gone * b.cost;
+      left.time += gone * b.time;
+    }
   }
-  // Volume that changed route: what it costs on the routes it took, against the cheapest (fastest)
-  // of the volume that left routes — the rest of what left is the volume lost, taken to be the dearest.
-  let arrived = 0;
-  let arrivedCost = 0;
-  let arrivedTime = 0;
+  const arrived = emptyLot();
   for (const [key, a] of after) {
-    const volume = a.volume - Math.min(a.volume, before.get(key)?.volume ?? 0);
-    arrived += volume;
-    arrivedCost += volume * a.cost;
-    arrivedTime += volume * a.time;
+    const come = a.volume - Math.min(a.volume, before.get(key)?.volume ?? 0);
+    if (come > 0) {
+      arrived.volume += come;
+      arrived.cost += come * a.cost;
+      arrived.time += come * a.time;
+    }
   }
-  const moved = Math.min(
-    arrived,
-    left.reduce((sum, part) => sum + part.volume, 0),
-  );
-  if (moved > 0) {
-    const leftCost = cheapest(
-      left.map((part) => ({ volume: part.volume, value: part.cost })),
-      moved,
-    );
-    const leftTime = cheapest(
-      left.map((part) => ({ volume: part.volume, value: part.time })),
-      moved,
-    );
-    cost += (arrivedCost / arrived) * moved - leftCost;
-    time += (arrivedTime / arrived) * moved - leftTime;
-    costScale += Math.abs(leftCost);
-    timeScale += Math.abs(leftTime);
+  // Volume that changed route: as much as both left and arrived, in proportion on both sides.
+  const moved = Math.min(left.volume, arrived.volume);
+  price(added, moved, left, arrived);
+  return {
+    lost: left.volume > moved ? part(left, 1 - moved / left.volume) : emptyLot(),
+    gained: arrived.volume > moved ? part(arrived, 1 - moved / arrived.volume) : emptyLot(),
+  };
+}
+
+/**
+ * The change of money cost and time of the volume delivered in both runs (the module's rule), with
+ * the scales (the same volume's cost and time before) that residues are judged against.
+ */
+function rerouting(before: ReadonlyMap<string, Party>, after: ReadonlyMap<string, Party>): Added {
+  const added: Added = { cost: 0, time: 0, costScale: 0, timeScale: 0 };
+  const none = new Map<string, RouteUse>();
+  // What the parties of each commodity could not match themselves.
+  const pools = new Map<string, { lost: Lot; gained: Lot }>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const b = before.get(key);
+    const a = after.get(key);
+    const { lost, gained } = matchParty(b?.routes ?? none, a?.routes ?? none, added);
+    const commodity = (b ?? a)!.commodity;
+    const pool = pools.get(commodity) ?? { lost: emptyLot(), gained: emptyLot() };
+    pools.set(commodity, pool);
+    addTo(pool.lost, lost);
+    addTo(pool.gained, gained);
   }
-  return { cost, time, costScale, timeScale };
+  // Step 3: volume a party delivers in addition against what the commodity's other parties lost.
+  for (const { lost, gained } of pools.values())
+    price(added, Math.min(lost.volume, gained.volume), lost, gained);
+  return added;
 }
 
 /** The effect of a removal: `reference` is the run with the element, `run` the run without. */
 function effect(
   reference: SimulationResult,
-  referenceRoutes: ReadonlyMap<string, ReadonlyMap<string, RouteUse>>,
+  referenceRoutes: ReadonlyMap<string, Party>,
   run: SimulationResult,
 ) {
-  const runRoutes = routesOf(run);
-  const none = new Map<string, RouteUse>();
   // Market figures are parts of the market's demand; unmet volume is a part of the total demand.
   const market = reference.throughputTeu + reference.divertedTeu + reference.unmetTeu;
   let demand = 0;
@@ -227,14 +303,7 @@ function effect(
     demand += before.demand;
     unmet += (after.get(before.id)?.unmet ?? 0) - before.unmet;
   }
-  const added = { cost: 0, time: 0, costScale: 0, timeScale: 0 };
-  for (const commodity of new Set([...referenceRoutes.keys(), ...runRoutes.keys()])) {
-    const r = rerouting(referenceRoutes.get(commodity) ?? none, runRoutes.get(commodity) ?? none);
-    added.cost += r.cost;
-    added.time += r.time;
-    added.costScale += r.costScale;
-    added.timeScale += r.timeScale;
-  }
+  const added = rerouting(referenceRoutes, routesOf(run));
   return {
     lostThroughputTeu: withoutResidue(reference.throughputTeu - run.throughputTeu, market),
     addedDivertedTeu: withoutResidue(run.divertedTeu - reference.divertedTeu, market),

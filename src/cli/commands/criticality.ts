@@ -2,8 +2,10 @@
  * `corridor-sim criticality [--scenario ...] [--year Y] [--elements links|nodes|both] [--commodity c]
  * [--top N] [--json]`: remove every link and node in turn, rank by lost overland throughput, then
  * unmet volume, then added cost. Added cost and unit-days are those of the volume delivered in both
- * runs (what it pays more, or less, on the routes it takes without the element); volume no longer
- * delivered is in the unmet column and not priced, so a loss never shows as a saving.
+ * runs (what it pays more, or less, on the routes it takes without the element), matched per demand
+ * flow and segment: a flow's moved volume is priced against the routes that flow left, never against
+ * another flow's lost volume. Volume no longer delivered is in the unmet column and not priced, so a
+ * loss neither shows as a saving nor inflates the cost of what moved. See `criticality` for the rule.
  */
 
 import { parseArgs } from 'node:util';
@@ -83,7 +85,9 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
     ),
   );
   io.out('');
-  io.out('added cost and unit-days: of the volume delivered in both runs; unmet volume is not priced');
+  io.out(
+    'added cost and unit-days: of the volume delivered in both runs, each flow against its own routes before; unmet volume is not priced',
+  );
   return 0;
 };
 
