@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rejection } from '../../test/support/expect-error.js';
 import { loadDataset } from '../data/datasets.js';
 import { InvalidArgumentError, ValidationError } from '../model/errors.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
@@ -19,16 +20,6 @@ const ferryScale = (factor: number): ScenarioOp => ({
   factor,
 });
 const unknownCorridor: ScenarioOp = { kind: 'close-links', target: { corridors: ['nope'] } };
-
-/** The error a promise rejects with (fails the test when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection, the call resolved');
-}
 
 /** Expect an InvalidArgumentError for `argument` whose message matches `message`. */
 async function expectInvalid(promise: Promise<unknown>, argument: string, message?: RegExp): Promise<void> {

@@ -5,6 +5,7 @@
  * timeline operation was a player).
  */
 import { describe, expect, it } from 'vitest';
+import { rejection } from '../../test/support/expect-error.js';
 import { loadDataset } from '../data/datasets.js';
 import { parseScenario, serializeScenario } from '../data/scenario-format.js';
 import { listScenarios, loadScenario } from '../data/scenarios.js';
@@ -21,16 +22,6 @@ const YEAR = 2024;
 const baseline = loadScenario('baseline');
 const avoidRussia = loadScenario('avoid-russia');
 const scenario = (id: string, ...operations: ScenarioOp[]): Scenario => ({ id, name: id, operations });
-
-/** The error a promise rejects with (fails the test when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection, the call resolved');
-}
 
 /** For every figure, the sum of the contributions minus the change from before to after. */
 function efficiencyGaps(a: Attribution): number[] {

@@ -24,3 +24,18 @@ export function invalidArgument(fn: () => unknown): InvalidArgumentError {
   }
   throw new Error('expected an InvalidArgumentError');
 }
+
+/**
+ * The error a promise rejects with (fails the test when it resolves).
+ *
+ * @param promise - the call expected to reject
+ * @returns the error
+ */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection, the call resolved');
+}
