@@ -179,8 +179,8 @@ const TARGETS: readonly TargetDoc[] = [
     unit: 'days',
     low: 14,
     high: 15,
-    sources: ['S91', 'S92', 'S93', 'W53', 'W54'],
-    note: "Yiwu → Tehran 14 days (S91, S92); Xi'an → Altynkol → Bolashak → Etrek → Tehran 15 days (pilot, S93). The 15 days are the delivery period the railways agreed for the route in April 2024 (W53, W54); the test train's own time is not published",
+    sources: ['S91', 'S92', 'S93', 'W53', 'W54', 'W55'],
+    note: "Yiwu → Tehran 14 days (S91, S92); Xi'an → Altynkol → Bolashak → Etrek → Tehran 15 days (pilot, S93). The 15 days are the delivery period the railways agreed for the route in April 2024 (W53, W54); the test train's own time is not published. Chinese trains entering Iran at Incheh Borun took 15 days in 2018, against 45 via Sarakhs before (W55)",
   },
   {
     id: 'days-sea-suez',

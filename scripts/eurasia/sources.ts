@@ -490,6 +490,14 @@ export const NEW_SOURCES: readonly SourceEntry[] = [
     "31 July 2024: with the new route 'cargo delivery between China and Iran will be reduced to 15 days'; the test train ran Xi'an–Altynkol–Bolashak–Etrek–Tehran.",
   ),
   W(
+    'W55',
+    'Chinese freight train enters Iran from Incheh-Burun',
+    'Mehr News Agency',
+    2018,
+    'https://en.mehrnews.com/news/136733/Chinese-freight-train-enters-Iran-from-Incheh-Burun',
+    "14 August 2018: Chinese trains used to enter Iran at Sarakhs; the Incheh-Burun corridor is the shortest route and 'decreases the duration of their trips from 45 days to 15'; the trains travel some 10,000 km across Kazakhstan and Turkmenistan.",
+  ),
+  W(
     'E1',
     'Kazakhstan: Balancing to the best of its ability in the heart of Eurasia',
     'Euractiv',
