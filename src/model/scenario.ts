@@ -6,7 +6,7 @@
  * (`from` / `until`, ISO dates, `until` exclusive) so that one scenario can also serve as a timeline,
  * and most may be scoped by a {@link Selector}. Operations apply in order. `composeScenarios` puts the
  * changes of several scenarios in effect together, each once: their operations scenario after
- * scenario, except that an operation equal (as a JSON value) to one an earlier scenario put in (the
+ * scenario, except that an operation doing the same as one an earlier scenario put in (the
  * dataset timelines every bundled scenario starts with) applies once, where it first appears.
  */
 

@@ -28,7 +28,7 @@
  *   Demand operations apply in full when active at all (they describe the year's demand).
  *
  * `composeScenarios` puts the changes of several scenarios in effect together, each once: an operation
- * two of them include, as equal JSON values (a dataset timeline every bundled scenario starts with),
+ * two of them include, as operations that do the same (a dataset timeline every bundled scenario starts with),
  * applies once.
  */
 
@@ -534,8 +534,9 @@ export function applyScenario(
  * Compose scenarios: the result puts every change of every scenario in effect, each change once.
  *
  * The operations come scenario after scenario, in order; an operation equal to one an earlier
- * scenario already put in applies once, where it first appears. Operations are compared as JSON values
- * (key order and `undefined` properties do not matter), so the result is the same for scenarios built
+ * scenario already put in applies once, where it first appears. Operations are compared by what they
+ * do: as JSON values without their `note` and `provenance`, dates spelt out as days (`2024` is
+ * `2024-01-01`), key order and `undefined` properties not mattering; so the result is the same for scenarios built
  * in code, loaded, or written to JSON and read back: the dataset timelines that every bundled scenario
  * starts with apply once, and so does a timeline of your own that two of your scenario files copy.
  * Within one scenario nothing is merged: an operation it lists twice applies twice. The result holds

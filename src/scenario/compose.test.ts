@@ -71,6 +71,31 @@ describe('operationFingerprint', () => {
     expect(operationFingerprint({ a: [1, 2] })).not.toBe(operationFingerprint({ a: [2, 1] }));
   });
 
+  it('leaves out metadata and spells dates out as days: operations that do the same match', () => {
+    const op = { kind: 'scale-capacity', target: { links: [BTK] }, factor: 2, from: '2024' };
+    expect(operationFingerprint({ ...op, note: 'mine', provenance: { factor: { sources: ['X'] } } })).toBe(
+      operationFingerprint(op),
+    );
+    expect(operationFingerprint({ ...op, from: '2024-01-01' })).toBe(operationFingerprint(op));
+    expect(operationFingerprint({ ...op, from: '2024-01' })).toBe(operationFingerprint(op));
+    expect(operationFingerprint({ ...op, from: '2024-02' })).not.toBe(operationFingerprint(op));
+    expect(operationFingerprint({ ...op, factor: 3 })).not.toBe(operationFingerprint(op));
+  });
+
+  it('is undefined for what is not plain data (a Date, a Map, a getter): such an operation matches only itself', () => {
+    expect(operationFingerprint({ kind: 'x', when: new Date(0) })).toBeUndefined();
+    expect(operationFingerprint({ kind: 'x', m: new Map() })).toBeUndefined();
+    let factor = 2;
+    const getter = Object.freeze({
+      kind: 'scale-capacity',
+      get factor() {
+        return factor++;
+      },
+    });
+    expect(operationFingerprint(getter)).toBeUndefined();
+    expect(operationFingerprint(getter)).toBeUndefined();
+  });
+
   it('is undefined for a value that is not JSON (a cycle, a function), instead of throwing', () => {
     const cyclic: Record<string, unknown> = { kind: 'close-links' };
     cyclic.self = cyclic;
@@ -189,6 +214,24 @@ describe('composeScenarios compares operations as values', () => {
     expect(copies.operations).toEqual(original.operations);
     expect(linkState(copies)).toEqual(linkState(original));
     expect(btk(copies)).toBeCloseTo(btk2025 * 2, 6);
+  });
+
+  it('a copy of the baseline with notes and dates written otherwise composes with the baseline once', () => {
+    const baseline = loadScenario('baseline');
+    const annotated = scenario(
+      'annotated',
+      ...baseline.operations.map((op): ScenarioOp => {
+        const { provenance: _provenance, ...rest } = op;
+        return {
+          ...rest,
+          note: 'copied from the baseline',
+          ...(op.from && /^\d{4}$/.test(op.from) ? { from: `${op.from}-01-01` } : {}),
+        };
+      }),
+    );
+    const composed = composeScenarios('c', baseline, annotated);
+    expect(composed.operations).toHaveLength(baseline.operations.length);
+    expect(linkState(composed)).toEqual(linkState(baseline));
   });
 
   it('an operation listed twice in one scenario applies twice, also when that scenario is composed with itself', () => {

@@ -9,15 +9,16 @@
  * the change from a base to a scenario between the operations the scenario adds, and need it to
  * extend the base so that their runs are the two scenarios themselves.
  *
- * Operations are compared as values (the same object, or equal as JSON values: key order and
- * `undefined` properties do not matter), so a scenario file that copies its base's operations extends
+ * Operations are compared by what they do (the same object, or equal as JSON values without their
+ * `note` and `provenance`, dates spelt out as days; key order and `undefined` properties do not
+ * matter), so a scenario file that copies its base's operations extends
  * it too: what matters here is what runs, and equal operations apply alike.
  */
 
 import type { ScenarioOp } from '../model/scenario.js';
 import { operationFingerprint } from './fingerprint.js';
 
-/** Whether two operations are the same object or equal as JSON values. */
+/** Whether two operations are the same object or do the same (./fingerprint.ts). */
 function sameOperation(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const fingerprint = operationFingerprint(a);
