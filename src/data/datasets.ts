@@ -39,6 +39,7 @@ import sampleDemand from '../../data/samples/two-corridors.demand.json' with { t
 import sampleNetwork from '../../data/samples/two-corridors.json' with { type: 'json' };
 import type { Demand } from '../model/demand.js';
 import {
+  describeValue,
   InvalidArgumentError,
   NotFoundError,
   requireObject,
@@ -294,7 +295,11 @@ export function listDatasets(): DatasetInfo[] {
  */
 export function loadDataset(name: string): Dataset {
   if (typeof name !== 'string') {
-    throw new InvalidArgumentError(MODULE, 'name', `must be a dataset name string, got ${typeof name}`);
+    throw new InvalidArgumentError(
+      MODULE,
+      'name',
+      `must be a dataset name string, got ${describeValue(name)}`,
+    );
   }
   const cached = cache.get(name);
   if (cached) return cached;

@@ -4,6 +4,7 @@ import {
   InvalidArgumentError,
   isCorridorSimError,
   NotFoundError,
+  ParseError,
   rejectUnknownKeys,
   ValidationError,
   type ValidationIssue,
@@ -53,6 +54,19 @@ describe('isCorridorSimError', () => {
     });
     expect(isCorridorSimError(foreign)).toBe(true);
     expect(isCorridorSimError({ ...foreign, code: 'bogus' })).toBe(false);
+  });
+
+  it('errors keep their declared field types, whatever a caller passes at run time', () => {
+    const id = new NotFoundError('m', 'node', 10n as never);
+    expect([id.id, id.message, isCorridorSimError(id)]).toEqual([
+      'the bigint 10',
+      'm: node the bigint 10 does not exist',
+      true,
+    ]);
+    const argument = new InvalidArgumentError('m', Symbol('q') as never, 'is bad');
+    expect([argument.argument, isCorridorSimError(argument)]).toEqual(['a symbol', true]);
+    const parse = new ParseError('DIMACS', 'abc' as never, 'bad');
+    expect([parse.line, isCorridorSimError(parse)]).toEqual([0, true]);
   });
 });
 

@@ -97,7 +97,7 @@ export function isCorridorSimError(value: unknown): value is AnyCorridorSimError
     case 'invalid-argument':
       return typeof e.argument === 'string';
     case 'parse':
-      return typeof e.line === 'number';
+      return Number.isInteger(e.line);
     case 'unit':
     case 'invariant':
       return true;
@@ -178,9 +178,14 @@ export class NotFoundError extends CorridorSimError {
    * @param id - the id that is missing
    */
   constructor(module: string, what: string, id: string) {
-    super('not-found', `${module}: ${what} ${JSON.stringify(id)} does not exist`);
+    // a caller may pass anything at run time: the field keeps its declared type, the message shows it
+    const text = typeof id === 'string' ? id : describeValue(id);
+    super(
+      'not-found',
+      `${module}: ${what} ${typeof id === 'string' ? JSON.stringify(id) : text} does not exist`,
+    );
     this.name = 'NotFoundError';
-    this.id = String(id); // the declared type, whatever a caller passed
+    this.id = text;
   }
 }
 
@@ -195,9 +200,11 @@ export class InvalidArgumentError extends CorridorSimError {
    * @param message - what is wrong, naming the value
    */
   constructor(module: string, argument: string, message: string) {
-    super('invalid-argument', `${module}: ${argument} ${message}`);
+    // a caller may pass anything at run time: the field keeps its declared type
+    const name = typeof argument === 'string' ? argument : describeValue(argument);
+    super('invalid-argument', `${module}: ${name} ${message}`);
     this.name = 'InvalidArgumentError';
-    this.argument = String(argument); // the declared type, whatever a caller passed
+    this.argument = name;
   }
 }
 
@@ -224,9 +231,11 @@ export class ParseError extends CorridorSimError {
    * @param message - what is wrong, naming the value
    */
   constructor(format: string, line: number, message: string) {
-    super('parse', `corridor-sim/data: ${format} line ${line}: ${message}`);
+    // a caller may pass anything at run time: the field keeps its declared type (0 when unknown)
+    const at = Number.isInteger(line) && line >= 0 ? line : 0;
+    super('parse', `corridor-sim/data: ${format} line ${at}: ${message}`);
     this.name = 'ParseError';
-    this.line = Number(line); // the declared type, whatever a caller passed
+    this.line = at;
   }
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/datasets.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
+import { loadScenario } from '../data/scenarios.js';
 import { getLink, type Network } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { type CriticalityEntry, criticality } from './criticality.js';
@@ -242,4 +243,33 @@ describe('criticality: no floating-point residue in the ranking', () => {
       expect(u0 > u1 || (u0 === u1 && c0 >= c1)).toBe(true);
     }
   });
+});
+
+describe('criticality ranking order', () => {
+  it('does not depend on the order of the demand flows: figures equal up to rounding are ties broken by id', async () => {
+    const input = loadDataset('eurasia');
+    const reversed = {
+      network: input.network,
+      demand: { ...input.demand, flows: [...input.demand.flows].reverse() },
+    };
+    const options = {
+      year: 2024,
+      solver: 'min-cost',
+      scenario: loadScenario('baseline'),
+      elements: 'links',
+    } as const;
+    const [a, b] = await Promise.all([criticality(input, options), criticality(reversed, options)]);
+    expect(b.ranking.map((e) => e.id)).toEqual(a.ranking.map((e) => e.id));
+    // links in series have the same effect, up to rounding: such neighbours come in id order
+    const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+    let ties = 0;
+    for (let i = 1; i < a.ranking.length; i++) {
+      const [p, q] = [a.ranking[i - 1]!, a.ranking[i]!];
+      if (!same(p.lostThroughputTeu, q.lostThroughputTeu) || !same(p.addedUnmet, q.addedUnmet)) continue;
+      if (!same(p.addedCostUsd, q.addedCostUsd)) continue;
+      ties++;
+      expect(p.id < q.id).toBe(true);
+    }
+    expect(ties).toBeGreaterThan(0);
+  }, 60_000);
 });

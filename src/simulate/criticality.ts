@@ -34,8 +34,10 @@
  * it left (step 2), the refusing crude is lost.
  *
  * So the volume priced is, per commodity, the smaller of the volume delivered before and after, and
- * the volume left unpriced is exactly the commodity's net drop in delivered volume, its part of
- * `addedUnmet`. A loss never shows as a saving, as it would if added cost were the change of the total
+ * the volume left unpriced is exactly the commodity's net change in delivered volume (its part of
+ * `addedUnmet` when a removal loses volume; a removal that lets more through leaves the gain
+ * unpriced). Under the min-cost solver, when two flows could equally be the one dropped at a shared
+ * bottleneck, which one the solver drops, and so the added cost, is a choice among equal optima. A loss never shows as a saving, as it would if added cost were the change of the total
  * cost of delivered volume: closing the CPC pipeline (Eurasia, 2024) would "save" the 1.7 billion USD a
  * year its 45 Mt no longer cost to ship. Nor does a loss inflate the cost of what moved: a party's move
  * is never priced against another party's lost volume (pooling every route of a commodity priced a
@@ -53,7 +55,7 @@ import { compileNetwork } from '../algorithms/_internal/compile.js';
 import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
-import { withoutResidue } from './aggregate.js';
+import { isResidue, withoutResidue } from './aggregate.js';
 import type { SimulationResult } from './result.js';
 import { createRouteClassifier } from './route-classifier.js';
 import {
@@ -97,8 +99,8 @@ export interface CriticalityEntry {
    * route within its flow and segment × (mean cost per unit of the routes it took − mean cost per unit
    * of the routes it left: which of the units that left were lost is not known, so they are taken in
    * proportion), plus, per commodity, volume a flow delivers in addition × its mean cost per unit − as
-   * much of what other flows lost × theirs. The volume left unpriced is the commodity's net drop in
-   * delivered volume (its part of `addedUnmet`): what the lost volume cost neither lowers nor raises
+   * much of what other flows lost × theirs. The volume left unpriced is the commodity's net change in
+   * delivered volume (its part of `addedUnmet` when volume is lost): what the lost volume cost neither lowers nor raises
    * this. It is negative only when volume moves to cheaper routes: a sea route that is cheaper but
    * slower, or, under hard capacities, a cheap route whose capacity the lost volume left free.
    */
@@ -387,12 +389,17 @@ export async function criticality(
     const run = await simulate(input, removal, { ...simulateOptions, warmStart: reference });
     ranking.push({ ...candidate, ...effect(reference, referenceRoutes, run) });
   }
+  // figures that differ only by rounding (links in series have the same effect, summed in another
+  // order) are ties, broken by id in code-unit order (not the machine's locale): the ranking does not
+  // depend on the order of the demand's flows
+  const descending = (x: number, y: number) =>
+    isResidue(x - y, Math.max(Math.abs(x), Math.abs(y))) ? 0 : y - x;
   ranking.sort(
     (a, b) =>
-      b.lostThroughputTeu - a.lostThroughputTeu ||
-      b.addedUnmet - a.addedUnmet ||
-      b.addedCostUsd - a.addedCostUsd ||
-      a.id.localeCompare(b.id),
+      descending(a.lostThroughputTeu, b.lostThroughputTeu) ||
+      descending(a.addedUnmet, b.addedUnmet) ||
+      descending(a.addedCostUsd, b.addedCostUsd) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return { reference, ranking };
 }
