@@ -19,9 +19,9 @@
  *    pass confirms it over all ODs (or starts the cycle again). At most 3 × `innerIterations`
  *    passes, the last one full. With two or more classes, ODs of different classes whose moves
  *    mirror each other on the same arcs swap flow, which changes no arc volume (./pathSwaps.ts):
- *    before the second pass among the ODs that moved in the first, and before the tenth among all. Paths left
- *    without flow at two column generations in a row are dropped. Cost differences at the rounding level
- *    of a path's cost (1e-14 relative) count as none: no move is made on them.
+ *    before the second pass among the ODs that moved in the first, and before the tenth among all.
+ *    Paths left without flow at two column generations in a row are dropped. Cost differences at the
+ *    rounding level of a path's cost (1e-14 relative) count as none: no move is made on them.
  *
  * Classes with value of time 0 keep their money-cheapest path. The result carries the path sets with
  * their flows (`result.paths`), which also serve as a warm start for the next run.
