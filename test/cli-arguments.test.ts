@@ -197,6 +197,61 @@ describe('sweep: --values and --target are checked before a scenario is built (A
   });
 });
 
+describe('sweep --target may name a link the --scenario adds', () => {
+  const scenarioFile = JSON.stringify({
+    format: 'corridor-sim/scenario',
+    version: 1,
+    id: 'new-ferry',
+    name: 'A new Aktau–Alat ferry',
+    operations: [
+      {
+        kind: 'add-link',
+        link: {
+          id: 'aktau-alat-new',
+          from: 'aktau',
+          to: 'alat',
+          mode: 'ferry',
+          commodity: 'container',
+          capacityPerYear: 10000,
+          transitDays: 1,
+          costUsdPerUnit: 100,
+          distanceKm: 400,
+          countries: ['KZ', 'AZ'],
+        },
+      },
+    ],
+  });
+  const argv = (target: string) => [
+    'sweep',
+    '--year',
+    '2024',
+    '--json',
+    '--parameter',
+    'capacity',
+    '--target',
+    target,
+    '--values',
+    '1,2',
+    '--scenario',
+    'new.json',
+  ];
+
+  it('runs the sweep on the added link', async () => {
+    const { code, out, err } = await cli(argv('link:aktau-alat-new'), { 'new.json': scenarioFile });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { value: number }[]).map((p) => p.value)).toEqual([1, 2]);
+  });
+
+  it('still rejects a link neither the dataset nor the scenario has', async () => {
+    const { code, err } = await cli(argv('link:nowhere'), { 'new.json': scenarioFile });
+    expect(code).toBe(2);
+    expect(err).toContain(
+      '--target must name a link of the dataset or one the scenario adds, got "link:nowhere"',
+    );
+  });
+});
+
 describe('criticality --commodity (A8)', () => {
   it('an unknown commodity exits 2 naming --commodity and the dataset’s commodities', async () => {
     const { code, out, err } = await cli(['criticality', '--year', '2023', '--commodity', 'oil', '--json']);

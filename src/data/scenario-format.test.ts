@@ -64,6 +64,42 @@ describe('parseScenario', () => {
   });
 });
 
+describe('parseScenario: operations may name what an earlier add-link adds', () => {
+  const ferry = {
+    kind: 'add-link',
+    nodes: [{ id: 'kuryk-new', name: 'Kuryk (new)', country: 'KZ', kind: 'port', lat: 43.2, lon: 51.6 }],
+    link: {
+      id: 'kuryk-new-baku',
+      from: 'kuryk-new',
+      to: 'baku',
+      mode: 'ferry',
+      commodity: 'container',
+      capacityPerYear: 10000,
+      transitDays: 1,
+      costUsdPerUnit: 100,
+      distanceKm: 400,
+      countries: ['KZ', 'AZ'],
+    },
+  };
+  const onIt = [
+    { kind: 'surcharge', target: { links: ['kuryk-new-baku'] }, costUsdPerUnit: 50 },
+    { kind: 'scale-capacity', target: { nodes: ['kuryk-new'] }, factor: 2 },
+    { kind: 'close-nodes', nodes: ['kuryk-new'] },
+  ];
+
+  it('after the add-link: a surcharge on the new link, capacity and closure of the new node', () => {
+    expect(issues(doc([ferry, ...onIt]))).toEqual([]);
+  });
+
+  it('before it, or without it, they name nothing', () => {
+    expect(issues(doc([...onIt, ferry]))).toEqual([
+      'unknown_link $.operations[0].target.links[0]',
+      'unknown_node $.operations[1].target.nodes[0]',
+      'unknown_node $.operations[2].nodes[0]',
+    ]);
+  });
+});
+
 describe('parseScenario: references of demand-growth, avoid-country and set-capacity with nodeHandling (A7)', () => {
   it('checks demand-growth origins and destinations (nodes) and commodities', () => {
     expect(

@@ -136,16 +136,23 @@ export const scenarioDocumentSchema = z.strictObject({
 /** The TypeScript type of a scenario document. */
 export type ScenarioDocument = z.infer<typeof scenarioDocumentSchema>;
 
+/** Links and nodes that earlier `add-link` operations of the scenario add. */
+interface Added {
+  readonly links: Set<string>;
+  readonly nodes: Set<string>;
+}
+
 function checkSelector(
   selector: Selector | undefined,
   path: (string | number)[],
   network: Network,
   corridorIds: ReadonlySet<string>,
   issues: ValidationIssue[],
+  added?: Added,
 ): void {
   if (!selector) return;
   selector.links?.forEach((link, i) => {
-    if (!network.graph.hasEdge(link)) {
+    if (!network.graph.hasEdge(link) && !added?.links.has(link)) {
       issues.push({
         code: 'unknown_link',
         path: [...path, 'links', i],
@@ -153,7 +160,7 @@ function checkSelector(
       });
     }
   });
-  checkNodes(selector.nodes, [...path, 'nodes'], network, issues);
+  checkNodes(selector.nodes, [...path, 'nodes'], network, issues, added?.nodes);
   selector.corridors?.forEach((corridor, i) => {
     if (!corridorIds.has(corridor)) {
       issues.push({
@@ -171,9 +178,10 @@ function checkNodes(
   path: (string | number)[],
   network: Network,
   issues: ValidationIssue[],
+  addedNodes?: ReadonlySet<string>,
 ): void {
   nodes?.forEach((node, i) => {
-    if (!network.graph.hasNode(node)) {
+    if (!network.graph.hasNode(node) && !addedNodes?.has(node)) {
       issues.push({
         code: 'unknown_node',
         path: [...path, i],
@@ -254,7 +262,9 @@ function checkNetworkReferences(
   issues: ValidationIssue[],
 ): void {
   const corridorIds = new Set(network.corridors.map((c) => c.id));
-  const addedNodes = new Set<string>();
+  // an operation may name what an earlier add-link adds (a new crossing, then a surcharge on it)
+  const added: Added = { links: new Set(), nodes: new Set() };
+  const addedNodes = added.nodes;
   present(ops).forEach(([op, i]) => {
     const path: (string | number)[] = ['operations', i];
     switch (op.kind) {
@@ -262,11 +272,11 @@ function checkNetworkReferences(
       case 'scale-capacity':
       case 'set-capacity':
       case 'surcharge':
-        checkSelector(op.target, [...path, 'target'], network, corridorIds, issues);
+        checkSelector(op.target, [...path, 'target'], network, corridorIds, issues, added);
         break;
       case 'close-country':
       case 'close-border':
-        checkSelector(op.scope, [...path, 'scope'], network, corridorIds, issues);
+        checkSelector(op.scope, [...path, 'scope'], network, corridorIds, issues, added);
         break;
       case 'close-nodes':
         op.nodes.forEach((node, j) => {
@@ -283,6 +293,7 @@ function checkNetworkReferences(
         for (const node of op.nodes ?? []) addedNodes.add(node.id);
         const link = op.link;
         if ('from' in link) {
+          added.links.add(link.id);
           for (const end of ['from', 'to'] as const) {
             if (!network.graph.hasNode(link[end]) && !addedNodes.has(link[end])) {
               issues.push({

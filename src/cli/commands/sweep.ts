@@ -8,7 +8,8 @@
  * - `demand`: multiply all demand by each value (no target: `--target` is an error);
  * - `avoid`: set the share of shippers refusing the target country (`country:RU`), values in [0, 1].
  *
- * Every flag is checked before a scenario is built; the target must exist in the dataset.
+ * Every flag is checked before anything runs; the target must exist in the dataset or be added by the
+ * `--scenario` (an `add-link` operation).
  */
 
 import { parseArgs } from 'node:util';
@@ -84,18 +85,31 @@ export function parseTarget(text: string): Resolved<Target> {
 }
 
 /**
- * Check that a target names something of the network: a corridor, link or node that exists, a
- * country some link traverses, a mode some link uses.
+ * Check that a target names something of the network: a corridor, link or node that exists (or that
+ * the base scenario adds with `add-link`), a country some link traverses, a mode some link uses.
  *
  * @param target - the parsed target
  * @param text - the raw `--target` text, for the message
  * @param network - the network of the dataset
+ * @param base - the operations of the scenario the sweep starts from (its added links and nodes count)
  * @returns undefined when it exists, else a message naming `--target` and the text
  * @remarks O(links) for countries and modes, O(1) otherwise.
  */
-export function checkTarget(target: Target, text: string, network: Network): string | undefined {
+export function checkTarget(
+  target: Target,
+  text: string,
+  network: Network,
+  base: readonly ScenarioOp[] = [],
+): string | undefined {
   const { graph } = network;
   const got = `got ${JSON.stringify(text)}`;
+  const addedLinks = new Set<string>();
+  const addedNodes = new Set<string>();
+  for (const op of base) {
+    if (op?.kind !== 'add-link') continue;
+    if ('from' in op.link) addedLinks.add(op.link.id);
+    for (const node of op.nodes ?? []) addedNodes.add(node.id);
+  }
   switch (target.kind) {
     case 'corridor': {
       const ids = network.corridors.map((c) => c.id);
@@ -104,9 +118,13 @@ export function checkTarget(target: Target, text: string, network: Network): str
         : `--target must name a corridor of the dataset (${ids.join(', ')}), ${got}`;
     }
     case 'link':
-      return graph.hasEdge(target.id) ? undefined : `--target must name a link of the dataset, ${got}`;
+      return graph.hasEdge(target.id) || addedLinks.has(target.id)
+        ? undefined
+        : `--target must name a link of the dataset or one the scenario adds, ${got}`;
     case 'node':
-      return graph.hasNode(target.id) ? undefined : `--target must name a node of the dataset, ${got}`;
+      return graph.hasNode(target.id) || addedNodes.has(target.id)
+        ? undefined
+        : `--target must name a node of the dataset or one the scenario adds, ${got}`;
     case 'country': {
       const countries = new Set<string>();
       graph.forEachEdge((_, link) => {
@@ -180,12 +198,12 @@ export const sweepCommand: Command = async (args, io: CliIo) => {
   if (!options.ok) return badArguments(io, 'sweep', options.message);
   const input = resolveInput(values, io);
   if (!input.ok) return fail(io, input.message);
-  if (target) {
-    const missing = checkTarget(target, values.target ?? '', input.value.network);
-    if (missing) return badArguments(io, 'sweep', missing);
-  }
   const base = resolveScenario(values.scenario ?? 'baseline', input.value, io);
   if (!base.ok) return fail(io, base.message);
+  if (target) {
+    const missing = checkTarget(target, values.target ?? '', input.value.network, base.value?.operations);
+    if (missing) return badArguments(io, 'sweep', missing);
+  }
   const make = operationMaker(parameter.value, target);
   const baseOps = base.value?.operations ?? [];
   const points = await sweep(
