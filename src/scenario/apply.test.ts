@@ -264,3 +264,52 @@ describe('composeScenarios arguments', () => {
     );
   });
 });
+
+describe('applyScenario: operations on what a dated add-link adds', () => {
+  const port = {
+    kind: 'add-link',
+    from: '2027',
+    nodes: [
+      {
+        id: 'kuryk-new',
+        name: 'Kuryk (new)',
+        country: 'KZ',
+        kind: 'port',
+        lat: 43.2,
+        lon: 51.6,
+        handling: { container: { capacityPerYear: 50000 } },
+      },
+    ],
+    link: {
+      id: 'kuryk-new-baku',
+      from: 'kuryk-new',
+      to: 'baku',
+      mode: 'ferry',
+      commodity: 'container',
+      capacityPerYear: 10000,
+      transitDays: 1,
+      costUsdPerUnit: 100,
+      distanceKm: 400,
+      countries: ['KZ', 'AZ'],
+    },
+  } as ScenarioOp;
+  const onIt: ScenarioOp[] = [
+    { kind: 'scale-capacity', target: { nodes: ['kuryk-new'] }, factor: 2 },
+    { kind: 'surcharge', target: { links: ['kuryk-new-baku'] }, costUsdPerUnit: 50 },
+    { kind: 'close-nodes', nodes: ['kuryk-new'], from: '2029' },
+  ];
+
+  it('before the add-link is in effect they change nothing (and do not throw)', () => {
+    const out = applyScenario(network, demand, scenario(port, ...onIt), { year: 2024 });
+    expect(out.network.graph.hasNode('kuryk-new')).toBe(false);
+    expect(out.network.graph.hasEdge('kuryk-new-baku')).toBe(false);
+  });
+
+  it('once it is, they apply to the added node and link', () => {
+    const out = applyScenario(network, demand, scenario(port, ...onIt), { year: 2028 });
+    expect(getNode(out.network, 'kuryk-new').handling?.container?.capacityPerYear).toBe(100000);
+    expect(getLink(out.network, 'kuryk-new-baku').costUsdPerUnit).toBe(150);
+    const closed = applyScenario(network, demand, scenario(port, ...onIt), { year: 2030 });
+    expect(getLink(closed.network, 'kuryk-new-baku').status).toBe('closed');
+  });
+});

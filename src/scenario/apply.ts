@@ -272,6 +272,16 @@ export function applyScenario(
     endpointsOfFlows.add(f.destination);
   }
 
+  // nodes an add-link of the scenario brings: an operation may name one (validation allows it after
+  // the add-link); while the add-link is not in effect the node is absent and the operation skips it
+  const addable = new Set<string>();
+  for (const op of scenario.operations) {
+    if (op.kind === 'add-link') for (const node of op.nodes ?? []) addable.add(node.id);
+  }
+  const missingNode = (id: string): void => {
+    if (!addable.has(id)) throw new NotFoundError(MODULE, 'node', id);
+  };
+
   scenario.operations.forEach((op, index) => {
     const w = activeFraction(op, timing);
     const touchedLinks: string[] = [];
@@ -313,7 +323,7 @@ export function applyScenario(
         matchLinks(linkMatcher(network, op.target), (l) => scaleCapacity(l, 1 - w), op.target.links);
         break;
       case 'close-nodes':
-        for (const id of op.nodes) if (!nodes.has(id)) throw new NotFoundError(MODULE, 'node', id);
+        for (const id of op.nodes) if (!nodes.has(id)) missingNode(id);
         matchLinks(
           (l) => op.nodes.includes(l.from) || op.nodes.includes(l.to),
           (l) => scaleCapacity(l, 1 - w),
@@ -343,7 +353,10 @@ export function applyScenario(
         if (op.target.nodes && (op.includeNodes ?? true)) {
           for (const id of op.target.nodes) {
             const found = nodes.get(id);
-            if (!found) throw new NotFoundError(MODULE, 'node', id);
+            if (!found) {
+              missingNode(id);
+              continue;
+            }
             const handling = found.handling;
             if (!handling) continue;
             const node = editNode(found);
@@ -367,7 +380,10 @@ export function applyScenario(
         if (op.nodeHandling) {
           for (const id of op.target.nodes ?? []) {
             const found = nodes.get(id);
-            if (!found) throw new NotFoundError(MODULE, 'node', id);
+            if (!found) {
+              missingNode(id);
+              continue;
+            }
             const node = editNode(found);
             const commodities = op.target.commodities ?? Object.keys(network.commodities);
             const handling = { ...(node.handling ?? {}) };
