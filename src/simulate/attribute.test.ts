@@ -112,6 +112,51 @@ describe('attribute over a base', () => {
     expect(total.crudeTonnes!.change).not.toBe(0);
   });
 
+  it('an add-link and the operations naming what it adds are one player; the others stand alone', async () => {
+    const ferry: ScenarioOp = {
+      kind: 'add-link',
+      link: {
+        id: 'aktau-alat-new',
+        from: 'aktau',
+        to: 'alat',
+        mode: 'ferry',
+        commodity: 'container',
+        capacityPerYear: 20000,
+        transitDays: 1,
+        costUsdPerUnit: 100,
+        distanceKm: 400,
+        countries: ['KZ', 'AZ'],
+      },
+    };
+    const mine = composeScenarios(
+      'mine',
+      avoidRussia,
+      scenario(
+        'ops',
+        ferry,
+        { kind: 'close-border', countries: ['BY', 'PL'] },
+        { kind: 'surcharge', target: { links: ['aktau-alat-new'] }, costUsdPerUnit: 300 },
+      ),
+    );
+    const [a, before, after] = await Promise.all([
+      attribute(eurasia, mine, { year: YEAR, base: avoidRussia }),
+      simulate(eurasia, avoidRussia, { year: YEAR }),
+      simulate(eurasia, mine, { year: YEAR }),
+    ]);
+    const k = avoidRussia.operations.length;
+    expect(a.contributions.map((c) => [c.index, c.kind, c.together])).toEqual([
+      [k, 'add-link', [k, k + 2]],
+      [k + 1, 'close-border', undefined],
+      [k + 2, 'surcharge', [k, k + 2]],
+    ]);
+    // the group's share is on its first operation; the Shapley values still add up to the change
+    for (const value of Object.values(a.contributions[2]!.values)) expect(value).toBe(0);
+    for (const gap of efficiencyGaps(a)) expect(Math.abs(gap)).toBeLessThan(1e-6);
+    expect(a.after).toEqual(headlineMetrics(after));
+    expect(a.before).toEqual(headlineMetrics(before));
+    expect(a.contributions[0]!.values['share:middle']).not.toBe(0);
+  });
+
   it('your own operation on top of a base, composed: the base runs once, the operation is the only player', async () => {
     const mine = scenario('ferry-x2', {
       kind: 'scale-capacity',

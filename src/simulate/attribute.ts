@@ -18,6 +18,7 @@
 import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
+import { groupWithAddedLinks } from '../scenario/depends.js';
 import { sharedOperationCount } from '../scenario/extend.js';
 import { activeFraction } from '../scenario/timing.js';
 import type { SimulationResult } from './result.js';
@@ -73,6 +74,12 @@ export interface Attribution {
     readonly index: number;
     readonly kind: string;
     readonly values: Readonly<Record<string, number>>;
+    /**
+     * Present when this operation is attributed together with others: an `add-link` and the later
+     * operations that name what it adds are one player (without the add-link they name nothing).
+     * The group's share is reported on its first operation; the others show 0. Their indices.
+     */
+    readonly together?: readonly number[];
   }[];
 }
 
@@ -106,10 +113,11 @@ export function headlineMetrics(result: SimulationResult): Record<string, number
  * scenario's order: with every operation chosen, the scenario itself.
  */
 function subScenario(scenario: Scenario, shared: number, chosen: readonly number[]): Scenario {
+  const ordered = [...chosen].sort((a, b) => a - b);
   return {
-    id: `${scenario.id}#${chosen.join('+')}`,
+    id: `${scenario.id}#${ordered.join('+')}`,
     name: scenario.name,
-    operations: [...scenario.operations.slice(0, shared), ...chosen.map((i) => scenario.operations[i]!)],
+    operations: [...scenario.operations.slice(0, shared), ...ordered.map((i) => scenario.operations[i]!)],
   };
 }
 
@@ -209,8 +217,9 @@ export async function attribute(
   rejectWarmStart(simulateOptions, MODULE, 'each coalition starts from the one before');
   const measure = (result: SimulationResult): Record<string, number> => figuresOf(metrics(result));
   const cache = new Map<number, Record<string, number>>();
-  // the players: the operations after the base's (their indices in the scenario)
-  let players: number[] = scenario.operations.map((_, i) => i).slice(shared);
+  // the players: the operations after the base's (their indices in the scenario), an add-link
+  // together with the operations that name what it adds
+  let players: number[][] = groupWithAddedLinks(scenario.operations, shared);
   // Coalitions between the empty and the full one start from the equilibrium of the coalition
   // simulated before them (visited in a fixed order, so the result is deterministic): consecutive
   // coalitions share most operations. The empty and full coalitions run cold, as `simulate` alone
@@ -220,7 +229,7 @@ export async function attribute(
   const value = async (mask: number) => {
     let v = cache.get(mask);
     if (!v) {
-      const chosen = players.filter((_, p) => (mask >> p) & 1);
+      const chosen = players.filter((_, p) => (mask >> p) & 1).flat();
       const r = await simulate(input, subScenario(scenario, shared, chosen), {
         ...simulateOptions,
         ...(mask !== full && start !== undefined ? { warmStart: start } : {}),
@@ -236,7 +245,7 @@ export async function attribute(
   const probe = await simulate(input, subScenario(scenario, shared, []), simulateOptions);
   start = probe;
   const timing = { kind: 'year', year: probe.year } as const;
-  players = players.filter((i) => activeFraction(scenario.operations[i]!, timing) > 0);
+  players = players.filter((group) => group.some((i) => activeFraction(scenario.operations[i]!, timing) > 0));
   const n = players.length;
   if (n > 30) {
     throw new InvalidArgumentError(
@@ -290,6 +299,9 @@ export async function attribute(
     }
   }
   const zero = Object.fromEntries(keys.map((k) => [k, 0]));
+  const groupOf = new Map<number, number[]>();
+  for (const group of groupWithAddedLinks(scenario.operations, shared))
+    for (const i of group) groupOf.set(i, group);
   return {
     method,
     runs: cache.size,
@@ -297,8 +309,14 @@ export async function attribute(
     after,
     contributions: scenario.operations.slice(shared).map((op, i) => {
       const index = shared + i;
-      const p = players.indexOf(index);
-      return { index, kind: op.kind, values: p >= 0 ? phi[p]! : zero };
+      const p = players.findIndex((group) => group[0] === index);
+      const group = groupOf.get(index);
+      return {
+        index,
+        kind: op.kind,
+        values: p >= 0 ? phi[p]! : zero,
+        ...(group !== undefined && group.length > 1 ? { together: group } : {}),
+      };
     }),
   };
 }
