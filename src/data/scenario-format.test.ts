@@ -91,6 +91,15 @@ describe('parseScenario: operations may name what an earlier add-link adds', () 
     expect(issues(doc([ferry, ...onIt]))).toEqual([]);
   });
 
+  it('a full add-link of a link that exists, or was added before, is a duplicate; opening an added one by id is fine', () => {
+    const again = { ...ferry, nodes: [] };
+    expect(issues(doc([ferry, again]))).toEqual(['duplicate_id $.operations[1].link.id']);
+    expect(
+      issues(doc([{ kind: 'add-link', link: { ...ferry.link, id: 'aktau-baku', from: 'aktau' } }])),
+    ).toEqual(['duplicate_id $.operations[0].link.id']);
+    expect(issues(doc([ferry, { kind: 'add-link', link: { id: 'kuryk-new-baku' } }]))).toEqual([]);
+  });
+
   it('before it, or without it, they name nothing', () => {
     expect(issues(doc([...onIt, ferry]))).toEqual([
       'unknown_link $.operations[0].target.links[0]',

@@ -293,6 +293,13 @@ function checkNetworkReferences(
         for (const node of op.nodes ?? []) addedNodes.add(node.id);
         const link = op.link;
         if ('from' in link) {
+          if (network.graph.hasEdge(link.id) || added.links.has(link.id)) {
+            issues.push({
+              code: 'duplicate_id',
+              path: [...path, 'link', 'id'],
+              message: `link ${JSON.stringify(link.id)} exists already: give only its id to open a planned link, or change it with set-capacity or surcharge`,
+            });
+          }
           added.links.add(link.id);
           for (const end of ['from', 'to'] as const) {
             if (!network.graph.hasNode(link[end]) && !addedNodes.has(link[end])) {
@@ -303,7 +310,7 @@ function checkNetworkReferences(
               });
             }
           }
-        } else if (!network.graph.hasEdge(link.id)) {
+        } else if (!network.graph.hasEdge(link.id) && !added.links.has(link.id)) {
           issues.push({
             code: 'unknown_link',
             path: [...path, 'link', 'id'],

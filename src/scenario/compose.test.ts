@@ -82,6 +82,34 @@ describe('operationFingerprint', () => {
     expect(operationFingerprint({ ...op, factor: 3 })).not.toBe(operationFingerprint(op));
   });
 
+  it('takes selector lists and the border pair as sets, and leaves out the names of what an add-link adds', () => {
+    expect(operationFingerprint({ kind: 'close-border', countries: ['BY', 'PL'] })).toBe(
+      operationFingerprint({ kind: 'close-border', countries: ['PL', 'BY'] }),
+    );
+    expect(operationFingerprint({ kind: 'close-links', target: { links: ['a', 'b', 'a'] } })).toBe(
+      operationFingerprint({ kind: 'close-links', target: { links: ['b', 'a'] } }),
+    );
+    const link = { id: 'x', from: 'a', to: 'b', capacityPerYear: 1 };
+    expect(operationFingerprint({ kind: 'add-link', link: { ...link, name: 'X', provenance: {} } })).toBe(
+      operationFingerprint({ kind: 'add-link', link }),
+    );
+    expect(operationFingerprint({ kind: 'add-link', link: { ...link, capacityPerYear: 2 } })).not.toBe(
+      operationFingerprint({ kind: 'add-link', link }),
+    );
+  });
+
+  it('a proxy that throws gives no key instead of throwing', () => {
+    const trap = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(operationFingerprint(trap)).toBeUndefined();
+  });
+
   it('is undefined for what is not plain data (a Date, a Map, a getter): such an operation matches only itself', () => {
     expect(operationFingerprint({ kind: 'x', when: new Date(0) })).toBeUndefined();
     expect(operationFingerprint({ kind: 'x', m: new Map() })).toBeUndefined();
