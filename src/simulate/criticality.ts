@@ -55,7 +55,7 @@ import { compileNetwork } from '../algorithms/_internal/compile.js';
 import { requireScenario } from '../data/guards.js';
 import { describeValue, InvalidArgumentError, optionsOf } from '../model/errors.js';
 import type { Scenario } from '../model/scenario.js';
-import { isResidue, withoutResidue } from './aggregate.js';
+import { withoutResidue } from './aggregate.js';
 import type { SimulationResult } from './result.js';
 import { createRouteClassifier } from './route-classifier.js';
 import {
@@ -390,10 +390,11 @@ export async function criticality(
     ranking.push({ ...candidate, ...effect(reference, referenceRoutes, run) });
   }
   // figures that differ only by rounding (links in series have the same effect, summed in another
-  // order) are ties, broken by id in code-unit order (not the machine's locale): the ranking does not
-  // depend on the order of the demand's flows
-  const descending = (x: number, y: number) =>
-    isResidue(x - y, Math.max(Math.abs(x), Math.abs(y))) ? 0 : y - x;
+  // order) rank as ties, broken by id in code-unit order (not the machine's locale): each figure is
+  // compared at 12 significant digits — a key of its own, so the order is total and does not depend on
+  // the order of the demand's flows
+  const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
+  const descending = (x: number, y: number) => rounded(y) - rounded(x);
   ranking.sort(
     (a, b) =>
       descending(a.lostThroughputTeu, b.lostThroughputTeu) ||
