@@ -65,8 +65,17 @@ describe('isCorridorSimError', () => {
     ]);
     const argument = new InvalidArgumentError('m', Symbol('q') as never, 'is bad');
     expect([argument.argument, isCorridorSimError(argument)]).toEqual(['a symbol', true]);
-    const parse = new ParseError('DIMACS', 'abc' as never, 'bad');
-    expect([parse.line, isCorridorSimError(parse)]).toEqual([0, true]);
+    const parse = new ParseError('DIMACS', 1.5, 'bad');
+    expect([parse.line, parse.message, isCorridorSimError(parse)]).toEqual([
+      0,
+      'corridor-sim/data: DIMACS line 1.5: bad',
+      true,
+    ]);
+    const validation = new ValidationError('scenario', undefined as never);
+    expect([validation.issues, isCorridorSimError(validation)]).toEqual([[], true]);
+    const marked = { [Symbol.for('corridor-sim/error')]: true, code: 'unit' };
+    expect(isCorridorSimError(marked)).toBe(false); // no message: not an error of ours
+    expect(isCorridorSimError({ ...marked, code: 'validation', issues: [1], message: 'x' })).toBe(false);
   });
 });
 

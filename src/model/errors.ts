@@ -91,16 +91,16 @@ export function isCorridorSimError(value: unknown): value is AnyCorridorSimError
   // of the library, is checked, not trusted)
   switch (e.code) {
     case 'validation':
-      return Array.isArray(e.issues);
+      return Array.isArray(e.issues) && e.issues.every(isIssue) && typeof e.message === 'string';
     case 'not-found':
-      return typeof e.id === 'string';
+      return typeof e.id === 'string' && typeof e.message === 'string';
     case 'invalid-argument':
-      return typeof e.argument === 'string';
+      return typeof e.argument === 'string' && typeof e.message === 'string';
     case 'parse':
-      return Number.isInteger(e.line);
+      return Number.isInteger(e.line) && typeof e.message === 'string';
     case 'unit':
     case 'invariant':
-      return true;
+      return typeof e.message === 'string';
     default:
       return false;
   }
@@ -142,6 +142,13 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+/** Whether a value has the shape of a {@link ValidationIssue}. */
+function isIssue(value: unknown): value is ValidationIssue {
+  if (typeof value !== 'object' || value === null) return false;
+  const issue = value as Partial<ValidationIssue>;
+  return typeof issue.code === 'string' && Array.isArray(issue.path) && typeof issue.message === 'string';
+}
+
 /** Thrown by `parse*` functions; carries *all* issues found, not only the first. */
 export class ValidationError extends CorridorSimError {
   declare readonly code: 'validation';
@@ -153,6 +160,8 @@ export class ValidationError extends CorridorSimError {
    * @param issues - all issues (at least one)
    */
   constructor(what: string, issues: readonly ValidationIssue[]) {
+    // a caller may pass anything at run time: keep the issues that are issues
+    issues = Array.isArray(issues) ? issues.filter(isIssue) : [];
     const head = issues
       .slice(0, 5)
       .map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`)
@@ -233,7 +242,8 @@ export class ParseError extends CorridorSimError {
   constructor(format: string, line: number, message: string) {
     // a caller may pass anything at run time: the field keeps its declared type (0 when unknown)
     const at = Number.isInteger(line) && line >= 0 ? line : 0;
-    super('parse', `corridor-sim/data: ${format} line ${at}: ${message}`);
+    const shown = at === line ? String(line) : describeValue(line);
+    super('parse', `corridor-sim/data: ${format} line ${shown}: ${message}`);
     this.name = 'ParseError';
     this.line = at;
   }
