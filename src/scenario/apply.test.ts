@@ -305,6 +305,19 @@ describe('applyScenario: operations on what a dated add-link adds', () => {
     expect(out.network.graph.hasEdge('kuryk-new-baku')).toBe(false);
   });
 
+  it('a link to the added node, or the added link opened by id, waits for the add-link too (found by the kit)', () => {
+    const spur = {
+      kind: 'add-link',
+      link: { ...(port as { link: object }).link, id: 'spur', from: 'aktau', to: 'kuryk-new' },
+    } as ScenarioOp;
+    const reopen: ScenarioOp = { kind: 'add-link', link: { id: 'kuryk-new-baku' } };
+    const before = applyScenario(network, demand, scenario(port, spur, reopen), { year: 2024 });
+    expect(before.network.graph.hasEdge('spur')).toBe(false);
+    const after = applyScenario(network, demand, scenario(port, spur, reopen), { year: 2028 });
+    expect(getLink(after.network, 'spur').to).toBe('kuryk-new');
+    expect(getLink(after.network, 'kuryk-new-baku').status).toBe('active');
+  });
+
   it('once it is, they apply to the added node and link', () => {
     const out = applyScenario(network, demand, scenario(port, ...onIt), { year: 2028 });
     expect(getNode(out.network, 'kuryk-new').handling?.container?.capacityPerYear).toBe(100000);

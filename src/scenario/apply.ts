@@ -275,8 +275,11 @@ export function applyScenario(
   // nodes an add-link of the scenario brings: an operation may name one (validation allows it after
   // the add-link); while the add-link is not in effect the node is absent and the operation skips it
   const addable = new Set<string>();
+  const addableLinks = new Set<string>();
   for (const op of scenario.operations) {
-    if (op.kind === 'add-link') for (const node of op.nodes ?? []) addable.add(node.id);
+    if (op.kind !== 'add-link') continue;
+    for (const node of op.nodes ?? []) addable.add(node.id);
+    if ('from' in op.link) addableLinks.add(op.link.id);
   }
   const missingNode = (id: string): void => {
     if (!addable.has(id)) throw new NotFoundError(MODULE, 'node', id);
@@ -414,17 +417,20 @@ export function applyScenario(
         }
         const spec = op.link;
         if ('from' in spec) {
+          // a link to a node that another add-link brings, not in effect yet, cannot exist yet either
+          const absent = [spec.from, spec.to].filter((id) => !nodes.has(id));
+          for (const id of absent) missingNode(id);
+          if (absent.length > 0) break;
           const link = structuredClone(spec) as MutableLink;
           copied.add(link);
           link.status = 'active';
           delete link.opens;
           if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
-          if (!nodes.has(link.from)) throw new NotFoundError(MODULE, 'node', link.from);
-          if (!nodes.has(link.to)) throw new NotFoundError(MODULE, 'node', link.to);
           links.set(link.id, link);
           changed = true;
         } else {
           const found = links.get(spec.id);
+          if (!found && addableLinks.has(spec.id)) break; // added by an add-link not in effect yet
           if (!found) throw new NotFoundError(MODULE, 'link', spec.id);
           if (found.status !== 'active') {
             const link = editLink(found);

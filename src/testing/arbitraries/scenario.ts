@@ -879,9 +879,19 @@ export function buildScenario(
   raws: readonly RawOp[],
 ): Scenario {
   const operations: ScenarioOp[] = [];
+  let current = ctx;
   raws.forEach((raw, i) => {
-    const op = resolveOp(ctx, raw, i);
-    if (op) operations.push(op);
+    const op = resolveOp(current, raw, i);
+    if (!op) return;
+    operations.push(op);
+    if (op.kind === 'add-link' && 'from' in op.link) {
+      // later operations may name what it adds (a new crossing, then a surcharge on it)
+      current = {
+        ...current,
+        links: [...current.links, op.link],
+        nodes: [...current.nodes, ...(op.nodes ?? [])],
+      };
+    }
   });
   return { id: c.id, name: c.name, operations };
 }
