@@ -685,3 +685,50 @@ describe('metamorphic laws with the real simulator', () => {
     fc.assert(laws.applyNeverMutatesInputs(), { numRuns: 100 });
   });
 });
+
+describe('arbScenario: operations naming what an earlier add-link added (namesAdded)', () => {
+  const sample = loadDataset('sample');
+  const baseIds = new Set([
+    ...listLinks(sample.network).map((l) => l.id),
+    ...listNodes(sample.network).map((n) => n.id),
+  ]);
+  /** Ids an operation names that the base network lacks (an add-link's own new link and node aside). */
+  const namesNew = (scenario: Scenario) =>
+    scenario.operations.some((op) => {
+      if (op.kind === 'add-link') return false;
+      const named = JSON.stringify(op).match(/"new-[ln]\d+"/g) ?? [];
+      return named.some((id) => !baseIds.has(JSON.parse(id) as string));
+    });
+  const draw = (namesAdded: boolean) =>
+    fc.sample(
+      arbScenario(sample.network, sample.demand, {
+        kinds: ['add-link', 'surcharge', 'close-nodes', 'scale-capacity'],
+        maxOperations: 4,
+        namesAdded,
+      }),
+      {
+        seed: 11,
+        numRuns: 300,
+      },
+    );
+
+  it('by default some operations name them; every scenario validates and applies in every year', () => {
+    const scenarios = draw(true);
+    expect(scenarios.some(namesNew)).toBe(true);
+    for (const s of scenarios) {
+      expect(safeParseScenario(serializeScenario(s), sample.network, sample.demand).success).toBe(true);
+      for (const year of [2024, 2027, 2030])
+        expect(() => applyScenario(sample.network, sample.demand, s, { year })).not.toThrow();
+    }
+  });
+
+  it('with namesAdded: false none does', () => {
+    expect(draw(false).some(namesNew)).toBe(false);
+  });
+
+  it('namesAdded must be a boolean', () => {
+    expect(() => arbScenario(sample.network, sample.demand, { namesAdded: 'yes' as never })).toThrow(
+      /namesAdded/,
+    );
+  });
+});

@@ -91,6 +91,12 @@ export interface ScenarioConstraints extends ScenarioOpConstraints {
   readonly id?: string;
   /** Scenario name. @defaultValue 'Generated scenario' */
   readonly name?: string;
+  /**
+   * Let operations name a link or node that an earlier `add-link` added (a new crossing, then a
+   * surcharge on it). Such an operation names nothing once that add-link is removed, so with `false`
+   * removing any one operation keeps the scenario valid. @defaultValue true
+   */
+  readonly namesAdded?: boolean;
 }
 
 const DEFAULTS = {
@@ -110,6 +116,7 @@ const DEFAULTS = {
   maxOperations: 4,
   id: 'generated',
   name: 'Generated scenario',
+  namesAdded: true,
 } as const;
 
 const MODULE = 'corridor-sim/testing: arbScenario';
@@ -135,6 +142,7 @@ export interface ResolvedScenarioConstraints {
   readonly maxOperations: number;
   readonly id: string;
   readonly name: string;
+  readonly namesAdded: boolean;
 }
 
 function finiteAtLeast(name: string, value: number, min: number, hint = `≥ ${min}`): void {
@@ -200,6 +208,13 @@ export function resolveScenarioConstraints(
   integerAtLeast('maxSelected', c.maxSelected, 1);
   integerAtLeast('minOperations', c.minOperations, 0);
   integerAtLeast('maxOperations', c.maxOperations, c.minOperations, `≥ minOperations (${c.minOperations})`);
+  if (typeof c.namesAdded !== 'boolean') {
+    throw new InvalidArgumentError(
+      MODULE,
+      'constraints.namesAdded',
+      `must be true or false, got ${String(c.namesAdded)}`,
+    );
+  }
   if (typeof c.id !== 'string' || c.id.length === 0) {
     throw new InvalidArgumentError(
       MODULE,
@@ -225,6 +240,7 @@ export function resolveScenarioConstraints(
     maxOperations: c.maxOperations,
     id: c.id,
     name: c.name,
+    namesAdded: c.namesAdded,
   };
 }
 
@@ -884,12 +900,13 @@ export function buildScenario(
     const op = resolveOp(current, raw, i);
     if (!op) return;
     operations.push(op);
-    if (op.kind === 'add-link' && 'from' in op.link) {
-      // later operations may name what it adds (a new crossing, then a surcharge on it)
+    if (c.namesAdded && op.kind === 'add-link' && 'from' in op.link) {
+      // later operations may name what it adds (a new crossing, then a surcharge on it): first in the
+      // lists, so that the anchors drawn for the base network reach them
       current = {
         ...current,
-        links: [...current.links, op.link],
-        nodes: [...current.nodes, ...(op.nodes ?? [])],
+        links: [op.link, ...current.links],
+        nodes: [...(op.nodes ?? []), ...current.nodes],
       };
     }
   });
