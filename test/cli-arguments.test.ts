@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { loadScenario } from '../src/data/scenarios.js';
+import { ferryLink } from './support/ferry.js';
 
 /** Run the CLI in-process; returns the exit code, standard output and standard error. */
 async function cli(argv: string[], files: Record<string, string> = {}) {
@@ -206,18 +207,7 @@ describe('sweep --target may name a link the --scenario adds', () => {
     operations: [
       {
         kind: 'add-link',
-        link: {
-          id: 'aktau-alat-new',
-          from: 'aktau',
-          to: 'alat',
-          mode: 'ferry',
-          commodity: 'container',
-          capacityPerYear: 10000,
-          transitDays: 1,
-          costUsdPerUnit: 100,
-          distanceKm: 400,
-          countries: ['KZ', 'AZ'],
-        },
+        link: ferryLink('aktau-alat-new', 'aktau', 'alat'),
       },
     ],
   });

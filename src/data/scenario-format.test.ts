@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ferryLink } from '../../test/support/ferry.js';
 import { formatPath, InvalidArgumentError } from '../model/errors.js';
 import { parseNetwork } from './network-format.js';
 import { parseScenario, safeParseScenario, serializeScenario } from './scenario-format.js';
@@ -68,18 +69,7 @@ describe('parseScenario: operations may name what an earlier add-link adds', () 
   const ferry = {
     kind: 'add-link',
     nodes: [{ id: 'kuryk-new', name: 'Kuryk (new)', country: 'KZ', kind: 'port', lat: 43.2, lon: 51.6 }],
-    link: {
-      id: 'kuryk-new-baku',
-      from: 'kuryk-new',
-      to: 'baku',
-      mode: 'ferry',
-      commodity: 'container',
-      capacityPerYear: 10000,
-      transitDays: 1,
-      costUsdPerUnit: 100,
-      distanceKm: 400,
-      countries: ['KZ', 'AZ'],
-    },
+    link: ferryLink('kuryk-new-baku', 'kuryk-new', 'baku'),
   };
   const onIt = [
     { kind: 'surcharge', target: { links: ['kuryk-new-baku'] }, costUsdPerUnit: 50 },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { invalidArgument } from '../../test/support/expect-error.js';
+import { ferryLink } from '../../test/support/ferry.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
 import { flowSegments } from '../model/demand.js';
@@ -280,18 +281,7 @@ describe('applyScenario: operations on what a dated add-link adds', () => {
         handling: { container: { capacityPerYear: 50000 } },
       },
     ],
-    link: {
-      id: 'kuryk-new-baku',
-      from: 'kuryk-new',
-      to: 'baku',
-      mode: 'ferry',
-      commodity: 'container',
-      capacityPerYear: 10000,
-      transitDays: 1,
-      costUsdPerUnit: 100,
-      distanceKm: 400,
-      countries: ['KZ', 'AZ'],
-    },
+    link: ferryLink('kuryk-new-baku', 'kuryk-new', 'baku'),
   } as ScenarioOp;
   const onIt: ScenarioOp[] = [
     { kind: 'scale-capacity', target: { nodes: ['kuryk-new'] }, factor: 2 },

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rejection } from '../../test/support/expect-error.js';
+import { ferryLink } from '../../test/support/ferry.js';
 import { loadDataset } from '../data/datasets.js';
 import { parseScenario, serializeScenario } from '../data/scenario-format.js';
 import { listScenarios, loadScenario } from '../data/scenarios.js';
@@ -115,18 +116,7 @@ describe('attribute over a base', () => {
   it('an add-link and the operations naming what it adds are one player; the others stand alone', async () => {
     const ferry: ScenarioOp = {
       kind: 'add-link',
-      link: {
-        id: 'aktau-alat-new',
-        from: 'aktau',
-        to: 'alat',
-        mode: 'ferry',
-        commodity: 'container',
-        capacityPerYear: 20000,
-        transitDays: 1,
-        costUsdPerUnit: 100,
-        distanceKm: 400,
-        countries: ['KZ', 'AZ'],
-      },
+      link: ferryLink('aktau-alat-new', 'aktau', 'alat', 20000),
     };
     const mine = composeScenarios(
       'mine',
