@@ -56,6 +56,7 @@ import {
   requireNetwork,
 } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
+import { addedIds } from './depends.js';
 import { operationFingerprint } from './fingerprint.js';
 import { linkMatcher } from './select.js';
 import { activeFraction, type Timing } from './timing.js';
@@ -274,15 +275,9 @@ export function applyScenario(
 
   // nodes an add-link of the scenario brings: an operation may name one (validation allows it after
   // the add-link); while the add-link is not in effect the node is absent and the operation skips it
-  const addable = new Set<string>();
-  const addableLinks = new Set<string>();
-  for (const op of scenario.operations) {
-    if (op.kind !== 'add-link') continue;
-    for (const node of op.nodes ?? []) addable.add(node.id);
-    if ('from' in op.link) addableLinks.add(op.link.id);
-  }
+  const addable = addedIds(scenario.operations);
   const missingNode = (id: string): void => {
-    if (!addable.has(id)) throw new NotFoundError(MODULE, 'node', id);
+    if (!addable.nodes.has(id)) throw new NotFoundError(MODULE, 'node', id);
   };
 
   scenario.operations.forEach((op, index) => {
@@ -430,7 +425,7 @@ export function applyScenario(
           changed = true;
         } else {
           const found = links.get(spec.id);
-          if (!found && addableLinks.has(spec.id)) break; // added by an add-link not in effect yet
+          if (!found && addable.links.has(spec.id)) break; // added by an add-link not in effect yet
           if (!found) throw new NotFoundError(MODULE, 'link', spec.id);
           if (found.status !== 'active') {
             const link = editLink(found);

@@ -33,6 +33,28 @@ function namedIds(op: ScenarioOp): string[] {
 }
 
 /**
+ * The link and node ids the `add-link` operations of a list add (full links and their new nodes).
+ *
+ * @param operations - a scenario's operations
+ * @returns the added link ids and node ids
+ * @example addedIds(loadScenario('bakhty-2028').operations).links
+ * @remarks Complexity O(operations).
+ */
+export function addedIds(operations: readonly ScenarioOp[]): {
+  readonly links: ReadonlySet<string>;
+  readonly nodes: ReadonlySet<string>;
+} {
+  const links = new Set<string>();
+  const nodes = new Set<string>();
+  for (const op of operations) {
+    if (op?.kind !== 'add-link') continue;
+    if ('from' in op.link) links.add(op.link.id);
+    for (const node of op.nodes ?? []) nodes.add(node.id);
+  }
+  return { links, nodes };
+}
+
+/**
  * The operations from index `first` on, in groups that must stay together: an `add-link` with every
  * later operation that names what it adds (transitively). Operations before `first` count as always
  * present.

@@ -219,7 +219,8 @@ export async function attribute(
   const cache = new Map<number, Record<string, number>>();
   // the players: the operations after the base's (their indices in the scenario), an add-link
   // together with the operations that name what it adds
-  let players: number[][] = groupWithAddedLinks(scenario.operations, shared);
+  const groups = groupWithAddedLinks(scenario.operations, shared);
+  let players: number[][] = groups;
   // Coalitions between the empty and the full one start from the equilibrium of the coalition
   // simulated before them (visited in a fixed order, so the result is deterministic): consecutive
   // coalitions share most operations. The empty and full coalitions run cold, as `simulate` alone
@@ -300,8 +301,7 @@ export async function attribute(
   }
   const zero = Object.fromEntries(keys.map((k) => [k, 0]));
   const groupOf = new Map<number, number[]>();
-  for (const group of groupWithAddedLinks(scenario.operations, shared))
-    for (const i of group) groupOf.set(i, group);
+  for (const group of groups) for (const i of group) groupOf.set(i, group);
   return {
     method,
     runs: cache.size,

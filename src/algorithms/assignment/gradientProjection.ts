@@ -139,10 +139,10 @@ export function gradientProjection(
   const active = p.classes.filter((c) => !c.fixedRoute);
   // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
   const swaps = active.length >= 2 ? new SwapWorkspace(M) : undefined;
-  const allOds = new Int32Array(p.odCount);
-  const allOdClass = new Int32Array(p.odCount);
+  const allOds = new Int32Array(swaps ? p.odCount : 0);
+  const allOdClass = new Int32Array(allOds.length);
   let allCount = 0;
-  for (const cls of active) {
+  for (const cls of swaps ? active : []) {
     for (let j = 0; j < cls.destinations.length; j++) {
       allOds[allCount] = cls.odOffset + j;
       allOdClass[allCount++] = cls.index;

@@ -18,6 +18,7 @@ import { MODES, type Mode, type Network } from '../../model/network.js';
 import type { Scenario, ScenarioOp, Selector } from '../../model/scenario.js';
 import { summarizeResult } from '../../report/simulation.js';
 import { formatTable } from '../../report/table.js';
+import { addedIds } from '../../scenario/depends.js';
 import { sweep } from '../../simulate/sweep.js';
 import type { CliIo, Command } from '../io.js';
 import {
@@ -103,13 +104,7 @@ export function checkTarget(
 ): string | undefined {
   const { graph } = network;
   const got = `got ${JSON.stringify(text)}`;
-  const addedLinks = new Set<string>();
-  const addedNodes = new Set<string>();
-  for (const op of base) {
-    if (op?.kind !== 'add-link') continue;
-    if ('from' in op.link) addedLinks.add(op.link.id);
-    for (const node of op.nodes ?? []) addedNodes.add(node.id);
-  }
+  const added = addedIds(base);
   switch (target.kind) {
     case 'corridor': {
       const ids = network.corridors.map((c) => c.id);
@@ -118,11 +113,11 @@ export function checkTarget(
         : `--target must name a corridor of the dataset (${ids.join(', ')}), ${got}`;
     }
     case 'link':
-      return graph.hasEdge(target.id) || addedLinks.has(target.id)
+      return graph.hasEdge(target.id) || added.links.has(target.id)
         ? undefined
         : `--target must name a link of the dataset or one the scenario adds, ${got}`;
     case 'node':
-      return graph.hasNode(target.id) || addedNodes.has(target.id)
+      return graph.hasNode(target.id) || added.nodes.has(target.id)
         ? undefined
         : `--target must name a node of the dataset or one the scenario adds, ${got}`;
     case 'country': {
