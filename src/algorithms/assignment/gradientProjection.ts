@@ -34,12 +34,12 @@
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { objectiveReport, refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace } from './loading.js';
-import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
+import { HASH_SEED, hashArcs, hashStep, PathStore } from './pathStore.js';
 import {
   loadWarmStart,
-  originTree,
   type PathWarmStart,
   pathVolumes,
+  rootTree,
   seedMissingPaths,
   setPathCosts,
 } from './pathSupport.js';
@@ -55,6 +55,7 @@ import {
   resolveIterationOptions,
   stopStatus,
 } from './result.js';
+import { treeRoots } from './treeRoots.js';
 import { SharedTrees } from './treeSharing.js';
 
 export type { PathWarmStart } from './pathSupport.js';
@@ -123,7 +124,6 @@ export function gradientProjection(
     );
   }
   const M = p.arcCount;
-  const tail = p.csr.tail;
   const ws = createLoadingWorkspace(p);
   const store = new PathStore(p.odCount, p.odCount * 2, p.odCount * 16);
   const buffer = new Int32Array(p.nodeCount + 1);
@@ -155,9 +155,11 @@ export function gradientProjection(
   if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
   recomputeVolumes();
   updateCosts(p, V, so, cost);
+  const roots = treeRoots(p);
+  const treeTail = roots.csr.tail;
   const shared = new SharedTrees(p);
   shared.nextRound();
-  for (const cls of p.classes) seedMissingPaths(p, cls, cost, ws, store, buffer, shared);
+  for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared);
 
   const history: number[] = [];
   let iterations = 0;
@@ -181,21 +183,13 @@ export function gradientProjection(
         if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
       }
       const weights = { ready: false };
-      for (let i = 0; i < cls.origins.length; i++) {
-        const from = cls.originStart[i]!;
-        const to = cls.originStart[i + 1]!;
-        const { distance, predecessorArc } = originTree(p, cls, i, cost, ws, shared, weights);
-        for (let j = from; j < to; j++) {
-          const d = cls.destinations[j]!;
+      const { rootStart, entries, far } = roots.byClass[cls.index]!;
+      for (let i = 0; i < rootStart.length - 1; i++) {
+        const { distance, predecessorArc } = rootTree(p, roots, cls, i, cost, ws, shared, weights);
+        for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
+          const j = entries[k]!;
+          const d = far[k]!;
           sptt += cls.demand[j]! * distance[d]!;
-          // Walk the tree path backwards, hashing as we go; add it when the OD lacks it.
-          let len = 0;
-          let h = HASH_SEED;
-          for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
-            buffer[len++] = e;
-            h = hashStep(h, e);
-            v = tail[e]!;
-          }
           const od = cls.odOffset + j;
           // Prune paths that carried no flow after the last IDLE_ROUNDS + 1 equilibrations (store.aux
           // counts them; add() starts it at 0).
@@ -212,11 +206,29 @@ export function gradientProjection(
             }
             q = after;
           }
+          // The tree path, and add it when the OD lacks it. Trees from origins yield it last arc
+          // first (hashed while walking); trees from destinations yield it in order.
+          let len = 0;
+          if (roots.reverse) {
+            for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
+              buffer[len++] = e;
+              v = treeTail[e]!;
+            }
+            const h = hashArcs(buffer, len);
+            if (store.find(od, buffer, len, h) < 0) store.add(od, buffer, len, h, 0);
+            continue;
+          }
+          let h = HASH_SEED;
+          for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
+            buffer[len++] = e;
+            h = hashStep(h, e);
+            v = treeTail[e]!;
+          }
           if (store.findReversed(od, buffer, len, h) < 0) {
-            for (let i = 0, k = len - 1; i < k; i++, k--) {
-              const t = buffer[i]!;
-              buffer[i] = buffer[k]!;
-              buffer[k] = t;
+            for (let a = 0, b = len - 1; a < b; a++, b--) {
+              const t = buffer[a]!;
+              buffer[a] = buffer[b]!;
+              buffer[b] = t;
             }
             store.add(od, buffer, len, h, 0);
           }

@@ -47,7 +47,8 @@ export function createLoadingWorkspace(p: AssignmentProblem): LoadingWorkspace {
 
 /**
  * weight = cost + class constant (Infinity on forbidden arcs), in forward-star order: Dijkstra then
- * reads weights sequentially (see `toOutOrder` in csr.ts).
+ * reads weights sequentially (see `toOutOrder` in csr.ts). `outArcs` gives the order: the problem's
+ * forward star, or the reversed graph's (its reverse star) for trees grown from destinations.
  *
  * @internal
  */
@@ -56,9 +57,9 @@ export function setClassWeights(
   cls: AssignmentClass,
   cost: Float64Array,
   weight: Float64Array,
+  outArcs: Int32Array = p.csr.outArcs,
 ): void {
   const constant = cls.arcConstant;
-  const outArcs = p.csr.outArcs;
   for (let i = 0; i < outArcs.length; i++) {
     const a = outArcs[i]!;
     weight[i] = cost[a]! + constant[a]!;
@@ -66,13 +67,17 @@ export function setClassWeights(
 }
 
 /**
- * Fixed-route weights in forward-star order: money, ties broken by free-flow time
- * (money + 1e-9 · (t0 + constant)); Infinity on forbidden arcs.
+ * Fixed-route weights in forward-star order (of `outArcs`, as in {@link setClassWeights}): money,
+ * ties broken by free-flow time (money + 1e-9 · (t0 + constant)); Infinity on forbidden arcs.
  *
  * @internal
  */
-export function setMoneyWeights(p: AssignmentProblem, cls: AssignmentClass, weight: Float64Array): void {
-  const outArcs = p.csr.outArcs;
+export function setMoneyWeights(
+  p: AssignmentProblem,
+  cls: AssignmentClass,
+  weight: Float64Array,
+  outArcs: Int32Array = p.csr.outArcs,
+): void {
   for (let i = 0; i < outArcs.length; i++) {
     const a = outArcs[i]!;
     const c = cls.arcConstant[a]!;

@@ -49,6 +49,7 @@ import {
   resolveIterationOptions,
   stopStatus,
 } from './result.js';
+import { treeRoots } from './treeRoots.js';
 import { vdfDerivative, vdfTime } from './vdf.js';
 
 const DEFAULTS = {
@@ -176,7 +177,8 @@ export function logitAssignment(
   if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
   pathVolumes(p, store, V, classFlows);
   updateCosts(p, V, false, cost);
-  for (const cls of p.classes) if (cls.fixedRoute) seedMissingPaths(p, cls, cost, ws, store, buffer);
+  const roots = treeRoots(p);
+  for (const cls of p.classes) if (cls.fixedRoute) seedMissingPaths(p, roots, cls, cost, ws, store, buffer);
   const free = new Float64Array(M);
   updateCosts(p, new Float64Array(M), false, free);
   const multiplier = new Float64Array(M).fill(1);

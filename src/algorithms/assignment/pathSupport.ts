@@ -14,6 +14,7 @@ import { type LoadingWorkspace, setClassWeights, setMoneyWeights } from './loadi
 import type { PathSet } from './pathSet.js';
 import { hashArcs, type PathStore } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
+import type { TreeRoots } from './treeRoots.js';
 import { type SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
 
 const MODULE = 'corridor-sim/assignment';
@@ -114,6 +115,29 @@ export function setPathCosts(
 }
 
 /**
+ * The tree path between a tree's root and `far` (the other end of an OD) into `buffer`, origin
+ * first; returns its length. Trees from origins are walked back from the destination and the buffer
+ * reversed; trees from destinations (reversed graph) are walked forward from the origin.
+ *
+ * @internal
+ */
+export function rootedPathInto(
+  roots: TreeRoots,
+  predecessorArc: Int32Array,
+  far: number,
+  buffer: Int32Array,
+): number {
+  if (!roots.reverse) return treePathInto(roots.csr.tail, predecessorArc, far, buffer);
+  const next = roots.csr.tail; // the reversed graph's tail is the arc's head
+  let len = 0;
+  for (let v = far, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
+    buffer[len++] = e;
+    v = next[e]!;
+  }
+  return len;
+}
+
+/**
  * Give every OD without a path its shortest path (money-cheapest for VOT-0 classes) with all its demand.
  * With `shared`, a wider class's tree of the same round serves when its paths are allowed (see
  * treeSharing.ts), and this class's trees are kept for narrower classes.
@@ -122,6 +146,7 @@ export function setPathCosts(
  */
 export function seedMissingPaths(
   p: AssignmentProblem,
+  roots: TreeRoots,
   cls: AssignmentClass,
   cost: Float64Array,
   ws: LoadingWorkspace,
@@ -130,35 +155,39 @@ export function seedMissingPaths(
   shared?: SharedTrees,
 ): void {
   const weights = { ready: false };
-  for (let i = 0; i < cls.origins.length; i++) {
-    const from = cls.originStart[i]!;
-    const to = cls.originStart[i + 1]!;
+  const { rootStart, entries, far } = roots.byClass[cls.index]!;
+  for (let i = 0; i < rootStart.length - 1; i++) {
+    const from = rootStart[i]!;
+    const to = rootStart[i + 1]!;
     let missing = false;
-    for (let j = from; j < to; j++) {
-      if (store.odSize[cls.odOffset + j] === 0) missing = true;
+    for (let k = from; k < to; k++) {
+      if (store.odSize[cls.odOffset + entries[k]!] === 0) missing = true;
     }
     if (!missing) continue;
-    const tree = originTree(p, cls, i, cost, ws, shared, weights);
-    for (let j = from; j < to; j++) {
+    const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights);
+    for (let k = from; k < to; k++) {
+      const j = entries[k]!;
       const od = cls.odOffset + j;
       if (store.odSize[od] !== 0) continue;
-      const len = treePathInto(p.csr.tail, tree.predecessorArc, cls.destinations[j]!, buffer);
+      const len = rootedPathInto(roots, tree.predecessorArc, far[k]!, buffer);
       store.add(od, buffer, len, hashArcs(buffer, len), cls.demand[j]!);
     }
   }
 }
 
 /**
- * The shortest-path tree of `cls` from its `i`-th origin. With `shared`, a wider class's tree of the
- * same round serves when its paths to the origin's destinations are allowed (see treeSharing.ts), and
- * this class's tree is kept for narrower classes. Otherwise Dijkstra on the class weights (money for
- * VOT-0 classes), which are filled into `ws.weight` once per class: pass the same `weights` holder for
- * every origin of the class, `{ ready: false }` at first.
+ * The shortest-path tree of `cls` from its `i`-th root (an origin, or a destination on the reversed
+ * graph: ./treeRoots.ts). With `shared`, a wider class's tree of the same round serves when its
+ * paths to the root's OD ends are allowed (see treeSharing.ts), and this class's tree is kept for
+ * narrower classes. Otherwise Dijkstra on the class weights (money for VOT-0 classes), which are
+ * filled into `ws.weight` once per class: pass the same `weights` holder for every root of the class,
+ * `{ ready: false }` at first.
  *
  * @internal
  */
-export function originTree(
+export function rootTree(
   p: AssignmentProblem,
+  roots: TreeRoots,
   cls: AssignmentClass,
   i: number,
   cost: Float64Array,
@@ -166,30 +195,25 @@ export function originTree(
   shared: SharedTrees | undefined,
   weights: { ready: boolean },
 ): StoredTree {
-  const origin = cls.origins[i]!;
-  let tree: StoredTree | undefined = shared?.parentTree(cls.index, origin);
+  const own = roots.byClass[cls.index]!;
+  const root = own.roots[i]!;
+  const csr = roots.csr;
+  let tree: StoredTree | undefined = shared?.parentTree(cls.index, root);
   if (
     tree &&
-    !treeServes(
-      tree,
-      p.csr.tail,
-      cls.arcConstant,
-      cls.destinations,
-      cls.originStart[i]!,
-      cls.originStart[i + 1]!,
-    )
+    !treeServes(tree, csr.tail, cls.arcConstant, own.far, own.rootStart[i]!, own.rootStart[i + 1]!)
   ) {
     tree = undefined;
   }
   if (!tree) {
     if (!weights.ready) {
-      if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight);
-      else setClassWeights(p, cls, cost, ws.weight);
+      if (cls.fixedRoute) setMoneyWeights(p, cls, ws.weight, csr.outArcs);
+      else setClassWeights(p, cls, cost, ws.weight, csr.outArcs);
       weights.ready = true;
     }
-    tree = shortestPathTree(p.csr, ws.weight, origin, ws.dijkstra, ws.treeOptions);
+    tree = shortestPathTree(csr, ws.weight, root, ws.dijkstra, ws.treeOptions);
   }
-  if (shared?.keeps(cls.index)) shared.keep(cls.index, origin, tree.predecessorArc, tree.distance);
+  if (shared?.keeps(cls.index)) shared.keep(cls.index, root, tree.predecessorArc, tree.distance);
   return tree;
 }
 

@@ -83,7 +83,7 @@ export class SharedTrees {
     return this.stored[k] !== undefined;
   }
 
-  /** Keep class `k`'s tree from `origin` (copied: the Dijkstra workspace is reused). */
+  /** Keep class `k`'s tree from `origin` (its root; copied: the Dijkstra workspace is reused). */
   keep(k: number, origin: number, predecessorArc: Int32Array, distance: Float64Array): void {
     const map = this.stored[k]!;
     const old = map.get(origin);
@@ -100,7 +100,7 @@ export class SharedTrees {
     }
   }
 
-  /** The kept tree of class `k`'s parent from `origin`, if any. */
+  /** The kept tree of class `k`'s parent from `origin` (its root), if any. */
   parentTree(k: number, origin: number): StoredTree | undefined {
     const j = this.parent[k]!;
     const tree = j < 0 ? undefined : this.stored[j]!.get(origin);
@@ -114,7 +114,8 @@ export class SharedTrees {
 }
 
 /**
- * Whether the tree paths to `destinations[from..to)` avoid every arc `constant` forbids.
+ * Whether the tree paths to `ends[from..to)` avoid every arc `constant` forbids. `tail` is the tail
+ * array of the graph the tree grew on (the reversed graph's for trees from destinations).
  *
  * @internal
  */
@@ -122,13 +123,13 @@ export function treeServes(
   tree: StoredTree,
   tail: Int32Array,
   constant: Float64Array,
-  destinations: Int32Array,
+  ends: Int32Array,
   from: number,
   to: number,
 ): boolean {
   const pred = tree.predecessorArc;
   for (let j = from; j < to; j++) {
-    const d = destinations[j]!;
+    const d = ends[j]!;
     if (!(tree.distance[d]! < Number.POSITIVE_INFINITY)) return false;
     for (let v = d, e = pred[v]!; e >= 0; e = pred[v]!) {
       if (constant[e] === Number.POSITIVE_INFINITY) return false;

@@ -1,0 +1,132 @@
+/**
+ * Trees rooted at destinations: the reversed graph equals one built from swapped endpoints, the
+ * roots cover every OD entry once, a tree grown backwards from a destination gives every origin its
+ * Bellman–Ford distance and a path of that cost, and gradient projection on such trees meets the
+ * Wardrop conditions (Bellman–Ford) with through-blocked nodes and classes sharing trees.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { buildCsr } from '../_internal/csr.js';
+import { createDijkstraWorkspace, shortestPathTree } from '../_internal/dijkstra.js';
+import { gradientProjection } from './gradientProjection.js';
+import { setClassWeights } from './loading.js';
+import { rootedPathInto } from './pathSupport.js';
+import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
+import { bellmanFord, checkEquilibrium, gridNetwork } from './testProblems.js';
+import { reverseCsr, treeRoots } from './treeRoots.js';
+import { SharedTrees } from './treeSharing.js';
+
+const BPR = { kind: 'bpr', alpha: 0.15, beta: 4 } as const;
+// 5×5 grid; many origins (rows 0–1) towards two destinations in the bottom corners
+const origins = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const od = {
+  origins: [...origins, ...origins],
+  destinations: [...origins.map(() => 20), ...origins.map(() => 24)],
+  volumes: [...origins.map((o) => 4 + (o % 3)), ...origins.map((o) => 6 - (o % 4))],
+};
+
+function problem(classes: readonly AssignmentClassInput[], throughBlocked: number[] = []) {
+  const grid = gridNetwork(5, 11, { min: 1, spread: 9 }, { min: 30, spread: 30 });
+  return createAssignmentProblem({ ...grid, vdf: BPR, classes, throughBlocked });
+}
+
+/** Arcs from column 1 into column 2 (a border a class may refuse). */
+function border(tail: Int32Array, head: Int32Array): number[] {
+  const out: number[] = [];
+  for (let a = 0; a < tail.length; a++) if (tail[a]! % 5 === 1 && head[a]! % 5 === 2) out.push(a);
+  return out;
+}
+
+describe('reverseCsr', () => {
+  it('equals the graph built from swapped endpoints', () => {
+    const { csr } = problem([{ id: 'c', ...od }]);
+    const built = buildCsr(csr.nodeCount, csr.head, csr.tail);
+    const reversed = reverseCsr(csr);
+    for (const key of ['tail', 'head', 'outStart', 'outArcs', 'outHead', 'inStart', 'inArcs'] as const)
+      expect(Array.from(reversed[key])).toEqual(Array.from(built[key]));
+  });
+});
+
+describe('treeRoots', () => {
+  it('roots trees at the destinations when they are fewer, and lists every entry once', () => {
+    const p = problem([{ id: 'c', ...od }]);
+    const roots = treeRoots(p);
+    expect(roots.reverse).toBe(true);
+    const cls = p.classes[0]!;
+    const own = roots.byClass[0]!;
+    expect(Array.from(own.roots).sort()).toEqual([20, 24]);
+    expect(Array.from(own.entries).sort((a, b) => a - b)).toEqual(Array.from(cls.destinations, (_, j) => j));
+    for (let i = 0; i < own.roots.length; i++) {
+      for (let k = own.rootStart[i]!; k < own.rootStart[i + 1]!; k++) {
+        const j = own.entries[k]!;
+        expect(cls.destinations[j]).toBe(own.roots[i]);
+        const o = cls.origins.findIndex((_, x) => cls.originStart[x]! <= j && j < cls.originStart[x + 1]!);
+        expect(own.far[k]).toBe(cls.origins[o]);
+      }
+    }
+  });
+
+  it('keeps origin roots when origins are not more numerous', () => {
+    const p = problem([{ id: 'c', origins: [0, 24], destinations: [24, 0], volumes: [5, 5] }]);
+    const roots = treeRoots(p);
+    expect(roots.reverse).toBe(false);
+    expect(roots.csr).toBe(p.csr);
+  });
+
+  it('gives every origin its Bellman–Ford distance and a path of that cost, through-blocked nodes kept', () => {
+    const blocked = [6, 12];
+    const p = problem([{ id: 'c', ...od }], blocked);
+    const roots = treeRoots(p);
+    const cls = p.classes[0]!;
+    const cost = Float64Array.from(p.t0);
+    const weight = new Float64Array(p.arcCount);
+    setClassWeights(p, cls, cost, weight, roots.csr.outArcs);
+    const byArc = Array.from(cost, (c, a) => c + cls.arcConstant[a]!);
+    const ws = createDijkstraWorkspace(p.nodeCount);
+    const buffer = new Int32Array(p.nodeCount);
+    for (const d of [20, 24]) {
+      const tree = shortestPathTree(roots.csr, weight, d, ws, {
+        weightOrder: 'out',
+        blockedThrough: p.blockedThrough!,
+      });
+      for (const o of origins) {
+        const expected = bellmanFord(p, byArc, o)[d]!;
+        expect(tree.distance[o]).toBeCloseTo(expected, 9);
+        const len = rootedPathInto(roots, tree.predecessorArc, o, buffer);
+        let at = o;
+        let sum = 0;
+        for (let i = 0; i < len; i++) {
+          const a = buffer[i]!;
+          expect(p.csr.tail[a]).toBe(at);
+          if (i > 0) expect(blocked).not.toContain(at);
+          at = p.csr.head[a]!;
+          sum += byArc[a]!;
+        }
+        expect(at).toBe(d);
+        expect(sum).toBeCloseTo(expected, 9);
+      }
+    }
+  });
+});
+
+describe('gradient projection on trees from destinations', () => {
+  it('meets the Wardrop conditions with through-blocked nodes and classes sharing trees', () => {
+    const base = problem([{ id: 'c', ...od }]);
+    const refused = border(base.csr.tail, base.csr.head);
+    const classes: AssignmentClassInput[] = [
+      { id: 'all', ...od },
+      { id: 'no-border', ...od, forbiddenArcs: refused },
+      { id: 'slow', ...od, valueOfTime: 2, moneyCost: new Array(80).fill(1) },
+    ];
+    const p = problem(classes, [7]);
+    expect(treeRoots(p).reverse).toBe(true);
+    expect(Array.from(new SharedTrees(p).parent)).toEqual([-1, 0, -1]);
+    const result = gradientProjection(p, { relativeGap: 1e-11 });
+    expect(result.status).toBe('converged');
+    const check = checkEquilibrium(p, result.arcFlows, result.classFlows, result.paths!);
+    expect(check.maxUsedExcess).toBeLessThan(1e-9);
+    expect(check.maxDemandError).toBeLessThan(1e-12);
+    expect(check.maxFlowMismatch).toBeLessThan(1e-9);
+    for (const e of refused) expect(result.classFlows[1]![e]).toBe(0);
+  });
+});

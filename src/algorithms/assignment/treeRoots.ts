@@ -1,0 +1,124 @@
+/**
+ * Where shortest-path trees are rooted
+ * ====================================
+ *
+ * Path-based algorithms need, every round, the shortest path of every OD. A tree from an origin
+ * gives the paths to all its destinations; a tree grown backwards from a destination (Dijkstra on
+ * the reversed graph) gives the paths from all its origins. When the demand has fewer distinct
+ * destinations than origins — the Eurasia demand has 11 origins in China and Central Asia and 4
+ * European destinations per class — rooting the trees at the destinations needs fewer of them.
+ *
+ * A problem roots all its trees on one side (so classes that share trees, ./treeSharing.ts, always
+ * agree): at the destinations when the classes have fewer distinct destinations than origins in all,
+ * else at the origins. On the reversed graph an arc keeps its id, its tail and head swap, and
+ * `predecessorArc[v]` of a tree from destination d is the arc leaving v on its shortest path to d.
+ * Through-blocked nodes keep their meaning: the root may be left, any other blocked node may only
+ * end a path.
+ *
+ * Internal: no public API. O(N + M + entries) per problem.
+ */
+
+import type { Csr } from '../_internal/csr.js';
+import type { AssignmentClass, AssignmentProblem } from './problem.js';
+
+/** The roots of one class's trees and the OD entries each tree serves. */
+export interface ClassRoots {
+  /** Root node of each tree (origins, or destinations when reversed). */
+  readonly roots: Int32Array;
+  /** Entries served by tree i are `entries[rootStart[i] .. rootStart[i+1])`. */
+  readonly rootStart: Int32Array;
+  /** OD entry indices j (within the class: `cls.destinations[j]`, `cls.demand[j]`). */
+  readonly entries: Int32Array;
+  /** The other end of each entry in `entries` order: its destination, or its origin when reversed. */
+  readonly far: Int32Array;
+}
+
+/** Tree roots of every class of a problem. */
+export interface TreeRoots {
+  /** True when trees grow backwards from destinations. */
+  readonly reverse: boolean;
+  /** The graph trees grow on: the problem's graph, or its reversal (same arc ids). */
+  readonly csr: Csr;
+  /** Per class, in problem order. */
+  readonly byClass: readonly ClassRoots[];
+}
+
+/** The reversal of a graph: same arc ids, tails and heads swapped, forward and reverse stars swapped. */
+export function reverseCsr(csr: Csr): Csr {
+  const outHead = new Int32Array(csr.arcCount);
+  for (let p = 0; p < outHead.length; p++) outHead[p] = csr.tail[csr.inArcs[p]!]!;
+  return {
+    nodeCount: csr.nodeCount,
+    arcCount: csr.arcCount,
+    tail: csr.head,
+    head: csr.tail,
+    outStart: csr.inStart,
+    outArcs: csr.inArcs,
+    outHead,
+    inStart: csr.outStart,
+    inArcs: csr.outArcs,
+  };
+}
+
+function originRoots(cls: AssignmentClass): ClassRoots {
+  const entries = new Int32Array(cls.destinations.length);
+  for (let j = 0; j < entries.length; j++) entries[j] = j;
+  return { roots: cls.origins, rootStart: cls.originStart, entries, far: cls.destinations };
+}
+
+function destinationRoots(cls: AssignmentClass, nodeCount: number): ClassRoots {
+  const J = cls.destinations.length;
+  const origin = new Int32Array(J);
+  for (let i = 0; i < cls.origins.length; i++)
+    for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) origin[j] = cls.origins[i]!;
+  // destinations in order of first appearance; entries grouped by destination, in entry order
+  const slot = new Int32Array(nodeCount).fill(-1);
+  const roots: number[] = [];
+  const count: number[] = [];
+  for (let j = 0; j < J; j++) {
+    const d = cls.destinations[j]!;
+    if (slot[d] === -1) {
+      slot[d] = roots.length;
+      roots.push(d);
+      count.push(0);
+    }
+    count[slot[d]!]!++;
+  }
+  const rootStart = new Int32Array(roots.length + 1);
+  for (let i = 0; i < roots.length; i++) rootStart[i + 1] = rootStart[i]! + count[i]!;
+  const fill = rootStart.slice(0, roots.length);
+  const entries = new Int32Array(J);
+  const far = new Int32Array(J);
+  for (let j = 0; j < J; j++) {
+    const at = fill[slot[cls.destinations[j]!]!]!++;
+    entries[at] = j;
+    far[at] = origin[j]!;
+  }
+  return { roots: Int32Array.from(roots), rootStart, entries, far };
+}
+
+function distinctDestinations(cls: AssignmentClass): number {
+  return new Set(cls.destinations).size;
+}
+
+/**
+ * Choose the side trees grow from, and list every class's roots.
+ *
+ * @param p - the problem
+ * @returns the roots; reversed when the classes have fewer distinct destinations than origins in all
+ * @internal
+ */
+export function treeRoots(p: AssignmentProblem): TreeRoots {
+  let origins = 0;
+  let destinations = 0;
+  for (const cls of p.classes) {
+    origins += cls.origins.length;
+    destinations += distinctDestinations(cls);
+  }
+  const reverse = destinations < origins;
+  return {
+    reverse,
+    csr: reverse ? reverseCsr(p.csr) : p.csr,
+    byClass: p.classes.map((cls) => (reverse ? destinationRoots(cls, p.nodeCount) : originRoots(cls))),
+  };
+}
