@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../model/errors.js';
 import { type AssignmentProblemInput, createAssignmentProblem } from './problem.js';
+import { bellmanFord, gridNetwork } from './testProblems.js';
 
 // 0 → 1 → 2 and 0 → 2; node 3 is isolated.
 const BASE: AssignmentProblemInput = {
@@ -68,6 +69,44 @@ describe('createAssignmentProblem', () => {
     });
     expect(q.unreachable).toEqual([{ classId: 'all', origin: 0, destination: 2, volume: 3 }]);
     expect(q.classes[0]!.totalDemand).toBe(4);
+  });
+
+  it('finds the unreachable ODs that Bellman–Ford finds, searching from origins or from destinations', () => {
+    // 4×4 grids with random forbidden arcs and blocked nodes; many origins to few destinations
+    // (searched backwards from the destinations) and few origins to many destinations (forwards)
+    for (let seed = 1; seed <= 12; seed++) {
+      const grid = gridNetwork(4, seed, { min: 1, spread: 5 }, { min: 10, spread: 10 });
+      let state = seed * 7919;
+      const draw = () => {
+        state = (state * 16807) % 2147483647;
+        return state / 2147483647;
+      };
+      const forbidden = grid.tail.map((_, a) => a).filter(() => draw() < 0.3);
+      const blocked = [5, 6, 9, 10].filter(() => draw() < 0.5);
+      const many = [0, 1, 2, 3, 4, 8, 12];
+      const few = [15, 11];
+      const pairs =
+        seed % 2 === 0
+          ? many.flatMap((o) => few.map((d) => [o, d]))
+          : few.flatMap((o) => many.map((d) => [o, d]));
+      const p = createAssignmentProblem({
+        ...grid,
+        vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
+        throughBlocked: blocked,
+        classes: [
+          {
+            id: 'c',
+            origins: pairs.map((x) => x[0]!),
+            destinations: pairs.map((x) => x[1]!),
+            volumes: pairs.map(() => 1),
+            forbiddenArcs: forbidden,
+          },
+        ],
+      });
+      const weight = Array.from(p.classes[0]!.arcConstant, (c) => c + 1);
+      const expected = pairs.filter(([o, d]) => bellmanFord(p, weight, o!)[d!] === Number.POSITIVE_INFINITY);
+      expect(p.unreachable.map((u) => [u.origin, u.destination]).sort()).toEqual(expected.sort());
+    }
   });
 
   it.each([

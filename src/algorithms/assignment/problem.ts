@@ -340,29 +340,27 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     const destinations: number[] = [];
     const demand: number[] = [];
     let totalDemand = 0;
-    for (const [o, row] of byOrigin) {
-      // Reachability from o avoiding forbidden arcs and through-blocked nodes.
-      reach.fill(0);
-      reach[o] = 1;
-      let qh = 0;
-      let qt = 0;
-      queue[qt++] = o;
-      while (qh < qt) {
-        const u = queue[qh++]!;
-        if (blockedThrough !== undefined && blockedThrough[u] === 1 && u !== o) continue;
-        for (let p = csr.outStart[u]!, end = csr.outStart[u + 1]!; p < end; p++) {
-          const a = csr.outArcs[p]!;
-          if (arcConstant[a] === Number.POSITIVE_INFINITY) continue;
-          const v = csr.head[a]!;
-          if (reach[v] === 0) {
-            reach[v] = 1;
-            queue[qt++] = v;
-          }
-        }
+    // Reachability avoiding forbidden arcs and through-blocked nodes: searched backwards from each
+    // destination when there are fewer destinations than origins (as the trees are, ./treeRoots.ts).
+    const ends = new Map<number, number>();
+    for (const row of byOrigin.values()) for (const d of row.keys()) if (!ends.has(d)) ends.set(d, ends.size);
+    const backwards = ends.size < byOrigin.size;
+    const reachTo = backwards ? new Uint8Array(ends.size * nodeCount) : undefined;
+    if (reachTo) {
+      for (const [d, slot] of ends) {
+        const into = reachTo.subarray(slot * nodeCount, (slot + 1) * nodeCount);
+        markReachable(csr, arcConstant, blockedThrough, d, true, into, queue);
       }
+    }
+    for (const [o, row] of byOrigin) {
+      if (!reachTo) {
+        reach.fill(0);
+        markReachable(csr, arcConstant, blockedThrough, o, false, reach, queue);
+      }
+      const reaches = (d: number) => (reachTo ? reachTo[ends.get(d)! * nodeCount + o] === 1 : reach[d] === 1);
       const before = destinations.length;
       for (const [d, volume] of row) {
-        if (reach[d] === 1) {
+        if (reaches(d)) {
           destinations.push(d);
           demand.push(volume);
           totalDemand += volume;
@@ -409,6 +407,42 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     odCount: odOffset,
     unreachable,
   };
+}
+
+/**
+ * Mark in `reach` (all 0 on entry) the nodes reachable from `root` on arcs with a finite constant,
+ * passing through no blocked node but the root; `backwards` searches the reversed graph (the nodes
+ * from which `root` is reachable: each may start a path, only unblocked ones may be passed through).
+ */
+function markReachable(
+  csr: Csr,
+  arcConstant: Float64Array,
+  blockedThrough: Uint8Array | undefined,
+  root: number,
+  backwards: boolean,
+  reach: Uint8Array,
+  queue: Int32Array,
+): void {
+  const start = backwards ? csr.inStart : csr.outStart;
+  const arcs = backwards ? csr.inArcs : csr.outArcs;
+  const other = backwards ? csr.tail : csr.head;
+  reach[root] = 1;
+  let qh = 0;
+  let qt = 0;
+  queue[qt++] = root;
+  while (qh < qt) {
+    const u = queue[qh++]!;
+    if (blockedThrough !== undefined && blockedThrough[u] === 1 && u !== root) continue;
+    for (let p = start[u]!, end = start[u + 1]!; p < end; p++) {
+      const a = arcs[p]!;
+      if (arcConstant[a] === Number.POSITIVE_INFINITY) continue;
+      const v = other[a]!;
+      if (reach[v] === 0) {
+        reach[v] = 1;
+        queue[qt++] = v;
+      }
+    }
+  }
 }
 
 /**
