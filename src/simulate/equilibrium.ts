@@ -142,27 +142,46 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
 
   // Unreachable demand, split back to demand flows by volume.
   const unmet = new Map<string, number>();
-  // entries by (class, origin vertex, destination vertex), as one number
+  // Entries by (class, origin vertex, destination vertex), as one number: each key's first entry
+  // and its total volume; further entries of the same key are chained by `nextEntry`.
   const V = compiled.csr.nodeCount;
-  const entryIndex = new Map<number, DemandClass['entries'][number][]>();
+  const entries: DemandClass['entries'][number][] = [];
+  const entryClass: number[] = [];
   classes.forEach((cls, k) => {
     for (const x of cls.entries) {
-      const key = (k * V + x.origin) * V + x.destination;
-      const list = entryIndex.get(key);
-      if (list) list.push(x);
-      else entryIndex.set(key, [x]);
+      entries.push(x);
+      entryClass.push(k);
     }
   });
-  const none: DemandClass['entries'][number][] = [];
-  const entriesOf = (k: number, origin: number, destination: number) =>
-    entryIndex.get((k * V + origin) * V + destination) ?? none;
+  const nextEntry = new Int32Array(entries.length).fill(-1);
+  const lastEntry = new Int32Array(entries.length);
+  const keyTotal = new Float64Array(entries.length);
+  const firstEntry = new Map<number, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const x = entries[i]!;
+    const key = (entryClass[i]! * V + x.origin) * V + x.destination;
+    const first = firstEntry.get(key);
+    if (first === undefined) {
+      firstEntry.set(key, i);
+      lastEntry[i] = i;
+      keyTotal[i] = x.volume;
+    } else {
+      nextEntry[lastEntry[first]!] = i;
+      lastEntry[first] = i;
+      keyTotal[first] = keyTotal[first]! + x.volume;
+    }
+  }
+  const firstOf = (k: number, origin: number, destination: number) =>
+    firstEntry.get((k * V + origin) * V + destination) ?? -1;
   const byId = new Map(classes.map((c, k) => [c.id, k]));
   for (const u of problem.unreachable) {
-    const k = byId.get(u.classId)!;
-    const entries = entriesOf(k, u.origin, u.destination);
-    const total = entries.reduce((a, x) => a + x.volume, 0);
-    for (const x of entries)
+    const first = firstOf(byId.get(u.classId)!, u.origin, u.destination);
+    if (first < 0) continue;
+    const total = keyTotal[first]!;
+    for (let i = first; i >= 0; i = nextEntry[i]!) {
+      const x = entries[i]!;
       unmet.set(x.flow.id, (unmet.get(x.flow.id) ?? 0) + (total > 0 ? (u.volume * x.volume) / total : 0));
+    }
   }
 
   const paths: RoutedPath[] = [];
@@ -170,22 +189,19 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
   if (set) {
     for (let od = 0; od < set.odClass.length; od++) {
       const k = set.odClass[od]!;
-      const entries = entriesOf(k, set.odOrigin[od]!, set.odDestination[od]!);
-      const total = entries.reduce((a, x) => a + x.volume, 0);
+      const first = firstOf(k, set.odOrigin[od]!, set.odDestination[od]!);
+      const total = first < 0 ? 0 : keyTotal[first]!;
       if (!(total > 0)) continue;
+      const segmentId = classes[k]!.segment.id;
       for (let p = set.odPathStart[od]!; p < set.odPathStart[od + 1]!; p++) {
         const f = set.pathFlow[p]!;
         if (!(f > 0)) continue;
         const start = set.pathArcStart[p]!;
         const arcs: number[] = new Array(set.pathArcStart[p + 1]! - start);
         for (let i = 0; i < arcs.length; i++) arcs[i] = set.pathArcs[start + i]!;
-        for (const x of entries) {
-          paths.push({
-            flowId: x.flow.id,
-            segmentId: classes[k]!.segment.id,
-            volume: (f * x.volume) / total,
-            arcs,
-          });
+        for (let i = first; i >= 0; i = nextEntry[i]!) {
+          const x = entries[i]!;
+          paths.push({ flowId: x.flow.id, segmentId, volume: (f * x.volume) / total, arcs });
         }
       }
     }

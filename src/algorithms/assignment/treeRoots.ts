@@ -66,13 +66,12 @@ function originRoots(cls: AssignmentClass): ClassRoots {
   return { roots: cls.origins, rootStart: cls.originStart, entries, far: cls.destinations };
 }
 
-function destinationRoots(cls: AssignmentClass, nodeCount: number): ClassRoots {
+/**
+ * Entries grouped by destination (destinations in order of first appearance, entries in order).
+ * `slot` is scratch of one entry per node, all -1 on entry and on return.
+ */
+function destinationRoots(cls: AssignmentClass, slot: Int32Array): ClassRoots {
   const J = cls.destinations.length;
-  const origin = new Int32Array(J);
-  for (let i = 0; i < cls.origins.length; i++)
-    for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) origin[j] = cls.origins[i]!;
-  // destinations in order of first appearance; entries grouped by destination, in entry order
-  const slot = new Int32Array(nodeCount).fill(-1);
   const roots: number[] = [];
   const count: number[] = [];
   for (let j = 0; j < J; j++) {
@@ -84,21 +83,41 @@ function destinationRoots(cls: AssignmentClass, nodeCount: number): ClassRoots {
     }
     count[slot[d]!]!++;
   }
-  const rootStart = new Int32Array(roots.length + 1);
-  for (let i = 0; i < roots.length; i++) rootStart[i + 1] = rootStart[i]! + count[i]!;
-  const fill = rootStart.slice(0, roots.length);
-  const entries = new Int32Array(J);
-  const far = new Int32Array(J);
-  for (let j = 0; j < J; j++) {
-    const at = fill[slot[cls.destinations[j]!]!]!++;
-    entries[at] = j;
-    far[at] = origin[j]!;
+  const R = roots.length;
+  // one buffer: roots, rootStart, fill positions, entries, far
+  const buffer = new Int32Array(R + (R + 1) + R + 2 * J);
+  const rootArray = buffer.subarray(0, R);
+  const rootStart = buffer.subarray(R, 2 * R + 1);
+  const fill = buffer.subarray(2 * R + 1, 3 * R + 1);
+  const entries = buffer.subarray(3 * R + 1, 3 * R + 1 + J);
+  const far = buffer.subarray(3 * R + 1 + J);
+  for (let i = 0; i < R; i++) {
+    rootArray[i] = roots[i]!;
+    rootStart[i + 1] = rootStart[i]! + count[i]!;
+    fill[i] = rootStart[i]!;
   }
-  return { roots: Int32Array.from(roots), rootStart, entries, far };
+  for (let i = 0; i < cls.origins.length; i++) {
+    for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
+      const at = fill[slot[cls.destinations[j]!]!]!++;
+      entries[at] = j;
+      far[at] = cls.origins[i]!;
+    }
+  }
+  for (let i = 0; i < R; i++) slot[roots[i]!] = -1;
+  return { roots: rootArray, rootStart, entries, far };
 }
 
-function distinctDestinations(cls: AssignmentClass): number {
-  return new Set(cls.destinations).size;
+/** Number of distinct destinations of a class (`seen`: scratch per node, all 0 on entry and return). */
+function distinctDestinations(cls: AssignmentClass, seen: Uint8Array): number {
+  let n = 0;
+  for (const d of cls.destinations) {
+    if (seen[d] === 0) {
+      seen[d] = 1;
+      n++;
+    }
+  }
+  for (const d of cls.destinations) seen[d] = 0;
+  return n;
 }
 
 /**
@@ -111,14 +130,16 @@ function distinctDestinations(cls: AssignmentClass): number {
 export function treeRoots(p: AssignmentProblem): TreeRoots {
   let origins = 0;
   let destinations = 0;
+  const seen = new Uint8Array(p.nodeCount);
   for (const cls of p.classes) {
     origins += cls.origins.length;
-    destinations += distinctDestinations(cls);
+    destinations += distinctDestinations(cls, seen);
   }
   const reverse = destinations < origins;
+  const slot = new Int32Array(reverse ? p.nodeCount : 0).fill(-1);
   return {
     reverse,
     csr: reverse ? reverseCsr(p.csr) : p.csr,
-    byClass: p.classes.map((cls) => (reverse ? destinationRoots(cls, p.nodeCount) : originRoots(cls))),
+    byClass: p.classes.map((cls) => (reverse ? destinationRoots(cls, slot) : originRoots(cls))),
   };
 }
