@@ -233,6 +233,27 @@ describe('sweep --target may name a link the --scenario adds', () => {
     expect((JSON.parse(out) as { value: number }[]).map((p) => p.value)).toEqual([1, 2]);
   });
 
+  it('rejects a link the scenario adds only after the swept year, instead of a flat sweep', async () => {
+    const later = JSON.stringify({
+      ...(JSON.parse(scenarioFile) as object),
+      operations: [{ kind: 'add-link', from: '2027', link: ferryLink('aktau-alat-new', 'aktau', 'alat') }],
+    });
+    const early = await cli(argv('link:aktau-alat-new'), { 'new.json': later });
+    expect(early.code).toBe(2);
+    expect(early.out).toBe('');
+    expect(early.err).toContain(
+      '--target "link:aktau-alat-new" names a link that is not in the 2024 network (the scenario\'s add-link is not in effect that year)',
+    );
+    const inTime = await cli(
+      argv('link:aktau-alat-new').map((a) => (a === '2024' ? '2027' : a)),
+      { 'new.json': later },
+    );
+    expect(inTime.err).toBe('');
+    expect(inTime.code).toBe(0);
+    const points = JSON.parse(inTime.out) as { corridors: { volumeTeu: number }[] }[];
+    expect(points).toHaveLength(2);
+  });
+
   it('still rejects a link neither the dataset nor the scenario has', async () => {
     const { code, err } = await cli(argv('link:nowhere'), { 'new.json': scenarioFile });
     expect(code).toBe(2);

@@ -19,6 +19,7 @@ import type { Scenario, ScenarioOp, Selector } from '../../model/scenario.js';
 import { summarizeResult } from '../../report/simulation.js';
 import { formatTable } from '../../report/table.js';
 import { addedIds } from '../../scenario/depends.js';
+import type { SimulationResult } from '../../simulate/result.js';
 import { sweep } from '../../simulate/sweep.js';
 import type { CliIo, Command } from '../io.js';
 import {
@@ -211,6 +212,8 @@ export const sweepCommand: Command = async (args, io: CliIo) => {
     numbers.value,
     options.value,
   );
+  const absent = absentInYear(target, values.target ?? '', points[0]!.result);
+  if (absent) return badArguments(io, 'sweep', absent);
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -241,6 +244,27 @@ export const sweepCommand: Command = async (args, io: CliIo) => {
   );
   return 0;
 };
+
+/**
+ * A link or node target that the scenario adds with dates that exclude the simulated year is absent
+ * from that year's network: sweeping it would change nothing, a flat sweep that looks like a finding.
+ *
+ * @param target - the parsed target, if any
+ * @param text - the raw `--target` text, for the message
+ * @param result - the first point's result (every point simulates the same year)
+ * @returns undefined when the target exists in that year (or is not a link or node), else a message
+ */
+function absentInYear(
+  target: Target | undefined,
+  text: string,
+  result: SimulationResult,
+): string | undefined {
+  if (target?.kind !== 'link' && target?.kind !== 'node') return undefined;
+  const graph = result.applied.network.graph;
+  const present = target.kind === 'link' ? graph.hasEdge(target.id) : graph.hasNode(target.id);
+  if (present) return undefined;
+  return `--target ${JSON.stringify(text)} names a ${target.kind} that is not in the ${result.year} network (the scenario's add-link is not in effect that year): sweeping it would change nothing; choose a year in the add-link's from/until`;
+}
 
 /**
  * The scenario operation of one swept value.
