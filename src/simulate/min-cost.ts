@@ -2,7 +2,8 @@
  * The min-cost solver of `simulate`
  * =================================
  *
- * Hard capacities, system optimum: one LP commodity per (user class, origin), each with its own
+ * Hard capacities, system optimum: one LP commodity per (user class, origin) — or per (user class,
+ * destination) when the class has fewer destinations than origins — each with its own
  * generalized cost per arc (money + value of time × free-flow days, Infinity where the class may not
  * go), sharing every link and terminal capacity; demand that no route can carry is reported as unmet
  * at a penalty per unit (so the LP is never infeasible). Solved by HiGHS through
@@ -11,6 +12,7 @@
  */
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
+import { reverseCsr } from '../algorithms/_internal/csr.js';
 import { multiCommodityFlow } from '../algorithms/flow/multiCommodityFlow.js';
 import { isResidue, type RoutedPath } from './aggregate.js';
 import type { DemandClass } from './classes.js';
@@ -19,8 +21,9 @@ import { decomposeToSinks } from './decompose.js';
 /**
  * HiGHS settings for this LP. Unlike the single-commodity network LPs of ../shared/bench/BASELINES.md
  * (where presolve costs 3–74×), this multi-commodity LP with supply vectors and unmet columns solves
- * faster with presolve: measured on Eurasia 2023 avoid-russia, median 190 ms with presolve against
- * 280–350 ms without (bench/simulate.ts).
+ * faster with presolve: measured on Eurasia 2023 avoid-russia (a new LP each run, commodities per
+ * class and destination), median 55 ms with presolve against 74 ms without; with commodities per
+ * class and origin it was 93 ms with presolve, 280–350 ms without.
  */
 const LP_OPTIONS = { presolve: true } as const;
 
@@ -114,10 +117,15 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
   const { compiled, classes, arcCapacity } = input;
   const M = compiled.csr.arcCount;
   const V = compiled.csr.nodeCount;
-  // One LP commodity per (class, origin) with a supply vector: ~10× fewer columns than one per OD.
+  // One LP commodity per (class, origin) with a supply vector, or per (class, destination) with a
+  // demand vector when the class has fewer destinations than origins: ~10× fewer columns than one per
+  // OD (Eurasia: 4 destinations against 11 origins per class).
   type Group = {
     cls: DemandClass;
-    origin: number;
+    /** The group's common end: its origin, or its destination when `toRoot`. */
+    root: number;
+    /** True when the entries share their destination (flows run from many origins to the root). */
+    toRoot: boolean;
     entries: DemandClass['entries'][number][];
     cost: Float64Array;
   };
@@ -130,13 +138,15 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
           ? Number.POSITIVE_INFINITY
           : cls.moneyCost[e]! + cls.valueOfTime * compiled.timeDays[e]!;
     }
-    const byOrigin = new Map<number, Group>();
-    for (const entry of cls.entries) {
-      if (!(entry.volume > 0) || entry.origin === entry.destination) continue;
-      let group = byOrigin.get(entry.origin);
+    const used = cls.entries.filter((x) => x.volume > 0 && x.origin !== x.destination);
+    const toRoot = new Set(used.map((x) => x.destination)).size < new Set(used.map((x) => x.origin)).size;
+    const byRoot = new Map<number, Group>();
+    for (const entry of used) {
+      const root = toRoot ? entry.destination : entry.origin;
+      let group = byRoot.get(root);
       if (!group) {
-        group = { cls, origin: entry.origin, entries: [], cost };
-        byOrigin.set(entry.origin, group);
+        group = { cls, root, toRoot, entries: [], cost };
+        byRoot.set(root, group);
         groups.push(group);
       }
       group.entries.push(entry);
@@ -169,7 +179,7 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
       commodities: groups.map((g) => {
         const supply = new Float64Array(V);
         for (const x of g.entries) {
-          supply[g.origin]! += x.volume;
+          supply[x.origin]! += x.volume;
           supply[x.destination]! -= x.volume;
         }
         return { supply, cost: g.cost, unmetPenalty: input.unmetPenaltyUsd };
@@ -193,40 +203,47 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
     };
   }
   const { head, tail } = compiled.csr;
+  const reversed = groups.some((g) => g.toRoot) ? reverseCsr(compiled.csr) : undefined;
   groups.forEach((g, k) => {
     // The LP returns flows within its feasibility tolerance: clamp tiny negatives to zero.
     const raw = result.flows[k]!;
     const flow = new Float64Array(raw.length);
     for (let e = 0; e < flow.length; e++) flow[e] = Math.max(0, raw[e]!);
+    // net[v]: what the flow delivers at v (inflow − outflow); at origins, minus what they ship
     const net = new Float64Array(V);
     for (let e = 0; e < M; e++) {
       arcFlow[e]! += flow[e]!;
       net[head[e]!]! += flow[e]!;
       net[tail[e]!]! -= flow[e]!;
     }
-    // What each destination received, shared among the demand flows that end there by their volume.
-    const byDestination = new Map<number, DemandClass['entries'][number][]>();
-    for (const x of g.entries)
-      byDestination.set(x.destination, [...(byDestination.get(x.destination) ?? []), x]);
-    const absorbed = new Map<number, number>();
-    for (const [d, entries] of byDestination) {
+    // What each far end (a destination, or an origin when the group shares its destination) delivered
+    // or shipped, shared among the demand flows there by their volume.
+    const farOf = (x: DemandClass['entries'][number]) => (g.toRoot ? x.origin : x.destination);
+    const byFar = new Map<number, DemandClass['entries'][number][]>();
+    for (const x of g.entries) byFar.set(farOf(x), [...(byFar.get(farOf(x)) ?? []), x]);
+    const moved = new Map<number, number>();
+    for (const [v, entries] of byFar) {
       const wanted = entries.reduce((a, x) => a + x.volume, 0);
-      const got = Math.min(wanted, Math.max(0, net[d]!));
-      absorbed.set(d, got);
+      const got = Math.min(wanted, Math.max(0, g.toRoot ? -net[v]! : net[v]!));
+      moved.set(v, got);
       // A shortfall within the LP's tolerance is rounding of the flows, not unmet demand: 0, recorded
       // as such so that no later step recomputes it from the path flows.
       const short = isResidue(wanted - got, wanted, LP_FEASIBILITY_TOLERANCE) ? 0 : wanted - got;
       for (const x of entries) addUnmet(x.flow.id, (x.volume / wanted) * short);
     }
-    for (const path of decomposeToSinks(compiled.csr, flow, g.origin, absorbed)) {
-      const entries = byDestination.get(path.sink) ?? [];
+    // Paths from the root to each far end; on the reversed graph for a shared destination (they come
+    // out destination first, and are turned round).
+    const decomposed = decomposeToSinks(g.toRoot ? reversed! : compiled.csr, flow, g.root, moved);
+    for (const path of decomposed) {
+      const entries = byFar.get(path.sink) ?? [];
       const wanted = entries.reduce((a, x) => a + x.volume, 0);
+      const arcs = g.toRoot ? path.arcs.slice().reverse() : path.arcs;
       for (const x of entries) {
         paths.push({
           flowId: x.flow.id,
           segmentId: g.cls.segment.id,
           volume: (path.volume * x.volume) / wanted,
-          arcs: path.arcs,
+          arcs,
         });
       }
     }

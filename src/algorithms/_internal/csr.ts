@@ -76,3 +76,27 @@ export function buildCsr(nodeCount: number, tail: ArrayLike<number>, head: Array
   for (let p = 0; p < outArcs.length; p++) outHead[p] = h[outArcs[p]!]!;
   return { nodeCount, arcCount: t.length, tail: t, head: h, outStart, outArcs, outHead, inStart, inArcs };
 }
+
+/**
+ * The reversal of a graph: the same arc ids with tails and heads swapped, so its forward star is the
+ * original's reverse star. Trees grown on it from a node give shortest paths *to* that node; flows
+ * decomposed on it from a sink give paths that end there.
+ *
+ * @param csr - the graph
+ * @returns the reversed graph (shares the original's arrays where they coincide)
+ */
+export function reverseCsr(csr: Csr): Csr {
+  const outHead = new Int32Array(csr.arcCount);
+  for (let p = 0; p < outHead.length; p++) outHead[p] = csr.tail[csr.inArcs[p]!]!;
+  return {
+    nodeCount: csr.nodeCount,
+    arcCount: csr.arcCount,
+    tail: csr.head,
+    head: csr.tail,
+    outStart: csr.inStart,
+    outArcs: csr.inArcs,
+    outHead,
+    inStart: csr.outStart,
+    inArcs: csr.outArcs,
+  };
+}

@@ -6,14 +6,14 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { buildCsr } from '../_internal/csr.js';
+import { buildCsr, reverseCsr } from '../_internal/csr.js';
 import { createDijkstraWorkspace, shortestPathTree } from '../_internal/dijkstra.js';
 import { gradientProjection } from './gradientProjection.js';
 import { setClassWeights } from './loading.js';
 import { rootedPathInto } from './pathSupport.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
 import { bellmanFord, checkEquilibrium, gridNetwork } from './testProblems.js';
-import { reverseCsr, treeRoots } from './treeRoots.js';
+import { treeRoots } from './treeRoots.js';
 import { SharedTrees } from './treeSharing.js';
 
 const BPR = { kind: 'bpr', alpha: 0.15, beta: 4 } as const;

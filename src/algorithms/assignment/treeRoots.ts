@@ -18,7 +18,7 @@
  * Internal: no public API. O(N + M + entries) per problem.
  */
 
-import type { Csr } from '../_internal/csr.js';
+import { type Csr, reverseCsr } from '../_internal/csr.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
 
 /** The roots of one class's trees and the OD entries each tree serves. */
@@ -41,23 +41,6 @@ export interface TreeRoots {
   readonly csr: Csr;
   /** Per class, in problem order. */
   readonly byClass: readonly ClassRoots[];
-}
-
-/** The reversal of a graph: same arc ids, tails and heads swapped, forward and reverse stars swapped. */
-export function reverseCsr(csr: Csr): Csr {
-  const outHead = new Int32Array(csr.arcCount);
-  for (let p = 0; p < outHead.length; p++) outHead[p] = csr.tail[csr.inArcs[p]!]!;
-  return {
-    nodeCount: csr.nodeCount,
-    arcCount: csr.arcCount,
-    tail: csr.head,
-    head: csr.tail,
-    outStart: csr.inStart,
-    outArcs: csr.inArcs,
-    outHead,
-    inStart: csr.outStart,
-    inArcs: csr.outArcs,
-  };
 }
 
 function originRoots(cls: AssignmentClass): ClassRoots {
