@@ -36,6 +36,8 @@ import {
   loadWarmStart,
   type PathWarmStart,
   pathVolumes,
+  rootedPathInto,
+  rootTree,
   seedMissingPaths,
   setPathCosts,
   treePathInto,
@@ -163,15 +165,20 @@ export function logitAssignment(
   let totalDemand = 0;
   for (const cls of active) totalDemand += cls.totalDemand;
 
-  /** Add the tree path to `d` to `od` when new; returns true when added. */
-  const addTreePath = (od: number, predecessorArc: Int32Array, d: number): boolean => {
-    const len = treePathInto(p.csr.tail, predecessorArc, d, buffer);
+  /** Add the path in `buffer[0..len)` to `od` when new; returns true when added. */
+  const addPath = (od: number, len: number): boolean => {
     const hash = hashArcs(buffer, len);
     if (store.find(od, buffer, len, hash) >= 0) return false;
     store.add(od, buffer, len, hash, 0);
     dirty[od] = 1;
     return true;
   };
+  /** Add the tree path to `d` (tree from the origin) to `od` when new; returns true when added. */
+  const addTreePath = (od: number, predecessorArc: Int32Array, d: number): boolean =>
+    addPath(od, treePathInto(p.csr.tail, predecessorArc, d, buffer));
+  /** Add the path between a tree's root and `far` (./treeRoots.ts) to `od` when new. */
+  const addRootedPath = (od: number, predecessorArc: Int32Array, far: number): boolean =>
+    addPath(od, rootedPathInto(roots, predecessorArc, far, buffer));
 
   // Step 1: path sets (warm start, money paths of VOT-0 classes, link-penalty alternatives).
   if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
@@ -300,12 +307,14 @@ export function logitAssignment(
     pathVolumes(p, store, V, classFlows);
     updateCosts(p, V, false, cost);
     if (generatePaths && iterations > 0) {
+      // one tree per origin, or per destination when they are fewer (./treeRoots.ts)
       for (const cls of active) {
-        setClassWeights(p, cls, cost, ws.weight);
-        for (let i = 0; i < cls.origins.length; i++) {
-          const tree = shortestPathTree(p.csr, ws.weight, cls.origins[i]!, ws.dijkstra, ws.treeOptions);
-          for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
-            addTreePath(cls.odOffset + j, tree.predecessorArc, cls.destinations[j]!);
+        const weights = { ready: false };
+        const { rootStart, entries, far } = roots.byClass[cls.index]!;
+        for (let i = 0; i < rootStart.length - 1; i++) {
+          const tree = rootTree(p, roots, cls, i, cost, ws, undefined, weights);
+          for (let k = rootStart[i]!; k < rootStart[i + 1]!; k++) {
+            addRootedPath(cls.odOffset + entries[k]!, tree.predecessorArc, far[k]!);
           }
         }
       }
