@@ -10,7 +10,8 @@ import { gradientProjection } from './gradientProjection.js';
 import { logitAssignment } from './logit.js';
 import { listPaths } from './pathSet.js';
 import { createAssignmentProblem } from './problem.js';
-import { twoLinkProblem } from './testProblems.js';
+import { gridNetwork, twoLinkProblem } from './testProblems.js';
+import { treeRoots } from './treeRoots.js';
 
 /** x on link 1 solving ln(x / (D − x)) = −θ (t1(x) − t2(D − x)) with t1 = 10 + 0.015x, t2 = 15 + 0.045y. */
 function logitTwoLinks(theta: number, demand: number): number {
@@ -93,6 +94,36 @@ describe('logitAssignment', () => {
     });
     expect(again.iterations).toBe(0);
     expect(again.arcFlows[0]).toBeCloseTo(first.arcFlows[0]!, 8);
+  });
+
+  it('meets the logit condition on every OD when trees grow from the destinations (many origins, two destinations)', () => {
+    const grid = gridNetwork(5, 3, { min: 1, spread: 9 }, { min: 30, spread: 30 });
+    const origins = [0, 1, 2, 3, 4, 5, 6, 7];
+    const p = createAssignmentProblem({
+      ...grid,
+      vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
+      classes: [
+        {
+          id: 'c',
+          origins: [...origins, ...origins],
+          destinations: [...origins.map(() => 20), ...origins.map(() => 24)],
+          volumes: [...origins.map((o) => 5 + o), ...origins.map((o) => 12 - o)],
+        },
+      ],
+    });
+    expect(treeRoots(p).reverse).toBe(true);
+    const theta = 0.5;
+    const result = logitAssignment(p, { theta, relativeGap: 1e-8, maxIterations: 2000 });
+    expect(result.status).toBe('converged');
+    let split = 0;
+    for (let od = 0; od < p.odCount; od++) {
+      const paths = listPaths(result.paths!, od).filter((q) => q.flow > 0);
+      expect(paths.length).toBeGreaterThan(0);
+      if (paths.length > 1) split++;
+      const [a, ...rest] = paths;
+      for (const b of rest) expect(b.flow / a!.flow).toBeCloseTo(Math.exp(-theta * (b.cost - a!.cost)), 4);
+    }
+    expect(split).toBeGreaterThan(p.odCount / 2); // most ODs use several paths
   });
 
   it('rejects a missing or non-positive θ and bad path options', () => {
