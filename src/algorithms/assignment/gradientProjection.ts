@@ -6,9 +6,10 @@
  * 1e-10 and below. Every outer iteration:
  *
  * 1. recomputes arc volumes exactly from the path flows (no drift), and the arc costs;
- * 2. builds one shortest-path tree per (class, origin): the trees give the exact relative gap of the
- *    current flows and each OD's shortest path, which joins the OD's path set when it is new
- *    (column generation). A class that differs from an earlier one only by forbidden arcs takes that
+ * 2. builds one shortest-path tree per (class, origin), or per (class, destination) when there are
+ *    fewer destinations (trees grown backwards, ./treeRoots.ts): the trees give the exact relative
+ *    gap of the current flows and each OD's shortest path, which joins the OD's path set when it is
+ *    new (column generation). A class that differs from an earlier one only by forbidden arcs takes that
  *    class's tree wherever its tree paths avoid them (./treeSharing.ts);
  * 3. re-equilibrates the restricted problem with Gauss–Seidel passes over the ODs: flow moves from
  *    every costlier path p to the OD's cheapest path s by the Newton step
@@ -96,8 +97,8 @@ export interface GradientProjectionOptions extends IterationOptions {
  * @example
  * const result = gradientProjection(problem, { relativeGap: 1e-10 });
  * listPaths(result.paths!, 0); // the paths of the first OD with their flows
- * @remarks Complexity per outer iteration: one shortest-path tree per (class, origin),
- *   O(K·O·(N + M) log N), plus O(total path length) per equilibration pass.
+ * @remarks Complexity per outer iteration: one shortest-path tree per (class, origin) or per
+ *   (class, destination), whichever are fewer, O(K·min(O, D)·(N + M) log N), plus O(total path length) per equilibration pass.
  *   References: Jayakrishnan et al. (1994); Chen, Lee & Jayakrishnan (2002).
  */
 export function gradientProjection(
