@@ -98,7 +98,8 @@ export interface GradientProjectionOptions extends IterationOptions {
  * const result = gradientProjection(problem, { relativeGap: 1e-10 });
  * listPaths(result.paths!, 0); // the paths of the first OD with their flows
  * @remarks Complexity per outer iteration: one shortest-path tree per (class, origin) or per
- *   (class, destination), whichever are fewer, O(K·min(O, D)·(N + M) log N), plus O(total path length) per equilibration pass.
+ *   (class, destination), whichever are fewer, O(K·min(O, D)·(N + M) log N), plus O(total path
+ *   length) per equilibration pass.
  *   References: Jayakrishnan et al. (1994); Chen, Lee & Jayakrishnan (2002).
  */
 export function gradientProjection(
