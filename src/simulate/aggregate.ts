@@ -25,7 +25,7 @@
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import type { Demand } from '../model/demand.js';
-import { countryIndex } from './countries.js';
+import { countryFlags, countryIndex } from './countries.js';
 import {
   createRouteTable,
   ROUTE_CORRIDOR,
@@ -279,17 +279,15 @@ export function aggregate(input: AggregateInput): Aggregates {
   const ORIGIN = 0; // origin node index per flow
   const COMMODITY = F; // commodity index per flow
   const IN_MARKET = 2 * F; // 1 per flow of the market
-  const IS_ORIGIN = 3 * F; // 1 per country of the market's origins
-  const IS_DESTINATION = IS_ORIGIN + K; // 1 per country of the market's destinations
-  const WRITTEN = IS_DESTINATION + K; // 1 per node × commodity once written to the node's record
+  const WRITTEN = 3 * F; // 1 per node × commodity once written to the node's record
   const ints = new Int32Array(WRITTEN + N * C);
   // the commodities in the order paths first deliver them
   const deliveredOrder: number[] = [];
 
   // Per flow: origin node, commodity index, and whether it belongs to the market (its origin and
   // destination countries compared as country indices).
-  flagCountries(ints, IS_ORIGIN, countryIdx.indexOf, market.origins);
-  flagCountries(ints, IS_DESTINATION, countryIdx.indexOf, market.destinations);
+  const isOrigin = countryFlags(countryIdx, market.origins);
+  const isDestination = countryFlags(countryIdx, market.destinations);
   for (let f = 0; f < F; f++) {
     const flow = flows[f]!;
     const origin = nodeIndex.get(flow.origin)!;
@@ -297,8 +295,8 @@ export function aggregate(input: AggregateInput): Aggregates {
     ints[COMMODITY + f] = commodityIds.indexOf(flow.commodity);
     if (
       flow.commodity === market.commodity &&
-      ints[IS_ORIGIN + nodeCountry[origin]!] === 1 &&
-      ints[IS_DESTINATION + nodeCountry[nodeIndex.get(flow.destination)!]!] === 1
+      isOrigin[nodeCountry[origin]!] === 1 &&
+      isDestination[nodeCountry[nodeIndex.get(flow.destination)!]!] === 1
     ) {
       ints[IN_MARKET + f] = 1;
     }
@@ -511,19 +509,6 @@ export function aggregate(input: AggregateInput): Aggregates {
     deliveredByCommodity,
     bottlenecks,
   };
-}
-
-/** Set `flags[at + i]` to 1 for each country (index i) listed in `codes`. */
-function flagCountries(
-  flags: Int32Array,
-  at: number,
-  indexOf: ReadonlyMap<string, number>,
-  codes: readonly string[],
-): void {
-  for (const code of codes) {
-    const i = indexOf.get(code);
-    if (i !== undefined) flags[at + i] = 1;
-  }
 }
 
 /** A bottleneck; `shadowPriceUsd` present exactly when the solver priced capacities. */
