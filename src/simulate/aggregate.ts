@@ -304,7 +304,7 @@ export function aggregate(input: AggregateInput): Aggregates {
 
   // What depends only on the route (corridor, countries, time, cost) is computed once per distinct
   // route by the route table.
-  const routes = createRouteTable(compiled, arcTimeDays, (paths.length >> 2) + 16);
+  const routes = createRouteTable(compiled, arcTimeDays, (paths.length >> 1) + 16);
   let marketOverland = 0;
   let marketSea = 0;
   // Paths come grouped by flow, mostly in demand order: the flow of a path is looked up by id only
@@ -319,7 +319,10 @@ export function aggregate(input: AggregateInput): Aggregates {
     if (f < 0 || flows[f]!.id !== id) {
       if (f + 1 < F && flows[f + 1]!.id === id) f++;
       else {
-        flowById ??= new Map(flows.map((flow, i) => [flow.id, i]));
+        if (flowById === undefined) {
+          flowById = new Map();
+          for (let i = 0; i < F; i++) flowById.set(flows[i]!.id, i);
+        }
         const found = flowById.get(id);
         if (found === undefined) continue;
         f = found;

@@ -124,12 +124,12 @@ export function createRouteTable(
   arcTimeDays: Float64Array,
   expected = 64,
 ): RouteTable {
-  const { countries, nodeCountry, linkCountries } = countryIndex(compiled);
+  const { countries, nodeCountry } = countryIndex(compiled);
+  const { arrivalNode, touchStart, touches } = linkTouches(compiled);
   const { byCommodity, masks } = corridorIndex(compiled);
   const corridors = compiled.network.corridors;
   const K = countries.length;
-  const { linkCount, vertexNode, arcMode, costUsd } = compiled;
-  const head = compiled.csr.head;
+  const { linkCount, arcMode, costUsd } = compiled;
 
   let capacity = Math.max(8, expected | 0);
   let slots = new Int32Array(tableSize(capacity)); // route number + 1; 0 = empty
@@ -145,7 +145,7 @@ export function createRouteTable(
     size: 0,
     routes: new Int32Array(capacity * ROUTE_FIELDS),
     sums: new Float64Array(capacity * 2),
-    countryList: new Int32Array(Math.max(64, 4 * capacity)),
+    countryList: new Int32Array(Math.max(64, 8 * capacity)),
     find,
   };
 
@@ -229,20 +229,14 @@ export function createRouteTable(
       time += arcTimeDays[arc]!;
       cost += costUsd[arc]!;
       if (arc >= linkCount) continue;
-      const node = vertexNode[head[arc]!]!;
+      const node = arrivalNode[arc]!;
       if (nodes[count - 1] !== node) nodes[count++] = node;
       if (bits !== undefined) {
         linkHits |= bits[arc]!;
         nodeHits |= bits[linkCount + node]!;
       }
-      c = nodeCountry[node]!;
-      if (seen[c] !== stamp) {
-        seen[c] = stamp;
-        list[to++] = c;
-      }
-      const lc = linkCountries[arc]!;
-      for (let j = 0; j < lc.length; j++) {
-        c = lc[j]!;
+      for (let j = touchStart[arc]!, end = touchStart[arc + 1]!; j < end; j++) {
+        c = touches[j]!;
         if (seen[c] !== stamp) {
           seen[c] = stamp;
           list[to++] = c;
@@ -283,6 +277,56 @@ export function createRouteTable(
   }
 
   return table;
+}
+
+/**
+ * Per link: the node it arrives at, and the countries a route touches by taking it (the arrival
+ * node's country, then the link's transit countries, in that order, repeats dropped), flat.
+ */
+interface LinkTouches {
+  /** Node index each link arrives at. */
+  readonly arrivalNode: Int32Array;
+  /** Countries of link e: `touches[touchStart[e] .. touchStart[e+1]-1]`. */
+  readonly touchStart: Int32Array;
+  /** Country indices, link after link. */
+  readonly touches: Int32Array;
+}
+
+const TOUCHES = new WeakMap<CompiledNetwork, LinkTouches>();
+
+/** The {@link LinkTouches} of a compiled network (cached on it). */
+function linkTouches(compiled: CompiledNetwork): LinkTouches {
+  const cached = TOUCHES.get(compiled);
+  if (cached) return cached;
+  const { nodeCountry, linkCountries } = countryIndex(compiled);
+  const { linkCount, vertexNode } = compiled;
+  const head = compiled.csr.head;
+  let total = linkCount;
+  for (let e = 0; e < linkCount; e++) total += linkCountries[e]!.length;
+  // one buffer: arrival nodes, then starts, then the countries
+  const buffer = new Int32Array(2 * linkCount + 1 + total);
+  const arrivalNode = buffer.subarray(0, linkCount);
+  const touchStart = buffer.subarray(linkCount, 2 * linkCount + 1);
+  const touches = buffer.subarray(2 * linkCount + 1);
+  let at = 0;
+  for (let e = 0; e < linkCount; e++) {
+    const node = vertexNode[head[e]!]!;
+    arrivalNode[e] = node;
+    touchStart[e] = at;
+    const first = at;
+    touches[at++] = nodeCountry[node]!;
+    const transit = linkCountries[e]!;
+    for (let i = 0; i < transit.length; i++) {
+      const c = transit[i]!;
+      let k = first;
+      while (k < at && touches[k] !== c) k++;
+      if (k === at) touches[at++] = c;
+    }
+  }
+  touchStart[linkCount] = at;
+  const result: LinkTouches = { arrivalNode, touchStart, touches };
+  TOUCHES.set(compiled, result);
+  return result;
 }
 
 /**
@@ -331,9 +375,10 @@ function tableSize(capacity: number): number {
   return size;
 }
 
-function resized<T extends Int32Array | Uint8Array | Float64Array>(array: T, length: number): T {
-  const out = new (array.constructor as new (n: number) => T)(length);
-  out.set(array.subarray(0, Math.min(array.length, length)) as never);
+/** A copy of `array` in a longer array of the same type (zeros after). */
+function resized<T extends Int32Array | Float64Array>(array: T, length: number): T {
+  const out = (array instanceof Int32Array ? new Int32Array(length) : new Float64Array(length)) as T;
+  out.set(array);
   return out;
 }
 
