@@ -108,6 +108,7 @@ interface MutableRouteTable {
 }
 
 const NO_CORRIDORS: readonly IndexedCorridor[] = [];
+const NO_BITS = new Int32Array(0);
 
 /**
  * An empty route table for the routes of `compiled` with arc times `arcTimeDays`.
@@ -208,41 +209,51 @@ export function createRouteTable(
     const length = arcs.length;
     if (nodes.length < length + 1) nodes = new Int32Array(2 * length + 2);
     if (table.countryList.length < used + K) table.countryList = resized(table.countryList, 2 * (used + K));
+    // what the loop reads, as locals
     const list = table.countryList;
+    const path = nodes;
+    const mark = ++stamp;
+    const times = arcTimeDays;
+    const costs = costUsd;
+    const modes = arcMode;
+    const arrival = arrivalNode;
+    const starts = touchStart;
+    const touched = touches;
+    const visited = seen;
+    const L = linkCount;
     const m = commodity >= 0 ? masks[commodity] : undefined;
-    const bits = m?.bits;
+    const bits = m === undefined ? NO_BITS : m.bits;
     let linkHits = 0;
-    let nodeHits = bits === undefined ? 0 : bits[linkCount + origin]!;
-    stamp++;
+    let nodeHits = m === undefined ? 0 : bits[L + origin]!;
     const from = used;
     let to = used;
     let c = nodeCountry[origin]!;
-    seen[c] = stamp;
+    visited[c] = mark;
     list[to++] = c;
     let count = 1;
-    nodes[0] = origin;
+    path[0] = origin;
     let time = 0;
     let cost = 0;
     let usesSea = false;
     for (let i = 0; i < length; i++) {
       const arc = arcs[i]!;
-      time += arcTimeDays[arc]!;
-      cost += costUsd[arc]!;
-      if (arc >= linkCount) continue;
-      const node = arrivalNode[arc]!;
-      if (nodes[count - 1] !== node) nodes[count++] = node;
-      if (bits !== undefined) {
+      time += times[arc]!;
+      cost += costs[arc]!;
+      if (arc >= L) continue;
+      const node = arrival[arc]!;
+      if (path[count - 1] !== node) path[count++] = node;
+      if (m !== undefined) {
         linkHits |= bits[arc]!;
-        nodeHits |= bits[linkCount + node]!;
+        nodeHits |= bits[L + node]!;
       }
-      for (let j = touchStart[arc]!, end = touchStart[arc + 1]!; j < end; j++) {
-        c = touches[j]!;
-        if (seen[c] !== stamp) {
-          seen[c] = stamp;
+      for (let j = starts[arc]!, end = starts[arc + 1]!; j < end; j++) {
+        c = touched[j]!;
+        if (visited[c] !== mark) {
+          visited[c] = mark;
           list[to++] = c;
         }
       }
-      if (arcMode[arc] === SEA) usesSea = true;
+      if (modes[arc] === SEA) usesSea = true;
     }
     used = to;
     const candidates = commodity >= 0 ? (byCommodity[commodity] ?? NO_CORRIDORS) : NO_CORRIDORS;
