@@ -7,7 +7,8 @@
  * and money cost. A route table computes that once per distinct route, on node and arc indices (the
  * corridors' waypoints and member links as index arrays, see {@link corridorIndex}), and keeps it in
  * typed arrays indexed by route: routes are found by a hash of their origin and arcs in an
- * open-addressing table. Corridor membership follows {@link pathMatchesCorridor} exactly (first
+ * open-addressing table, and bit masks leave only the corridors a route could belong to to be checked
+ * waypoint by waypoint. Corridor membership follows {@link pathMatchesCorridor} exactly (first
  * corridor of the commodity in network order whose waypoints the path visits in order and, when the
  * corridor lists links, that uses one of them); the tests compare the two on every routed path.
  *
@@ -50,7 +51,10 @@ export interface RouteClassifier {
   classify(arcs: readonly number[], origin: number, commodity: string): ClassifiedRoute;
 }
 
-/** Fields of a route's record in {@link RouteTable.routes} (`routes[r * ROUTE_FIELDS + field]`). */
+/**
+ * Field of a route's record in {@link RouteTable.routes} (`routes[r * ROUTE_FIELDS + field]`): its
+ * corridor, as an index into `compiled.network.corridors`, −1 for `other`.
+ */
 export const ROUTE_CORRIDOR = 0;
 /** 1 when the route is overland (see {@link ClassifiedRoute.overland}), else 0. */
 export const ROUTE_OVERLAND = 1;
@@ -62,7 +66,7 @@ export const ROUTE_COUNTRY_TO = 3;
 const ROUTE_HASH = 4;
 const ROUTE_ORIGIN = 5;
 const ROUTE_COMMODITY = 6;
-/** Int32 fields per route in {@link RouteTable.routes}. */
+/** Int32 fields per route in {@link RouteTable.routes} (seven used, one spare: records of 32 bytes). */
 export const ROUTE_FIELDS = 8;
 
 /**
