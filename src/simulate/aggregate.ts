@@ -24,8 +24,16 @@
  */
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
-import type { Demand, DemandFlow } from '../model/demand.js';
-import { type ClassifiedRoute, createRouteClassifier } from './route-classifier.js';
+import type { Demand } from '../model/demand.js';
+import { countryFlags, countryIndex } from './countries.js';
+import {
+  createRouteTable,
+  ROUTE_CORRIDOR,
+  ROUTE_COUNTRY_FROM,
+  ROUTE_COUNTRY_TO,
+  ROUTE_FIELDS,
+  ROUTE_OVERLAND,
+} from './route-classifier.js';
 
 /** European countries counted as destinations of China→Europe trade (EU-27, EFTA, UK, Western Balkans, UA, MD). */
 export const EUROPEAN_COUNTRIES: readonly string[] = (
@@ -225,92 +233,129 @@ export function withoutResidue(value: number, scale: number): number {
   return isResidue(value, scale) ? 0 : value;
 }
 
-function addTo(map: Map<string, number>, key: string, value: number): void {
-  map.set(key, (map.get(key) ?? 0) + value);
-}
-
 /**
  * Aggregate routed paths into reported figures.
  *
  * @param input - compiled network, demand, paths and arc states
  * @returns links, nodes, corridors, ODs, country shares, throughput, bottlenecks
- * @remarks Complexity O(Σ path length × corridors + arcs).
+ * @remarks Complexity O(Σ path length + distinct routes × path length × corridors + arcs + flows ×
+ *   (corridors + countries)).
  */
 export function aggregate(input: AggregateInput): Aggregates {
-  const { compiled, demand, paths, arcFlow, arcTimeDays, arcCapacity } = input;
+  const { compiled, demand, paths, arcFlow, arcTimeDays, arcCapacity, shadowPrice } = input;
   const market = input.market ?? CHINA_EUROPE;
   const threshold = input.bottleneckThreshold ?? DEFAULTS.bottleneckThreshold;
-  const network = compiled.network;
-  const graph = network.graph;
-  const originSet = new Set(market.origins);
-  const destinationSet = new Set(market.destinations);
-  const isMarket = (flow: DemandFlow) =>
-    flow.commodity === market.commodity &&
-    originSet.has(graph.getNodeAttributes(flow.origin).country) &&
-    destinationSet.has(graph.getNodeAttributes(flow.destination).country);
-  const classifier = createRouteClassifier(compiled, arcTimeDays);
+  const { commodityIds, nodeIds, linkIds, nodeIndex, linkCount, arcCommodity, arcNode, vertexNode } =
+    compiled;
+  const corridorList = compiled.network.corridors;
+  const flows = demand.flows;
+  const countryIdx = countryIndex(compiled);
+  const { nodeCountry } = countryIdx;
+  const countryNames = countryIdx.countries;
 
-  // Accumulators indexed by demand flow, corridor slot (declared corridors, then `other` per
-  // commodity) and country, in typed arrays: the per-path loop below runs for every routed path.
-  const F = demand.flows.length;
-  const flowIndex = new Map(demand.flows.map((f, i) => [f.id, i]));
-  const slots: { id: string; name: string; commodity: string }[] = network.corridors.map((c) => ({
-    id: c.id,
-    name: c.name,
-    commodity: c.commodity,
-  }));
-  // slot of each corridor (routes are classified by corridor object), then `other` per commodity
-  const corridorSlot = new Map(network.corridors.map((c, i) => [c, i]));
-  const otherSlot = new Map<string, number>();
-  for (const commodity of Object.keys(network.commodities)) {
-    otherSlot.set(commodity, slots.length);
-    slots.push({ id: 'other', name: 'Other routes', commodity });
-  }
-  const S = slots.length;
-  const countryNames = classifier.countries;
+  // Accumulators indexed by demand flow, corridor slot (declared corridors in network order, then
+  // `other` per commodity in commodity order) and country, in typed arrays: the per-path loop below
+  // runs for every routed path.
+  const F = flows.length;
+  const R = corridorList.length;
+  const C = commodityIds.length;
+  const S = R + C;
   const K = countryNames.length;
-  const slotVolume = new Float64Array(S);
-  const slotTime = new Float64Array(S);
-  const slotCost = new Float64Array(S);
-  const odDelivered = new Float64Array(F);
-  const odTime = new Float64Array(F);
-  const odCost = new Float64Array(F);
-  const odSlot = new Float64Array(F * S);
-  const odCountry = new Float64Array(F * K);
-  const marketCountry = new Float64Array(K);
-  const inMarket = demand.flows.map(isMarket);
-  const delivered = new Map<string, number>();
-  let marketOverland = 0;
-  let marketSea = 0;
+  const N = nodeIds.length;
+  // One float array and one int array hold every accumulator and per-flow table, at the offsets
+  // below (each typed array is a separate allocation, costlier than the loops that fill it).
+  const SLOT_VOLUME = 0;
+  const SLOT_TIME = S;
+  const SLOT_COST = 2 * S;
+  const OD_DELIVERED = 3 * S;
+  const OD_TIME = OD_DELIVERED + F;
+  const OD_COST = OD_TIME + F;
+  const MARKET_COUNTRY = OD_COST + F;
+  const DELIVERED = MARKET_COUNTRY + K; // per commodity index
+  const ARRIVING = DELIVERED + C; // per node × commodity
+  const OD_SLOT = ARRIVING + N * C; // per flow × slot
+  const OD_COUNTRY = OD_SLOT + F * S; // per flow × country
+  const acc = new Float64Array(OD_COUNTRY + F * K);
+  const ORIGIN = 0; // origin node index per flow
+  const COMMODITY = F; // commodity index per flow
+  const IN_MARKET = 2 * F; // 1 per flow of the market
+  const WRITTEN = 3 * F; // 1 per node × commodity once written to the node's record
+  const ints = new Int32Array(WRITTEN + N * C);
+  // the commodities in the order paths first deliver them
+  const deliveredOrder: number[] = [];
+
+  // Per flow: origin node, commodity index, and whether it belongs to the market (its origin and
+  // destination countries compared as country indices).
+  const isOrigin = countryFlags(countryIdx, market.origins);
+  const isDestination = countryFlags(countryIdx, market.destinations);
+  for (let f = 0; f < F; f++) {
+    const flow = flows[f]!;
+    const origin = nodeIndex.get(flow.origin)!;
+    ints[ORIGIN + f] = origin;
+    ints[COMMODITY + f] = commodityIds.indexOf(flow.commodity);
+    if (
+      flow.commodity === market.commodity &&
+      isOrigin[nodeCountry[origin]!] === 1 &&
+      isDestination[nodeCountry[nodeIndex.get(flow.destination)!]!] === 1
+    ) {
+      ints[IN_MARKET + f] = 1;
+    }
+  }
 
   // What depends only on the route (corridor, countries, time, cost) is computed once per distinct
-  // route by the classifier; the slot of each corridor is looked up once per route.
-  const slotFor = (route: ClassifiedRoute, commodity: string): number =>
-    route.corridor === undefined ? otherSlot.get(commodity)! : corridorSlot.get(route.corridor)!;
-  const originIndex = demand.flows.map((f) => compiled.nodeIndex.get(f.origin)!);
-
-  for (const path of paths) {
-    if (!(path.volume > 0)) continue;
-    const f = flowIndex.get(path.flowId);
-    if (f === undefined) continue;
-    const flow = demand.flows[f]!;
-    const route = classifier.classify(path.arcs, originIndex[f]!, flow.commodity);
-    const { countries, time, cost } = route;
-    const slot = slotFor(route, flow.commodity);
+  // route by the route table.
+  const routes = createRouteTable(compiled, arcTimeDays, (paths.length >> 1) + 16);
+  let marketOverland = 0;
+  let marketSea = 0;
+  // Paths come grouped by flow, mostly in demand order: the flow of a path is looked up by id only
+  // when it is neither the flow of the previous path nor the next one.
+  let flowById: Map<string, number> | undefined;
+  let f = -1;
+  for (let p = 0; p < paths.length; p++) {
+    const path = paths[p]!;
     const v = path.volume;
-    slotVolume[slot]! += v;
-    slotTime[slot]! += v * time;
-    slotCost[slot]! += v * cost;
-    addTo(delivered, flow.commodity, v);
-    odDelivered[f]! += v;
-    odTime[f]! += v * time;
-    odCost[f]! += v * cost;
-    odSlot[f * S + slot]! += v;
-    for (let i = 0; i < countries.length; i++) odCountry[f * K + countries[i]!]! += v;
-    if (inMarket[f]) {
-      if (route.overland) {
+    if (!(v > 0)) continue;
+    const id = path.flowId;
+    if (f < 0 || flows[f]!.id !== id) {
+      if (f + 1 < F && flows[f + 1]!.id === id) f++;
+      else {
+        if (flowById === undefined) {
+          flowById = new Map();
+          for (let i = 0; i < F; i++) flowById.set(flows[i]!.id, i);
+        }
+        const found = flowById.get(id);
+        if (found === undefined) continue;
+        f = found;
+      }
+    }
+    const c = ints[COMMODITY + f]!;
+    if (c < 0) continue; // a commodity the network does not declare: never routed
+    const r = routes.find(path.arcs, ints[ORIGIN + f]!, c);
+    const route = routes.routes;
+    const at = r * ROUTE_FIELDS;
+    const corridor = route[at + ROUTE_CORRIDOR]!;
+    const slot = corridor >= 0 ? corridor : R + c;
+    const time = routes.sums[2 * r]!;
+    const cost = routes.sums[2 * r + 1]!;
+    acc[SLOT_VOLUME + slot]! += v;
+    acc[SLOT_TIME + slot]! += v * time;
+    acc[SLOT_COST + slot]! += v * cost;
+    // v > 0: a commodity has delivered nothing only until its first path
+    if (acc[DELIVERED + c] === 0) deliveredOrder.push(c);
+    acc[DELIVERED + c]! += v;
+    acc[OD_DELIVERED + f]! += v;
+    acc[OD_TIME + f]! += v * time;
+    acc[OD_COST + f]! += v * cost;
+    acc[OD_SLOT + f * S + slot]! += v;
+    const list = routes.countryList;
+    const from = route[at + ROUTE_COUNTRY_FROM]!;
+    const to = route[at + ROUTE_COUNTRY_TO]!;
+    const row = OD_COUNTRY + f * K;
+    for (let i = from; i < to; i++) acc[row + list[i]!]! += v;
+    if (ints[IN_MARKET + f] === 1) {
+      if (route[at + ROUTE_OVERLAND] === 1) {
         marketOverland += v;
-        for (let i = 0; i < countries.length; i++) marketCountry[countries[i]!]! += v;
+        for (let i = from; i < to; i++) acc[MARKET_COUNTRY + list[i]!]! += v;
       } else {
         marketSea += v;
       }
@@ -318,62 +363,49 @@ export function aggregate(input: AggregateInput): Aggregates {
   }
 
   // Links and node arcs.
-  const links: LinkResult[] = [];
+  const links: LinkResult[] = new Array(linkCount);
   const bottlenecks: Bottleneck[] = [];
-  for (let e = 0; e < compiled.linkCount; e++) {
+  for (let e = 0; e < linkCount; e++) {
     const capacity = arcCapacity[e]!;
     const flow = arcFlow[e]!;
     const utilization =
       capacity === Number.POSITIVE_INFINITY ? 0 : capacity > 0 ? flow / capacity : flow > 0 ? Infinity : 0;
-    const commodity = compiled.commodityIds[compiled.arcCommodity[e]!]!;
-    links.push({
-      id: compiled.linkIds[e]!,
-      commodity,
-      flow,
-      capacity,
-      utilization,
-      timeDays: arcTimeDays[e]!,
-    });
-    const price = input.shadowPrice?.[e] ?? 0;
+    const commodity = commodityIds[arcCommodity[e]!]!;
+    const id = linkIds[e]!;
+    links[e] = { id, commodity, flow, capacity, utilization, timeDays: arcTimeDays[e]! };
+    const price = shadowPrice?.[e] ?? 0;
     if ((capacity > 0 && utilization >= threshold) || price > 1e-9) {
-      bottlenecks.push({
-        id: compiled.linkIds[e]!,
-        kind: 'link',
-        commodity,
-        utilization,
-        ...(input.shadowPrice ? { shadowPriceUsd: price } : {}),
-      });
+      bottlenecks.push(bottleneck(id, 'link', commodity, utilization, shadowPrice, price));
     }
   }
-  // Per node and commodity, in the order the arcs meet them (the order of the records' keys).
-  const { vertexNode, arcNode, arcCommodity, commodityIds, linkCount } = compiled;
+  // Per node and commodity, in the order the arcs meet them (the order of the records' keys): summed
+  // per (node, commodity) in arc order, then written once per pair in the order of first arrival.
   const heads = compiled.csr.head;
-  const nodeFlow: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
+  for (let e = 0; e < linkCount; e++)
+    acc[ARRIVING + vertexNode[heads[e]!]! * C + arcCommodity[e]!]! += arcFlow[e]!;
+  const nodes: NodeResult[] = new Array(N);
+  for (let n = 0; n < N; n++)
+    nodes[n] = { id: nodeIds[n]!, flow: {}, capacity: {}, utilization: {}, timeDays: {} };
   for (let e = 0; e < linkCount; e++) {
-    const record = nodeFlow[vertexNode[heads[e]!]!]!;
-    const commodity = commodityIds[arcCommodity[e]!]!;
-    record[commodity] = (record[commodity] ?? 0) + arcFlow[e]!;
+    const n = vertexNode[heads[e]!]!;
+    const k = n * C + arcCommodity[e]!;
+    if (ints[WRITTEN + k] === 1) continue;
+    ints[WRITTEN + k] = 1;
+    (nodes[n]!.flow as Record<string, number>)[commodityIds[arcCommodity[e]!]!] = acc[ARRIVING + k]!;
   }
-  const nodeCapacity: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
-  const nodeUtil: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
-  const nodeTime: Record<string, number>[] = compiled.nodeIds.map(() => ({}));
-  for (let e = linkCount; e < compiled.csr.arcCount; e++) {
-    const node = arcNode[e]!;
+  const arcCount = compiled.csr.arcCount;
+  for (let e = linkCount; e < arcCount; e++) {
+    const n = arcNode[e]!;
+    const node = nodes[n]!;
     const commodity = commodityIds[arcCommodity[e]!]!;
     const capacity = arcCapacity[e]!;
     const utilization = capacity > 0 ? arcFlow[e]! / capacity : 0;
-    nodeCapacity[node]![commodity] = capacity;
-    nodeUtil[node]![commodity] = utilization;
-    nodeTime[node]![commodity] = arcTimeDays[e]!;
-    const price = input.shadowPrice?.[e] ?? 0;
+    (node.capacity as Record<string, number>)[commodity] = capacity;
+    (node.utilization as Record<string, number>)[commodity] = utilization;
+    (node.timeDays as Record<string, number>)[commodity] = arcTimeDays[e]!;
+    const price = shadowPrice?.[e] ?? 0;
     if ((capacity > 0 && utilization >= threshold) || price > 1e-9) {
-      bottlenecks.push({
-        id: compiled.nodeIds[node]!,
-        kind: 'node',
-        commodity,
-        utilization,
-        ...(input.shadowPrice ? { shadowPriceUsd: price } : {}),
-      });
+      bottlenecks.push(bottleneck(nodeIds[n]!, 'node', commodity, utilization, shadowPrice, price));
     }
   }
   bottlenecks.sort(
@@ -382,51 +414,65 @@ export function aggregate(input: AggregateInput): Aggregates {
       (b.shadowPriceUsd ?? 0) - (a.shadowPriceUsd ?? 0) ||
       a.id.localeCompare(b.id),
   );
-  const nodes: NodeResult[] = compiled.nodeIds.map((id, n) => ({
-    id,
-    flow: nodeFlow[n]!,
-    capacity: nodeCapacity[n]!,
-    utilization: nodeUtil[n]!,
-    timeDays: nodeTime[n]!,
-  }));
 
   // Corridors: every declared corridor, then `other` per commodity when used.
   const corridors: CorridorResult[] = [];
-  slots.forEach((slot, i) => {
-    const volume = slotVolume[i]!;
-    if (slot.id === 'other' && !(volume > 0)) return;
-    const total = delivered.get(slot.commodity) ?? 0;
+  for (let i = 0; i < S; i++) {
+    const volume = acc[SLOT_VOLUME + i]!;
+    let id: string;
+    let name: string;
+    let commodity: string;
+    let total: number;
+    if (i < R) {
+      const corridor = corridorList[i]!;
+      id = corridor.id;
+      name = corridor.name;
+      commodity = corridor.commodity;
+      const c = commodityIds.indexOf(commodity);
+      total = c < 0 ? 0 : acc[DELIVERED + c]!;
+    } else {
+      if (!(volume > 0)) continue;
+      id = 'other';
+      name = 'Other routes';
+      commodity = commodityIds[i - R]!;
+      total = acc[DELIVERED + i - R]!;
+    }
     corridors.push({
-      id: slot.id,
-      name: slot.name,
-      commodity: slot.commodity,
+      id,
+      name,
+      commodity,
       volume,
       share: total > 0 ? volume / total : 0,
-      meanTransitDays: volume > 0 ? slotTime[i]! / volume : Number.NaN,
-      meanCostUsd: volume > 0 ? slotCost[i]! / volume : Number.NaN,
+      meanTransitDays: volume > 0 ? acc[SLOT_TIME + i]! / volume : Number.NaN,
+      meanCostUsd: volume > 0 ? acc[SLOT_COST + i]! / volume : Number.NaN,
     });
-  });
+  }
 
   let marketUnmet = 0;
-  const ods: OdResult[] = demand.flows.map((flow, f) => {
-    const got = odDelivered[f]!;
+  const unmetById = input.unmet;
+  const ods: OdResult[] = new Array(F);
+  for (let f = 0; f < F; f++) {
+    const flow = flows[f]!;
+    const got = acc[OD_DELIVERED + f]!;
     const corridorShares: Record<string, number> = {};
     const countryShares: Record<string, number> = {};
     if (got > 0) {
+      const slotRow = OD_SLOT + f * S;
       for (let i = 0; i < S; i++) {
-        const v = odSlot[f * S + i]!;
-        if (v > 0) corridorShares[slots[i]!.id] = v / got;
+        const v = acc[slotRow + i]!;
+        if (v > 0) corridorShares[i < R ? corridorList[i]!.id : 'other'] = v / got;
       }
+      const countryRow = OD_COUNTRY + f * K;
       for (let i = 0; i < K; i++) {
-        const v = odCountry[f * K + i]!;
+        const v = acc[countryRow + i]!;
         if (v > 0) countryShares[countryNames[i]!] = v / got;
       }
     }
     // What the solver reports unmet, or else what the paths leave of the demand: 0 when a residue.
-    const short = input.unmet?.get(flow.id) ?? flow.volumePerYear - got;
+    const short = unmetById?.get(flow.id) ?? flow.volumePerYear - got;
     const unmet = isResidue(short, flow.volumePerYear) ? 0 : Math.max(0, short);
-    if (inMarket[f]) marketUnmet += unmet;
-    return {
+    if (ints[IN_MARKET + f] === 1) marketUnmet += unmet;
+    ods[f] = {
       id: flow.id,
       origin: flow.origin,
       destination: flow.destination,
@@ -434,19 +480,26 @@ export function aggregate(input: AggregateInput): Aggregates {
       demand: flow.volumePerYear,
       delivered: got,
       unmet,
-      meanTransitDays: got > 0 ? odTime[f]! / got : Number.NaN,
-      meanCostUsd: got > 0 ? odCost[f]! / got : Number.NaN,
+      meanTransitDays: got > 0 ? acc[OD_TIME + f]! / got : Number.NaN,
+      meanCostUsd: got > 0 ? acc[OD_COST + f]! / got : Number.NaN,
       corridorShares,
       countryShares,
     };
-  });
-  const countryTransitShare = Object.fromEntries(
-    countryNames
-      .map((c, i) => [c, marketCountry[i]!] as const)
-      .filter(([, v]) => v > 0)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([c, v]) => [c, marketOverland > 0 ? v / marketOverland : 0]),
+  }
+
+  // Countries by share, largest first (ties by code).
+  const transit: number[] = [];
+  for (let i = 0; i < K; i++) if (acc[MARKET_COUNTRY + i]! > 0) transit.push(i);
+  transit.sort(
+    (a, b) =>
+      acc[MARKET_COUNTRY + b]! - acc[MARKET_COUNTRY + a]! || countryNames[a]!.localeCompare(countryNames[b]!),
   );
+  const countryTransitShare: Record<string, number> = {};
+  for (const i of transit)
+    countryTransitShare[countryNames[i]!] =
+      marketOverland > 0 ? acc[MARKET_COUNTRY + i]! / marketOverland : 0;
+  const deliveredByCommodity: Record<string, number> = {};
+  for (const c of deliveredOrder) deliveredByCommodity[commodityIds[c]!] = acc[DELIVERED + c]!;
   return {
     links,
     nodes,
@@ -456,7 +509,21 @@ export function aggregate(input: AggregateInput): Aggregates {
     throughputTeu: marketOverland,
     divertedTeu: marketSea,
     unmetTeu: marketUnmet,
-    deliveredByCommodity: Object.fromEntries(delivered),
+    deliveredByCommodity,
     bottlenecks,
   };
+}
+
+/** A bottleneck; `shadowPriceUsd` present exactly when the solver priced capacities. */
+function bottleneck(
+  id: string,
+  kind: 'link' | 'node',
+  commodity: string,
+  utilization: number,
+  prices: Float64Array | undefined,
+  price: number,
+): Bottleneck {
+  return prices
+    ? { id, kind, commodity, utilization, shadowPriceUsd: price }
+    : { id, kind, commodity, utilization };
 }

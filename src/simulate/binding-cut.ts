@@ -9,9 +9,11 @@
  */
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
-import { compiledNetworkMaxFlow } from '../algorithms/flow/networkMaxFlow.js';
+import { compiledNetworkMinCut } from '../algorithms/flow/networkMaxFlow.js';
 import type { Demand } from '../model/demand.js';
 import type { CorridorMarket } from './aggregate.js';
+import { corridorIndex } from './corridor-index.js';
+import { countryFlags, countryIndex } from './countries.js';
 import type { BindingCut } from './result.js';
 
 /**
@@ -27,40 +29,45 @@ export function overlandBindingCut(
   demand: Demand,
   market: CorridorMarket,
 ): BindingCut | undefined {
-  const network = compiled.network;
-  const graph = network.graph;
-  const origins = new Set<string>();
-  const destinations = new Set<string>();
-  const originCountries = new Set(market.origins);
-  const destinationCountries = new Set(market.destinations);
+  const { nodeIndex } = compiled;
+  const countries = countryIndex(compiled);
+  const { nodeCountry } = countries;
+  const isOrigin = countryFlags(countries, market.origins);
+  const isDestination = countryFlags(countries, market.destinations);
+  // One allocation: 1 for the arcs to close (the first arcCount entries, all the flow reads), then
+  // per node, bit 1 when listed as an origin, bit 2 as a destination.
+  const arcCount = compiled.csr.arcCount;
+  const shut = new Uint8Array(arcCount + compiled.nodeIds.length);
+  const LISTED = arcCount;
+  // origin and destination nodes of the market's flows, each once, in the order the flows name them
+  const origins: number[] = [];
+  const destinations: number[] = [];
   for (const flow of demand.flows) {
     if (flow.commodity !== market.commodity || !(flow.volumePerYear > 0)) continue;
-    if (!originCountries.has(graph.getNodeAttributes(flow.origin).country)) continue;
-    if (!destinationCountries.has(graph.getNodeAttributes(flow.destination).country)) continue;
-    origins.add(flow.origin);
-    destinations.add(flow.destination);
+    const o = nodeIndex.get(flow.origin)!;
+    if (isOrigin[nodeCountry[o]!] !== 1) continue;
+    const d = nodeIndex.get(flow.destination)!;
+    if (isDestination[nodeCountry[d]!] !== 1) continue;
+    if ((shut[LISTED + o]! & 1) === 0) {
+      shut[LISTED + o]! |= 1;
+      origins.push(o);
+    }
+    if ((shut[LISTED + d]! & 2) === 0) {
+      shut[LISTED + d]! |= 2;
+      destinations.push(d);
+    }
   }
-  for (const d of destinations) origins.delete(d);
-  if (origins.size === 0 || destinations.size === 0) return undefined;
+  // a node that is a destination is not a source
+  const sources = origins.filter((o) => (shut[LISTED + o]! & 2) === 0);
+  if (sources.length === 0 || destinations.length === 0) return undefined;
   const c = compiled.commodityIds.indexOf(market.commodity);
   if (c < 0) return undefined;
   // the links of maritime corridors are closed: the cut is of the overland routes
-  const shut = new Uint8Array(compiled.csr.arcCount);
-  for (const corridor of network.corridors) {
-    if (corridor.commodity !== market.commodity || corridor.overland !== false) continue;
-    for (const id of corridor.links ?? []) {
-      const e = compiled.linkIndex.get(id);
-      if (e !== undefined) shut[e] = 1;
-    }
+  for (const { corridor, links } of corridorIndex(compiled).byCommodity[c]!) {
+    if (corridor.overland !== false) continue;
+    for (let i = 0; i < links.length; i++) shut[links[i]!] = 1;
   }
-  const index = (id: string) => compiled.nodeIndex.get(id)!;
-  const result = compiledNetworkMaxFlow(
-    compiled,
-    [...origins].map(index),
-    [...destinations].map(index),
-    c,
-    shut,
-  );
+  const result = compiledNetworkMinCut(compiled, sources, destinations, c, shut);
   if (result.status !== 'optimal') return undefined;
   return { capacityTeu: result.value, links: result.bindingLinks, nodes: result.bindingNodes };
 }

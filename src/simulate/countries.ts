@@ -65,3 +65,20 @@ export function countryIndex(compiled: CompiledNetwork): CountryIndex {
   CACHE.set(compiled, result);
   return result;
 }
+
+/**
+ * Flags by country index: 1 for the countries listed in `codes` (codes of no node or link of the
+ * network are ignored: nothing can be in them).
+ *
+ * @param index - the country index of a compiled network
+ * @param codes - country codes
+ * @returns a flag per country index
+ */
+export function countryFlags(index: CountryIndex, codes: readonly string[]): Uint8Array {
+  const flags = new Uint8Array(index.countries.length);
+  for (const code of codes) {
+    const i = index.indexOf.get(code);
+    if (i !== undefined) flags[i] = 1;
+  }
+  return flags;
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCorridorSimError } from '../../model/errors.js';
-import { type CapacitatedGraph, maxFlow } from './maxFlow.js';
+import { type CapacitatedGraph, maxFlow, maxFlowCut } from './maxFlow.js';
 import { verifyMaxFlow } from './verify.js';
 
 /** Property-test effort: FLOW_FC_RUNS=20 multiplies the runs, FLOW_FC_SEED shifts the seeds. */
@@ -210,5 +210,43 @@ describe('maxFlow properties', () => {
       }),
       { numRuns: 200 * RUNS, seed: 7 + SEED },
     );
+  });
+});
+
+describe('maxFlowCut', () => {
+  it("gives maxFlow's value, cut and exactness, and its unboundedness (random graphs as above)", () => {
+    fc.assert(
+      fc.property(graphArb, ({ graph, s, t }) => {
+        fc.pre(s !== t);
+        const tail = Int32Array.from(graph.tail);
+        const head = Int32Array.from(graph.head);
+        const capacity = Float64Array.from(graph.capacity);
+        const r = maxFlowCut(graph.nodeCount, tail, head, capacity, s, t);
+        const full = maxFlow(graph, s, t);
+        expect(r.status).toBe(full.status);
+        if (r.status !== 'optimal' || full.status !== 'optimal') return;
+        expect(r.value).toBe(full.value);
+        expect([...r.cutArcs]).toEqual([...full.cutArcs]);
+        expect(r.exact).toBe(full.exact);
+        // the input is not modified
+        expect([...capacity]).toEqual(graph.capacity);
+      }),
+      { numRuns: 400 * RUNS, seed: 20260505 + SEED },
+    );
+  });
+
+  it('finds the unbounded CLRS variant with an all-infinite path, and the bounded one without', () => {
+    const inf = Number.POSITIVE_INFINITY;
+    const tail = Int32Array.from(CLRS.tail);
+    const head = Int32Array.from(CLRS.head);
+    // s→v2 (13), v2→v4 (14), v4→t (4) made infinite: unbounded; with v4→t finite again: bounded
+    const capacity = Float64Array.from(CLRS.capacity, (c, e) => (e === 1 || e === 5 || e === 8 ? inf : c));
+    expect(maxFlowCut(6, tail, head, capacity, 0, 5).status).toBe('unbounded');
+    capacity[8] = 4;
+    const r = maxFlowCut(6, tail, head, capacity, 0, 5);
+    const full = maxFlow({ ...CLRS, capacity: [...capacity] }, 0, 5);
+    expect(r.status).toBe('optimal');
+    expect(full.status).toBe('optimal');
+    if (r.status === 'optimal' && full.status === 'optimal') expect(r.value).toBe(full.value);
   });
 });

@@ -134,6 +134,111 @@ export function maxFlow(
   };
 }
 
+/** Value and minimum cut of a maximum flow, or `unbounded` (see {@link maxFlowCut}). */
+export type MaxFlowCutResult =
+  | {
+      readonly status: 'optimal';
+      /** The maximum flow value (= capacity of the cut). */
+      readonly value: number;
+      /** Arcs from the source side to the sink side with positive capacity, ascending. */
+      readonly cutArcs: Int32Array;
+      /** True when solved exactly in integers. */
+      readonly exact: boolean;
+    }
+  | { readonly status: 'unbounded' };
+
+/**
+ * The value and minimum cut of {@link maxFlow} with `compute: 'cut'`, for callers inside the library
+ * that build the arrays themselves: no argument checks or copies, no arc flows, no source side, and
+ * an unbounded instance is only detected, not given a path. The value, the cut and `exact` are those
+ * `maxFlow` returns for the same arrays.
+ *
+ * @param nodeCount - number of nodes
+ * @param tail - tail node of each arc (valid indices)
+ * @param head - head node of each arc
+ * @param capacity - capacity of each arc (≥ 0, Infinity allowed, no NaN); not modified
+ * @param source - source node
+ * @param sink - sink node (≠ source)
+ * @returns `optimal` with value, cut arcs and exactness, or `unbounded`
+ * @remarks As {@link maxFlow}, phase 1 of push-relabel only.
+ * @internal
+ */
+export function maxFlowCut(
+  nodeCount: number,
+  tail: Int32Array,
+  head: Int32Array,
+  capacity: Float64Array,
+  source: number,
+  sink: number,
+): MaxFlowCutResult {
+  const infiniteCount = countInfinite(capacity);
+  if (
+    infiniteCount > 0 &&
+    reachesByInfiniteArcs(nodeCount, tail, head, capacity, source, sink, infiniteCount)
+  ) {
+    return { status: 'unbounded' };
+  }
+  const { work, scale, exact } = integerCapacities(capacity, infiniteCount);
+  const g = buildResidual(nodeCount, tail, head, work);
+  const st = createPushRelabelState(nodeCount);
+  const value = pushRelabelMaxFlow(g, source, sink, st, false);
+  const reach = reachesTarget(g, sink, st.queue);
+  // reach is 1 on the sink side: flip it in place into the source side
+  for (let v = 0; v < nodeCount; v++) reach[v] = 1 - reach[v]!;
+  return {
+    status: 'optimal',
+    value: scale === 1 ? value : value / scale,
+    cutArcs: crossingArcs(tail, head, capacity, reach),
+    exact,
+  };
+}
+
+/**
+ * Whether a path of infinite-capacity arcs joins `source` to `sink`: breadth-first search over those
+ * arcs, indexed by tail with a counting sort (one buffer for the index, the queue and the marks).
+ */
+function reachesByInfiniteArcs(
+  n: number,
+  tail: Int32Array,
+  head: Int32Array,
+  capacity: Float64Array,
+  source: number,
+  sink: number,
+  infiniteCount: number,
+): boolean {
+  const m = tail.length;
+  // [0, n]: start of each tail's arcs; then the next free position per tail; the heads by tail;
+  // the queue; the marks
+  const FILL = n + 1;
+  const HEADS = FILL + n;
+  const QUEUE = HEADS + infiniteCount;
+  const SEEN = QUEUE + n;
+  const buffer = new Int32Array(SEEN + n);
+  for (let e = 0; e < m; e++) if (capacity[e] === Number.POSITIVE_INFINITY) buffer[tail[e]! + 1]!++;
+  for (let v = 0; v < n; v++) {
+    buffer[v + 1]! += buffer[v]!;
+    buffer[FILL + v] = buffer[v]!;
+  }
+  for (let e = 0; e < m; e++) {
+    if (capacity[e] === Number.POSITIVE_INFINITY) buffer[HEADS + buffer[FILL + tail[e]!]!++] = head[e]!;
+  }
+  buffer[SEEN + source] = 1;
+  buffer[QUEUE] = source;
+  let qHead = 0;
+  let qTail = 1;
+  while (qHead < qTail) {
+    const u = buffer[QUEUE + qHead++]!;
+    for (let p = buffer[u]!, end = buffer[u + 1]!; p < end; p++) {
+      const v = buffer[HEADS + p]!;
+      if (v === sink) return true;
+      if (buffer[SEEN + v] === 1) continue;
+      buffer[SEEN + v] = 1;
+      buffer[QUEUE + qTail++] = v;
+    }
+  }
+  return false;
+}
+
 function countInfinite(capacity: Float64Array): number {
   let count = 0;
   for (let e = 0; e < capacity.length; e++) if (capacity[e] === Number.POSITIVE_INFINITY) count++;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../data/datasets.js';
 import { parseNetwork } from '../../data/network-format.js';
 import { isCorridorSimError } from '../../model/errors.js';
 import {
@@ -9,7 +10,8 @@ import {
   type NodeAttributes,
   rebuildNetwork,
 } from '../../model/network.js';
-import { networkMaxFlow } from './networkMaxFlow.js';
+import { compileNetwork } from '../_internal/compile.js';
+import { compiledNetworkMaxFlow, compiledNetworkMinCut, networkMaxFlow } from './networkMaxFlow.js';
 
 const SAMPLE = parseNetwork(
   JSON.parse(readFileSync(new URL('../../../data/samples/two-corridors.json', import.meta.url), 'utf8')),
@@ -156,5 +158,60 @@ describe('networkMaxFlow', () => {
       'not-found',
       'invalid-argument',
     ]);
+  });
+});
+
+describe('compiledNetworkMinCut', () => {
+  /** Deterministic draws (a linear congruential generator): tests use no Math.random either. */
+  function draws(seed: number): (n: number) => number {
+    let x = seed >>> 0;
+    return (n) => {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      return x % n;
+    };
+  }
+
+  it('gives the value, binding links and nodes and exactness of compiledNetworkMaxFlow', () => {
+    const open = createNetwork({
+      meta: { name: 'open' },
+      nodes: [node('A'), node('B'), node('C')],
+      links: [link('ab', 'A', 'B'), link('bc', 'B', 'C'), link('ac', 'A', 'C', { capacityPerYear: 5 })],
+    });
+    const networks = [
+      compileNetwork(SAMPLE),
+      compileNetwork(SAMPLE, { year: 2030 }),
+      compileNetwork(loadDataset('eurasia').network),
+      compileNetwork(open),
+    ];
+    const draw = draws(20260505);
+    let optimal = 0;
+    let unbounded = 0;
+    for (const compiled of networks) {
+      const N = compiled.nodeIds.length;
+      for (let trial = 0; trial < 40; trial++) {
+        const c = draw(compiled.commodityIds.length);
+        const nodes = Array.from({ length: N }, (_, i) => i);
+        for (let i = N - 1; i > 0; i--) {
+          const j = draw(i + 1);
+          [nodes[i], nodes[j]] = [nodes[j]!, nodes[i]!];
+        }
+        const sources = nodes.slice(0, 1 + draw(3));
+        const sinks = nodes.slice(sources.length, sources.length + 1 + draw(3));
+        const shut = new Uint8Array(compiled.csr.arcCount);
+        for (let a = 0; a < shut.length; a++) if (draw(8) === 0) shut[a] = 1;
+        const full = compiledNetworkMaxFlow(compiled, sources, sinks, c, shut);
+        const cut = compiledNetworkMinCut(compiled, sources, sinks, c, shut);
+        expect(cut.status).toBe(full.status);
+        if (cut.status === 'unbounded') unbounded++;
+        if (cut.status !== 'optimal' || full.status !== 'optimal') continue;
+        optimal++;
+        expect(cut.value).toBe(full.value);
+        expect(cut.bindingLinks).toEqual(full.bindingLinks);
+        expect(cut.bindingNodes).toEqual(full.bindingNodes);
+        expect(cut.exact).toBe(full.exact);
+      }
+    }
+    expect(optimal).toBeGreaterThan(50);
+    expect(unbounded).toBeGreaterThan(0);
   });
 });

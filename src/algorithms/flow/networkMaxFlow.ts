@@ -20,7 +20,7 @@ import type { CommodityId, LinkId, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
 import { type CompiledNetwork, compileNetwork } from '../_internal/compile.js';
 import { MODULE } from './_internal/validate.js';
-import { maxFlow } from './maxFlow.js';
+import { maxFlow, maxFlowCut } from './maxFlow.js';
 
 /** Options of {@link networkMaxFlow}. */
 export interface NetworkMaxFlowOptions {
@@ -150,56 +150,50 @@ export function networkMaxFlow(
 }
 
 /**
- * {@link networkMaxFlow} on a network already compiled, for callers that hold one (the binding cut
- * of `simulate`): no validation, no second compile.
- *
- * @param compiled - the compiled network
- * @param sources - source node indices (into `compiled.nodeIds`)
- * @param sinks - sink node indices, disjoint from the sources
- * @param c - commodity index (into `compiled.commodityIds`)
- * @param shut - 1 for arcs to treat as closed, by arc index
- * @returns as {@link networkMaxFlow}
- * @internal
+ * The max-flow instance of a commodity on a compiled network: its open arcs (`arcOf[i]` is the
+ * compiled arc of instance arc i, for i < k), then one uncapacitated arc from a super source to each
+ * source and one from each sink to a super sink (vertices `V` and `V + 1`).
  */
-export function compiledNetworkMaxFlow(
+interface CommodityInstance {
+  readonly arcOf: Int32Array;
+  readonly k: number;
+  readonly nodeCount: number;
+  readonly superSource: number;
+  readonly superSink: number;
+  readonly tail: Int32Array;
+  readonly head: Int32Array;
+  readonly cap: Float64Array;
+}
+
+function commodityInstance(
   compiled: CompiledNetwork,
   sources: readonly number[],
   sinks: readonly number[],
   c: number,
   shut: Uint8Array,
-): NetworkMaxFlowResult {
-  const {
-    csr,
-    nodeIds,
-    linkIds,
-    linkCount,
-    arcNode,
-    arcCommodity,
-    arcActive,
-    capacity,
-    exitVertex,
-    entryVertex,
-  } = compiled;
+): CommodityInstance {
+  const { csr, nodeIds, arcCommodity, arcActive, capacity, exitVertex, entryVertex } = compiled;
   const N = nodeIds.length;
   const V = csr.nodeCount;
-
+  const arcCount = csr.arcCount;
   // Arcs of this commodity that are open, then super-source and super-sink arcs.
-  const arcOf: number[] = [];
-  for (let a = 0; a < csr.arcCount; a++)
-    if (arcCommodity[a] === c && arcActive[a] === 1 && shut[a] === 0) arcOf.push(a);
-  const superSource = V;
-  const superSink = V + 1;
-  const k = arcOf.length;
+  let k = 0;
+  for (let a = 0; a < arcCount; a++) if (arcCommodity[a] === c && arcActive[a] === 1 && shut[a] === 0) k++;
+  const arcOf = new Int32Array(k);
   const m = k + sources.length + sinks.length;
   const tail = new Int32Array(m);
   const head = new Int32Array(m);
   const cap = new Float64Array(m);
-  arcOf.forEach((a, i) => {
+  let i = 0;
+  for (let a = 0; a < arcCount; a++) {
+    if (arcCommodity[a] !== c || arcActive[a] !== 1 || shut[a] !== 0) continue;
+    arcOf[i] = a;
     tail[i] = csr.tail[a]!;
     head[i] = csr.head[a]!;
-    cap[i] = capacity[a]!;
-  });
-  let i = k;
+    cap[i++] = capacity[a]!;
+  }
+  const superSource = V;
+  const superSink = V + 1;
   for (const n of sources) {
     tail[i] = superSource;
     head[i] = exitVertex[c * N + n]!;
@@ -210,8 +204,39 @@ export function compiledNetworkMaxFlow(
     head[i] = superSink;
     cap[i++] = Number.POSITIVE_INFINITY;
   }
+  return { arcOf, k, nodeCount: V + 2, superSource, superSink, tail, head, cap };
+}
 
-  const result = maxFlow({ nodeCount: V + 2, tail, head, capacity: cap }, superSource, superSink);
+/**
+ * {@link networkMaxFlow} on a network already compiled, for callers that hold one (the binding cut
+ * of `simulate`): no validation, no second compile.
+ *
+ * @param compiled - the compiled network
+ * @param sources - source node indices (into `compiled.nodeIds`)
+ * @param sinks - sink node indices, disjoint from the sources
+ * @param c - commodity index (into `compiled.commodityIds`)
+ * @param shut - 1 for arcs to treat as closed, by arc index (entries past the arc count are not read)
+ * @returns as {@link networkMaxFlow}
+ * @internal
+ */
+export function compiledNetworkMaxFlow(
+  compiled: CompiledNetwork,
+  sources: readonly number[],
+  sinks: readonly number[],
+  c: number,
+  shut: Uint8Array,
+): NetworkMaxFlowResult {
+  const { nodeIds, linkIds, linkCount, arcNode, entryVertex } = compiled;
+  const N = nodeIds.length;
+  const { arcOf, k, nodeCount, superSource, superSink, tail, head, cap } = commodityInstance(
+    compiled,
+    sources,
+    sinks,
+    c,
+    shut,
+  );
+
+  const result = maxFlow({ nodeCount, tail, head, capacity: cap }, superSource, superSink);
   if (result.status === 'unbounded') {
     const path: LinkId[] = [];
     for (const e of result.path) if (e < k && arcOf[e]! < linkCount) path.push(linkIds[arcOf[e]!]!);
@@ -225,14 +250,7 @@ export function compiledNetworkMaxFlow(
     if (a < linkCount) linkFlows[linkIds[a]!] = result.flow[j]!;
     else nodeFlows[nodeIds[arcNode[a]!]!] = result.flow[j]!;
   }
-  const bindingLinks: LinkId[] = [];
-  const bindingNodes: NodeId[] = [];
-  for (const e of result.cutArcs) {
-    if (e >= k) continue; // super arcs are uncapacitated, never in a finite cut
-    const a = arcOf[e]!;
-    if (a < linkCount) bindingLinks.push(linkIds[a]!);
-    else bindingNodes.push(nodeIds[arcNode[a]!]!);
-  }
+  const { bindingLinks, bindingNodes } = binding(compiled, arcOf, k, result.cutArcs);
   const sourceSide: NodeId[] = [];
   for (let n = 0; n < N; n++) {
     if (result.sourceSide[entryVertex[c * N + n]!] === 1) sourceSide.push(nodeIds[n]!);
@@ -247,4 +265,70 @@ export function compiledNetworkMaxFlow(
     sourceSide,
     exact: result.exact,
   };
+}
+
+/** The maximum throughput and its binding cut, without flows (see {@link compiledNetworkMinCut}). */
+export type CompiledNetworkMinCut =
+  | Pick<NetworkMaxFlowOptimal, 'status' | 'value' | 'bindingLinks' | 'bindingNodes' | 'exact'>
+  | { readonly status: 'unbounded' };
+
+/**
+ * The value and binding links and nodes of {@link compiledNetworkMaxFlow}, without what else it
+ * reports (flows, source side, the path of an unbounded instance): for the binding cut of `simulate`,
+ * which needs only these. The value, links and nodes are those `compiledNetworkMaxFlow` returns; the
+ * minimum cut is final after phase 1 of push-relabel (see {@link maxFlowCut}).
+ *
+ * @param compiled - the compiled network
+ * @param sources - source node indices (into `compiled.nodeIds`)
+ * @param sinks - sink node indices, disjoint from the sources
+ * @param c - commodity index (into `compiled.commodityIds`)
+ * @param shut - 1 for arcs to treat as closed, by arc index (entries past the arc count are not read)
+ * @returns `optimal` with value, binding links and nodes; or `unbounded`
+ * @throws as {@link compiledNetworkMaxFlow} when a capacity is negative or NaN
+ * @internal
+ */
+export function compiledNetworkMinCut(
+  compiled: CompiledNetwork,
+  sources: readonly number[],
+  sinks: readonly number[],
+  c: number,
+  shut: Uint8Array,
+): CompiledNetworkMinCut {
+  const instance = commodityInstance(compiled, sources, sinks, c, shut);
+  const { arcOf, k, cap } = instance;
+  for (let i = 0; i < k; i++) {
+    // what maxFlow refuses: let it say so
+    if (!(cap[i]! >= 0)) return compiledNetworkMaxFlow(compiled, sources, sinks, c, shut);
+  }
+  const result = maxFlowCut(
+    instance.nodeCount,
+    instance.tail,
+    instance.head,
+    cap,
+    instance.superSource,
+    instance.superSink,
+  );
+  if (result.status === 'unbounded') return { status: 'unbounded' };
+  const { bindingLinks, bindingNodes } = binding(compiled, arcOf, k, result.cutArcs);
+  return { status: 'optimal', value: result.value, bindingLinks, bindingNodes, exact: result.exact };
+}
+
+/** Links and nodes of the cut arcs (super arcs are uncapacitated, never in a finite cut). */
+function binding(
+  compiled: CompiledNetwork,
+  arcOf: Int32Array,
+  k: number,
+  cutArcs: Int32Array,
+): { bindingLinks: LinkId[]; bindingNodes: NodeId[] } {
+  const { linkIds, nodeIds, linkCount, arcNode } = compiled;
+  const bindingLinks: LinkId[] = [];
+  const bindingNodes: NodeId[] = [];
+  for (let i = 0; i < cutArcs.length; i++) {
+    const e = cutArcs[i]!;
+    if (e >= k) continue;
+    const a = arcOf[e]!;
+    if (a < linkCount) bindingLinks.push(linkIds[a]!);
+    else bindingNodes.push(nodeIds[arcNode[a]!]!);
+  }
+  return { bindingLinks, bindingNodes };
 }
