@@ -441,7 +441,7 @@ export function rebuildNetwork(
 ): Network {
   requireNetwork(network, 'corridor-sim/network', 'network');
   requireObject(changes, 'corridor-sim/network', 'changes', 'an object of parts to replace');
-  return createNetwork({
+  const rebuilt = createNetwork({
     meta: changes.meta ?? network.meta,
     commodities: network.commodities,
     nodes: changes.nodes ?? listNodes(network),
@@ -449,6 +449,25 @@ export function rebuildNetwork(
     corridors: changes.corridors ?? network.corridors,
     defaultVdf: network.defaultVdf,
   });
+  ORIGINS.set(rebuilt, networkOrigin(network));
+  return rebuilt;
+}
+
+/** The network each rebuilt network was (ultimately) rebuilt from. */
+const ORIGINS = new WeakMap<Network, Network>();
+
+/**
+ * The network that `network` was rebuilt from by {@link rebuildNetwork} (following rebuilds back to
+ * the first), or `network` itself. Networks of one origin mostly share their structure (a scenario
+ * changes capacities and costs): caches of structure keep one entry per origin, and must still check
+ * that a network has the structure they remember.
+ *
+ * @internal Used by compileNetwork's structure cache; not part of the package API.
+ * @param network - a network
+ * @returns its origin
+ */
+export function networkOrigin(network: Network): Network {
+  return ORIGINS.get(network) ?? network;
 }
 
 /**
