@@ -366,7 +366,10 @@ export function createNetwork(init: NetworkInit): Network {
   const graph: NetworkGraph = new MultiDirectedGraph<NodeAttributes, LinkAttributes>({
     allowSelfLoops: true,
   });
-  init.nodes.forEach((node, i) => {
+  const nodes = init.nodes;
+  const links = init.links;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (typeof node !== 'object' || node === null || typeof node.id !== 'string') {
       throw new InvalidArgumentError(
         'corridor-sim/network',
@@ -374,8 +377,9 @@ export function createNetwork(init: NetworkInit): Network {
         'must be a node object with a string id (parseNetwork validates every field)',
       );
     }
-  });
-  init.links.forEach((link, i) => {
+  }
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
     if (
       typeof link !== 'object' ||
       link === null ||
@@ -389,28 +393,38 @@ export function createNetwork(init: NetworkInit): Network {
         'must be a link object with string id, from and to (parseNetwork validates every field)',
       );
     }
-  });
-  for (const node of init.nodes) {
-    if (graph.hasNode(node.id)) {
-      throw new InvalidArgumentError(
-        'corridor-sim/network',
-        'nodes',
-        `has duplicate node id ${JSON.stringify(node.id)}`,
-      );
-    }
-    graph.addNode(node.id, own(node));
   }
-  for (const link of init.links) {
-    if (graph.hasEdge(link.id)) {
-      throw new InvalidArgumentError(
-        'corridor-sim/network',
-        'links',
-        `has duplicate link id ${JSON.stringify(link.id)}`,
-      );
+  // graphology refuses a duplicate id or a missing endpoint itself; only then are the ids checked
+  // here, in this order, for this module's errors
+  for (const node of nodes) {
+    try {
+      graph.addNode(node.id, own(node));
+    } catch (error) {
+      if (graph.hasNode(node.id)) {
+        throw new InvalidArgumentError(
+          'corridor-sim/network',
+          'nodes',
+          `has duplicate node id ${JSON.stringify(node.id)}`,
+        );
+      }
+      throw error;
     }
-    if (!graph.hasNode(link.from)) throw new NotFoundError('corridor-sim/network', 'node', link.from);
-    if (!graph.hasNode(link.to)) throw new NotFoundError('corridor-sim/network', 'node', link.to);
-    graph.addEdgeWithKey(link.id, link.from, link.to, own(link));
+  }
+  for (const link of links) {
+    try {
+      graph.addEdgeWithKey(link.id, link.from, link.to, own(link));
+    } catch (error) {
+      if (graph.hasEdge(link.id)) {
+        throw new InvalidArgumentError(
+          'corridor-sim/network',
+          'links',
+          `has duplicate link id ${JSON.stringify(link.id)}`,
+        );
+      }
+      if (!graph.hasNode(link.from)) throw new NotFoundError('corridor-sim/network', 'node', link.from);
+      if (!graph.hasNode(link.to)) throw new NotFoundError('corridor-sim/network', 'node', link.to);
+      throw error;
+    }
   }
   const network: Network = Object.freeze({
     meta: own(init.meta),
