@@ -320,7 +320,14 @@ function own<T extends object>(value: T): T {
  * @returns the same object, frozen
  */
 export function adoptAttributes<T extends object>(value: T): T {
-  deepFreeze(value);
+  // deepFreeze, with the frozen nested values (shared with owned objects) skipped without a call
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      const nested = (value as Record<string, unknown>)[key];
+      if (typeof nested === 'object' && nested !== null && !Object.isFrozen(nested)) deepFreeze(nested);
+    }
+  }
   OWNED.add(value);
   return value;
 }

@@ -288,7 +288,7 @@ export function applyScenario(
     if (!addable.nodes.has(id)) throw new NotFoundError(MODULE, 'node', id);
   };
 
-  scenario.operations.forEach((op, index) => {
+  const applyOperation = (op: ScenarioOp, index: number): void => {
     const w = activeFraction(op, timing);
     const touchedLinks: string[] = [];
     const touchedNodes: string[] = [];
@@ -536,7 +536,10 @@ export function applyScenario(
       }
     }
     record();
-  });
+  };
+  // indexed: forEach takes a slow path on frozen arrays (parsed scenarios)
+  const operations = scenario.operations;
+  for (let i = 0; i < operations.length; i++) applyOperation(operations[i]!, i);
 
   // the private copies are final now: the new network takes them as they are
   for (const value of copied) adoptAttributes(value);

@@ -83,7 +83,8 @@ export function recordTable<T extends { readonly id: string }>(
   base: readonly T[],
   index: ReadonlyMap<string, number>,
 ): RecordTable<T> {
-  const current = base.slice();
+  // spread, not slice: slice takes a slow path on frozen arrays
+  const current = [...base];
   let added: Map<string, T> | undefined;
   return {
     get: (id) => {
@@ -100,6 +101,6 @@ export function recordTable<T extends { readonly id: string }>(
       added ??= new Map();
       added.set(record.id, record);
     },
-    values: () => (added ? [...current, ...added.values()] : current.slice()),
+    values: () => (added ? [...current, ...added.values()] : [...current]),
   };
 }

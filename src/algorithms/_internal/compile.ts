@@ -81,8 +81,8 @@ export interface CompileOptions {
  *
  * The structure (ids, endpoints, split nodes, CSR index) of networks rebuilt from the same network is
  * built once and reused while it fits (./topology.ts); the values are read from the graph every time.
- * Each compiled network has its own typed arrays (views of one buffer); the id lists (frozen) and the
- * index maps are shared between compiled networks of the same structure.
+ * Each compiled network has its own arrays (the typed ones are views of one buffer); only the index
+ * maps are shared between compiled networks of the same structure.
  *
  * @param network - the network
  * @param options - compile year
@@ -239,11 +239,12 @@ function compileWith(
   ];
   return {
     network,
-    nodeIds,
-    linkIds,
+    // arrays of its own (cheap copies; frozen arrays would be slow in Array builtins)
+    nodeIds: [...nodeIds],
+    linkIds: [...linkIds],
     nodeIndex: topology.nodeIndex,
     linkIndex: topology.linkIndex,
-    commodityIds: topology.commodityIds,
+    commodityIds: [...topology.commodityIds],
     linkCount: L,
     csr: {
       nodeCount: topology.vertexCount,

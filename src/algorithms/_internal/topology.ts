@@ -19,11 +19,11 @@ import { buildCsr } from './csr.js';
 
 /** The structure of a network as `compileNetwork` lays it out (arcs = links, then node arcs). */
 export interface Topology {
-  /** Commodity ids by commodity index (frozen). */
+  /** Commodity ids by commodity index. */
   readonly commodityIds: readonly string[];
-  /** Node ids by node index (frozen). */
+  /** Node ids by node index. */
   readonly nodeIds: readonly string[];
-  /** Link ids by link index (frozen). */
+  /** Link ids by link index. */
   readonly linkIds: readonly string[];
   /** Node index by id. */
   readonly nodeIndex: ReadonlyMap<string, number>;
@@ -222,9 +222,9 @@ export function buildTopology(graph: NetworkGraph, commodityIds: readonly string
   bytes.set(arcCommodity, 0);
   bytes.set(arcMode, M);
   return {
-    commodityIds: Object.freeze([...commodityIds]),
-    nodeIds: Object.freeze(nodeIds),
-    linkIds: Object.freeze(linkIds),
+    commodityIds: [...commodityIds],
+    nodeIds,
+    linkIds,
     nodeIndex,
     linkIndex,
     linkFrom,
