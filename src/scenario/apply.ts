@@ -102,7 +102,11 @@ export interface AppliedOperation {
 
 /** The result of {@link applyScenario}. */
 export interface AppliedScenario {
-  /** The network with the operations applied (new object). */
+  /**
+   * The network with the operations applied: the input network itself when no operation changed it,
+   * else another network (applying the same changes to the same network again may give the network
+   * built the first time: networks are immutable).
+   */
   readonly network: Network;
   /** The demand with the operations applied (new object). */
   readonly demand: Demand;
@@ -210,7 +214,8 @@ function splitForCountry(
  * @example
  * const { network: closed } = applyScenario(net, demand, { id: 'x', name: 'x', operations: [
  *   { kind: 'close-border', countries: ['BY', 'PL'] }] });
- * @remarks Complexity O(operations × (links + flows)).
+ * @remarks Complexity O(operations × (links + flows)), plus O(N + L) to build the new network's graph
+ *   unless one with the same records was built from `network` recently (./applied-networks.ts).
  */
 export function applyScenario(
   network: Network,

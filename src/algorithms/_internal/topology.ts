@@ -29,10 +29,13 @@ export interface Topology {
   readonly nodeIndex: ReadonlyMap<string, number>;
   /** Link index by id. */
   readonly linkIndex: ReadonlyMap<string, number>;
-  /** `from`, `to`, `commodity` and `mode` of each link, as the structure was built from. */
+  /** `from` of each link, as the structure was built from (checked on reuse). */
   readonly linkFrom: readonly string[];
+  /** `to` of each link. */
   readonly linkTo: readonly string[];
+  /** `commodity` of each link. */
   readonly linkCommodity: readonly string[];
+  /** `mode` of each link. */
   readonly linkMode: readonly string[];
   /** Node index of each link's head. */
   readonly linkHeadNode: Int32Array;
