@@ -54,7 +54,6 @@ import {
   requireNetwork,
 } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
-import { appliedNetwork } from './applied-networks.js';
 import { addedIds } from './depends.js';
 import { operationFingerprint } from './fingerprint.js';
 import { networkRecords, recordTable } from './records.js';
@@ -547,17 +546,11 @@ export function applyScenario(
   const operations = scenario.operations;
   for (let i = 0; i < operations.length; i++) applyOperation(operations[i]!, i);
 
-  // A network with the same records was built from this network before (the same scenario applied
-  // again): that one, else a new one. The private copies are final now: the new network takes them.
-  let output = network;
-  if (changed) {
-    const nodeList = nodes.values();
-    const linkList = links.values();
-    output = appliedNetwork(network, nodeList, linkList, () => {
-      for (const value of copied) adoptAttributes(value);
-      return rebuildNetwork(network, { nodes: nodeList, links: linkList });
-    });
-  }
+  // the private copies are final now: the new network takes them as they are
+  for (const value of copied) adoptAttributes(value);
+  const output = changed
+    ? rebuildNetwork(network, { nodes: nodes.values(), links: links.values() })
+    : network;
   // Flows an operation changed and split segments are this function's copies: frozen. A flow no
   // operation changed is shared when the caller's object is frozen already, else copied and frozen (the
   // caller's is not touched). The demand is not marked as validated: its other parts are the caller's,
