@@ -103,8 +103,7 @@ export interface AppliedOperation {
 export interface AppliedScenario {
   /**
    * The network with the operations applied: the input network itself when no operation changed it,
-   * else another network (applying the same changes to the same network again may give the network
-   * built the first time: networks are immutable).
+   * else a new network.
    */
   readonly network: Network;
   /** The demand with the operations applied (new object). */
@@ -213,8 +212,7 @@ function splitForCountry(
  * @example
  * const { network: closed } = applyScenario(net, demand, { id: 'x', name: 'x', operations: [
  *   { kind: 'close-border', countries: ['BY', 'PL'] }] });
- * @remarks Complexity O(operations × (links + flows)), plus O(N + L) to build the new network's graph
- *   unless one with the same records was built from `network` recently (./applied-networks.ts).
+ * @remarks Complexity O(operations × (links + flows)), plus O(N + L) to build the new network's graph.
  */
 export function applyScenario(
   network: Network,
