@@ -75,10 +75,32 @@ export const DEFAULT_SEGMENT: ShipperSegment = Object.freeze({
  */
 export function demandForYear(demand: Demand, year: number): Demand {
   requireDemandShape(demand);
-  return {
-    segments: demand.segments,
-    flows: demand.flows.filter((f) => f.year === undefined || f.year === year),
-  };
+  return { segments: demand.segments, flows: flowsOfYear(demand.flows, year) };
+}
+
+/**
+ * The flows of each year already selected, per flows array that cannot change: frozen, with every flow
+ * frozen (null: an array that is frozen but holds a flow that is not).
+ */
+const FLOWS_BY_YEAR = new WeakMap<readonly DemandFlow[], Map<unknown, readonly DemandFlow[]> | null>();
+
+/** The flows dated `year` or undated, in order, as a new array. */
+function flowsOfYear(flows: readonly DemandFlow[], year: number): DemandFlow[] {
+  const select = () => flows.filter((f) => f.year === undefined || f.year === year);
+  if (!Object.isFrozen(flows)) return select();
+  let byYear = FLOWS_BY_YEAR.get(flows);
+  if (byYear === undefined) {
+    byYear = flows.every((f) => Object.isFrozen(f)) ? new Map() : null;
+    FLOWS_BY_YEAR.set(flows, byYear);
+  }
+  if (byYear === null) return select();
+  let selected = byYear.get(year);
+  if (!selected) {
+    selected = select();
+    byYear.set(year, selected);
+  }
+  // a new array each time (spread: fast on any array, and the caller may change its copy)
+  return [...selected];
 }
 
 /**

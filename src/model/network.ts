@@ -320,7 +320,14 @@ function own<T extends object>(value: T): T {
  * @returns the same object, frozen
  */
 export function adoptAttributes<T extends object>(value: T): T {
-  deepFreeze(value);
+  // deepFreeze, with the frozen nested values (shared with owned objects) skipped without a call
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      const nested = (value as Record<string, unknown>)[key];
+      if (typeof nested === 'object' && nested !== null && !Object.isFrozen(nested)) deepFreeze(nested);
+    }
+  }
   OWNED.add(value);
   return value;
 }
@@ -366,7 +373,10 @@ export function createNetwork(init: NetworkInit): Network {
   const graph: NetworkGraph = new MultiDirectedGraph<NodeAttributes, LinkAttributes>({
     allowSelfLoops: true,
   });
-  init.nodes.forEach((node, i) => {
+  const nodes = init.nodes;
+  const links = init.links;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (typeof node !== 'object' || node === null || typeof node.id !== 'string') {
       throw new InvalidArgumentError(
         'corridor-sim/network',
@@ -374,8 +384,9 @@ export function createNetwork(init: NetworkInit): Network {
         'must be a node object with a string id (parseNetwork validates every field)',
       );
     }
-  });
-  init.links.forEach((link, i) => {
+  }
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
     if (
       typeof link !== 'object' ||
       link === null ||
@@ -389,28 +400,38 @@ export function createNetwork(init: NetworkInit): Network {
         'must be a link object with string id, from and to (parseNetwork validates every field)',
       );
     }
-  });
-  for (const node of init.nodes) {
-    if (graph.hasNode(node.id)) {
-      throw new InvalidArgumentError(
-        'corridor-sim/network',
-        'nodes',
-        `has duplicate node id ${JSON.stringify(node.id)}`,
-      );
-    }
-    graph.addNode(node.id, own(node));
   }
-  for (const link of init.links) {
-    if (graph.hasEdge(link.id)) {
-      throw new InvalidArgumentError(
-        'corridor-sim/network',
-        'links',
-        `has duplicate link id ${JSON.stringify(link.id)}`,
-      );
+  // graphology refuses a duplicate id or a missing endpoint itself; only then are the ids checked
+  // here, in this order, for this module's errors
+  for (const node of nodes) {
+    try {
+      graph.addNode(node.id, own(node));
+    } catch (error) {
+      if (graph.hasNode(node.id)) {
+        throw new InvalidArgumentError(
+          'corridor-sim/network',
+          'nodes',
+          `has duplicate node id ${JSON.stringify(node.id)}`,
+        );
+      }
+      throw error;
     }
-    if (!graph.hasNode(link.from)) throw new NotFoundError('corridor-sim/network', 'node', link.from);
-    if (!graph.hasNode(link.to)) throw new NotFoundError('corridor-sim/network', 'node', link.to);
-    graph.addEdgeWithKey(link.id, link.from, link.to, own(link));
+  }
+  for (const link of links) {
+    try {
+      graph.addEdgeWithKey(link.id, link.from, link.to, own(link));
+    } catch (error) {
+      if (graph.hasEdge(link.id)) {
+        throw new InvalidArgumentError(
+          'corridor-sim/network',
+          'links',
+          `has duplicate link id ${JSON.stringify(link.id)}`,
+        );
+      }
+      if (!graph.hasNode(link.from)) throw new NotFoundError('corridor-sim/network', 'node', link.from);
+      if (!graph.hasNode(link.to)) throw new NotFoundError('corridor-sim/network', 'node', link.to);
+      throw error;
+    }
   }
   const network: Network = Object.freeze({
     meta: own(init.meta),
@@ -441,7 +462,7 @@ export function rebuildNetwork(
 ): Network {
   requireNetwork(network, 'corridor-sim/network', 'network');
   requireObject(changes, 'corridor-sim/network', 'changes', 'an object of parts to replace');
-  return createNetwork({
+  const rebuilt = createNetwork({
     meta: changes.meta ?? network.meta,
     commodities: network.commodities,
     nodes: changes.nodes ?? listNodes(network),
@@ -449,6 +470,25 @@ export function rebuildNetwork(
     corridors: changes.corridors ?? network.corridors,
     defaultVdf: network.defaultVdf,
   });
+  ORIGINS.set(rebuilt, networkOrigin(network));
+  return rebuilt;
+}
+
+/** The network each rebuilt network was (ultimately) rebuilt from. */
+const ORIGINS = new WeakMap<Network, Network>();
+
+/**
+ * The network that `network` was rebuilt from by {@link rebuildNetwork} (following rebuilds back to
+ * the first), or `network` itself. Networks of one origin mostly share their structure (a scenario
+ * changes capacities and costs): caches of structure keep one entry per origin, and must still check
+ * that a network has the structure they remember.
+ *
+ * @internal Used by compileNetwork's structure cache; not part of the package API.
+ * @param network - a network
+ * @returns its origin
+ */
+export function networkOrigin(network: Network): Network {
+  return ORIGINS.get(network) ?? network;
 }
 
 /**

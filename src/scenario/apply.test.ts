@@ -6,7 +6,7 @@ import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
 import { flowSegments } from '../model/demand.js';
 import { ValidationError } from '../model/errors.js';
-import { getLink, getNode } from '../model/network.js';
+import { getLink, getNode, listLinks, listNodes } from '../model/network.js';
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { applyScenario, composeScenarios } from './apply.js';
 
@@ -22,6 +22,48 @@ describe('applyScenario', () => {
     expect(out.network).toBe(network);
     expect(out.demand).toEqual(demand);
     expect(out.log).toEqual([]);
+  });
+
+  it('shares the frozen flows no operation changes; copies and freezes unfrozen ones, not touching them', () => {
+    const growth = scenario({ kind: 'demand-growth', factor: 2, origins: [demand.flows[0]!.origin] });
+    const out = applyScenario(network, demand, growth);
+    out.demand.flows.forEach((flow, i) => {
+      const input = demand.flows[i]!;
+      expect(Object.isFrozen(flow)).toBe(true);
+      if (flow.origin === input.origin && input.origin === demand.flows[0]!.origin) {
+        expect(flow).not.toBe(input);
+        expect(flow.volumePerYear).toBe(input.volumePerYear * 2);
+      } else expect(flow).toBe(input);
+    });
+    const unfrozen = { segments: [...demand.segments], flows: demand.flows.map((f) => ({ ...f })) };
+    const copied = applyScenario(network, unfrozen, growth);
+    copied.demand.flows.forEach((flow, i) => {
+      expect(flow).not.toBe(unfrozen.flows[i]);
+      expect(Object.isFrozen(flow)).toBe(true);
+      expect(Object.isFrozen(unfrozen.flows[i])).toBe(false);
+      expect(flow.id).toBe(unfrozen.flows[i]!.id);
+    });
+  });
+
+  it('the new network keeps the records no operation changed, in their places, and adds new links last', () => {
+    const [first] = listLinks(network);
+    const ferry = ferryLink('new-ferry', first!.to, first!.from);
+    const out = applyScenario(
+      network,
+      demand,
+      scenario(
+        { kind: 'surcharge', target: { links: [first!.id] }, costUsdPerUnit: 5 },
+        { kind: 'add-link', link: ferry },
+      ),
+    );
+    const before = listLinks(network);
+    const after = listLinks(out.network);
+    expect(after.map((l) => l.id)).toEqual([...before.map((l) => l.id), ferry.id]);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]!.costUsdPerUnit).toBe(before[0]!.costUsdPerUnit + 5);
+    for (let i = 1; i < before.length; i++) expect(after[i]).toBe(before[i]);
+    expect(listNodes(out.network)).toEqual(listNodes(network));
+    expect(Object.isFrozen(after[0]) && Object.isFrozen(after.at(-1))).toBe(true);
   });
 
   it('returns a demand whose flows and split segments are frozen copies', () => {

@@ -48,8 +48,6 @@ import type { LinkId, NodeId, SegmentId } from '../model/ids.js';
 import {
   adoptAttributes,
   type LinkAttributes,
-  listLinks,
-  listNodes,
   type Network,
   type NodeAttributes,
   rebuildNetwork,
@@ -58,6 +56,7 @@ import {
 import type { Scenario, ScenarioOp } from '../model/scenario.js';
 import { addedIds } from './depends.js';
 import { operationFingerprint } from './fingerprint.js';
+import { networkRecords, recordTable } from './records.js';
 import { linkMatcher } from './select.js';
 import { activeFraction, type Timing } from './timing.js';
 
@@ -102,7 +101,10 @@ export interface AppliedOperation {
 
 /** The result of {@link applyScenario}. */
 export interface AppliedScenario {
-  /** The network with the operations applied (new object). */
+  /**
+   * The network with the operations applied: the input network itself when no operation changed it,
+   * else a new network.
+   */
   readonly network: Network;
   /** The demand with the operations applied (new object). */
   readonly demand: Demand;
@@ -210,7 +212,7 @@ function splitForCountry(
  * @example
  * const { network: closed } = applyScenario(net, demand, { id: 'x', name: 'x', operations: [
  *   { kind: 'close-border', countries: ['BY', 'PL'] }] });
- * @remarks Complexity O(operations × (links + flows)).
+ * @remarks Complexity O(operations × (links + flows)), plus O(N + L) to build the new network's graph.
  */
 export function applyScenario(
   network: Network,
@@ -224,8 +226,9 @@ export function applyScenario(
   const timing = timingOf(optionsOf(options, MODULE));
   // Copy-on-write: attribute objects of the input network are frozen and shared until an operation
   // changes them; `editLink` / `editNode` make the private copy the first time.
-  const nodes = new Map<string, NodeAttributes>(listNodes(network).map((n) => [n.id, n]));
-  const links = new Map<string, LinkAttributes>(listLinks(network).map((l) => [l.id, l]));
+  const records = networkRecords(network);
+  const nodes = recordTable(records.nodes, records.nodeIndex);
+  const links = recordTable(records.links, records.linkIndex);
   const copied = new Set<object>();
   let changed = false;
   const editLink = (link: LinkAttributes): MutableLink => {
@@ -233,7 +236,7 @@ export function applyScenario(
     // shallow: operations set scalar fields only; nested values stay shared and frozen
     const copy = { ...link } as MutableLink;
     copied.add(copy);
-    links.set(copy.id, copy);
+    links.set(copy);
     changed = true;
     return copy;
   };
@@ -242,22 +245,23 @@ export function applyScenario(
     // shallow: operations replace `handling` whole, never edit it in place
     const copy = { ...node } as MutableNode;
     copied.add(copy);
-    nodes.set(copy.id, copy);
+    nodes.set(copy);
     changed = true;
     return copy;
   };
   const segments = new Map<string, ShipperSegment>(
     (demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT]).map((s) => [s.id, s]),
   );
-  let flows: DemandFlow[] = demand.flows.map((f) => ({ ...f }));
+  // the input's flow objects until an operation changes them (flows keep their positions)
+  let flows: readonly DemandFlow[] = demand.flows;
   const surcharges: SegmentSurcharge[] = [];
   const log: AppliedOperation[] = [];
 
   // Planned links of the network itself open with the same timing rule as dated operations.
   if (timing.kind !== 'all') {
-    for (const original of [...links.values()]) {
-      if (original.status !== 'planned' || original.opens === undefined) continue;
-      const w = activeFraction({ from: original.opens }, timing);
+    for (const i of records.plannedLinks) {
+      const original = records.links[i]!;
+      const w = activeFraction({ from: original.opens! }, timing);
       if (w > 0) {
         changed = true;
         const link = editLink(original);
@@ -267,11 +271,18 @@ export function applyScenario(
     }
   }
 
-  const endpointsOfFlows = new Set<string>();
-  for (const f of flows) {
-    endpointsOfFlows.add(f.origin);
-    endpointsOfFlows.add(f.destination);
-  }
+  // origins and destinations of the flows (close-country spares them), made when first needed
+  let endpoints: Set<string> | undefined;
+  const endpointsOfFlows = (): Set<string> => {
+    if (!endpoints) {
+      endpoints = new Set<string>();
+      for (const f of demand.flows) {
+        endpoints.add(f.origin);
+        endpoints.add(f.destination);
+      }
+    }
+    return endpoints;
+  };
 
   // nodes an add-link of the scenario brings: an operation may name one (validation allows it after
   // the add-link); while the add-link is not in effect the node is absent and the operation skips it
@@ -280,7 +291,7 @@ export function applyScenario(
     if (!addable.nodes.has(id)) throw new NotFoundError(MODULE, 'node', id);
   };
 
-  scenario.operations.forEach((op, index) => {
+  const applyOperation = (op: ScenarioOp, index: number): void => {
     const w = activeFraction(op, timing);
     const touchedLinks: string[] = [];
     const touchedNodes: string[] = [];
@@ -308,7 +319,7 @@ export function applyScenario(
     ) => {
       const candidates = only
         ? only.map((id) => links.get(id)).filter((l): l is LinkAttributes => l !== undefined)
-        : [...links.values()];
+        : links.values();
       for (const link of candidates) {
         if (match(link)) {
           apply(edit ? editLink(link) : (link as MutableLink));
@@ -329,7 +340,7 @@ export function applyScenario(
         break;
       case 'close-country': {
         const scope = op.scope ? linkMatcher(network, op.scope) : () => true;
-        const exempt = (id: string) => endpointsOfFlows.has(id) && nodes.get(id)?.country === op.country;
+        const exempt = (id: string) => endpointsOfFlows().has(id) && nodes.get(id)?.country === op.country;
         matchLinks(
           (l) => l.countries.includes(op.country) && scope(l) && !exempt(l.from) && !exempt(l.to),
           (l) => scaleCapacity(l, 1 - w),
@@ -405,7 +416,7 @@ export function applyScenario(
           if (!nodes.has(node.id)) {
             const copy = structuredClone(node) as MutableNode;
             copied.add(copy);
-            nodes.set(node.id, copy);
+            nodes.set(copy);
             changed = true;
             touchedNodes.push(node.id);
           }
@@ -421,7 +432,7 @@ export function applyScenario(
           link.status = 'active';
           delete link.opens;
           if (w < 1 && link.capacityPerYear !== undefined) link.capacityPerYear *= w;
-          links.set(link.id, link);
+          links.set(link);
           changed = true;
         } else {
           const found = links.get(spec.id);
@@ -528,20 +539,34 @@ export function applyScenario(
       }
     }
     record();
-  });
+  };
+  // indexed: forEach takes a slow path on frozen arrays (parsed scenarios)
+  const operations = scenario.operations;
+  for (let i = 0; i < operations.length; i++) applyOperation(operations[i]!, i);
 
   // the private copies are final now: the new network takes them as they are
   for (const value of copied) adoptAttributes(value);
   const output = changed
-    ? rebuildNetwork(network, { nodes: [...nodes.values()], links: [...links.values()] })
+    ? rebuildNetwork(network, { nodes: nodes.values(), links: links.values() })
     : network;
-  // The flows and split segments are this function's copies: frozen. The demand is not marked as
-  // validated: its other parts are the caller's, which the caller may still edit (a demand passed back
-  // in, e.g. a result's `applied.demand`, is checked like any other).
-  for (const flow of flows) Object.freeze(flow);
+  // Flows an operation changed and split segments are this function's copies: frozen. A flow no
+  // operation changed is shared when the caller's object is frozen already, else copied and frozen (the
+  // caller's is not touched). The demand is not marked as validated: its other parts are the caller's,
+  // which the caller may still edit (a demand passed back in, e.g. a result's `applied.demand`, is
+  // checked like any other).
+  const outputFlows = flows.map((flow, i) =>
+    flow !== demand.flows[i]
+      ? Object.freeze(flow)
+      : Object.isFrozen(flow)
+        ? flow
+        : Object.freeze({ ...flow }),
+  );
   return {
     network: output,
-    demand: Object.freeze({ segments: Object.freeze([...segments.values()]), flows: Object.freeze(flows) }),
+    demand: Object.freeze({
+      segments: Object.freeze([...segments.values()]),
+      flows: Object.freeze(outputFlows),
+    }),
     segmentSurcharges: surcharges,
     log,
   };

@@ -11,9 +11,14 @@
  */
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
-import { type Demand, type DemandFlow, flowSegments, type ShipperSegment } from '../model/demand.js';
+import {
+  DEFAULT_SEGMENT,
+  type Demand,
+  type DemandFlow,
+  requireDemandShape,
+  type ShipperSegment,
+} from '../model/demand.js';
 import type { SegmentSurcharge } from '../scenario/apply.js';
-import { countryIndex } from './countries.js';
 
 /** One OD entry of a class, with the demand flow it comes from. */
 export interface ClassEntry {
@@ -45,81 +50,118 @@ export interface DemandClass {
   readonly entries: readonly ClassEntry[];
 }
 
+/** A class being collected: its key parts and OD entries (arrays are made once all are known). */
+interface ClassDraft {
+  readonly id: string;
+  readonly commodity: string;
+  readonly commodityIndex: number;
+  readonly segment: ShipperSegment;
+  /** Avoided countries the class is exempt from (its flows start or end there). */
+  readonly exempt: readonly string[];
+  readonly entries: ClassEntry[];
+}
+
 /**
  * Build the user classes of a demand on a compiled network.
+ *
+ * Classes come in the order their first OD entry appears (flows in order, each flow's segments in the
+ * demand's order). The arrays of all classes are views of one buffer; each class has its own.
  *
  * @param compiled - the compiled (scenario-applied) network
  * @param demand - the scenario-applied demand
  * @param surcharges - the scenario's segment surcharges
  * @returns classes with at least one OD entry of positive volume
+ * @remarks Complexity O(flows × segments + classes × arcs + surcharges × classes).
  */
 export function buildClasses(
   compiled: CompiledNetwork,
   demand: Demand,
   surcharges: readonly SegmentSurcharge[],
 ): DemandClass[] {
+  requireDemandShape(demand);
   const N = compiled.nodeIds.length;
   const M = compiled.csr.arcCount;
   const L = compiled.linkCount;
-  const commodityIndex = new Map(compiled.commodityIds.map((c, i) => [c, i]));
-  // the country an arc arrives in, and each link's transit countries, as indices
-  const {
-    countries,
-    indexOf: countryIndexOf,
-    nodeCountry: nodeCountryIndex,
-    linkCountries,
-  } = countryIndex(compiled);
-  const arcCountry = new Int32Array(M);
-  for (let e = 0; e < M; e++) {
-    arcCountry[e] =
-      nodeCountryIndex[e < L ? compiled.vertexNode[compiled.csr.head[e]!]! : compiled.arcNode[e]!]!;
-  }
-  const classes = new Map<string, { cls: Omit<DemandClass, 'entries'>; entries: ClassEntry[] }>();
-  // class key of a segment that exempts nothing, per commodity: built once, not per flow
-  const plainKeys = new Map<ShipperSegment, string[]>();
+  const commodityIds = compiled.commodityIds;
+  const graph = compiled.network.graph;
+  // the country of each node, in node order
+  const nodeCountry: string[] = new Array(N);
+  let n = 0;
+  graph.forEachNode((_id, node) => {
+    nodeCountry[n++] = node.country;
+  });
 
-  const makeClass = (
-    id: string,
-    flow: DemandFlow,
-    c: number,
-    segment: ShipperSegment,
-    exempt: readonly string[],
-  ): { cls: Omit<DemandClass, 'entries'>; entries: ClassEntry[] } => {
-    const avoid = new Uint8Array(countries.length);
-    let avoiding = false;
-    for (const x of segment.avoidCountries ?? []) {
-      const i = countryIndexOf.get(x);
-      if (i !== undefined && !exempt.includes(x)) {
-        avoid[i] = 1;
-        avoiding = true;
-      }
+  // Collect the classes and their entries, as flowSegments resolves each flow's segments.
+  const segments = demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT];
+  const S = segments.length;
+  const C = commodityIds.length;
+  const drafts = new Map<string, ClassDraft>();
+  // the class of segment `s` for commodity `c` when it exempts nothing, at `plain[s * C + c]`: found
+  // once, not per flow
+  const plain: (ClassDraft | undefined)[] = new Array(S * C);
+  const add = (flow: DemandFlow, c: number, o: number, d: number, s: number, share: number): void => {
+    const segment = segments[s]!;
+    // a shipper cannot avoid the countries its goods start or end in
+    const avoids = segment.avoidCountries;
+    let draft: ClassDraft | undefined;
+    if (avoids === undefined || !avoidsEnds(avoids, nodeCountry[o]!, nodeCountry[d]!)) {
+      draft = plain[s * C + c] ??= draftFor(drafts, `${flow.commodity}|${segment.id}|`, flow, c, segment, []);
+    } else {
+      const originCountry = nodeCountry[o]!;
+      const destinationCountry = nodeCountry[d]!;
+      const exempt = avoids.filter((x) => x === originCountry || x === destinationCountry);
+      const id = `${flow.commodity}|${segment.id}|${[...exempt].sort().join(',')}`;
+      draft = draftFor(drafts, id, flow, c, segment, exempt);
     }
-    const avoidLinks = new Set(segment.avoidLinks ?? []);
-    const forbidden = new Uint8Array(M);
-    const money = compiled.costUsd.slice();
-    for (let e = 0; e < M; e++) {
-      if (compiled.arcCommodity[e] !== c) {
-        forbidden[e] = 1;
-        continue;
-      }
-      if (e < L && avoidLinks.size > 0 && avoidLinks.has(compiled.linkIds[e]!)) {
-        forbidden[e] = 1;
-        continue;
-      }
-      if (!avoiding) continue;
-      if (avoid[arcCountry[e]!] === 1) {
-        forbidden[e] = 1;
-        continue;
-      }
-      if (e < L) {
-        const transit = linkCountries[e]!;
-        for (let i = 0; i < transit.length; i++) {
-          if (avoid[transit[i]!] === 1) {
-            forbidden[e] = 1;
-            break;
-          }
-        }
-      }
+    draft.entries.push({
+      flow,
+      origin: compiled.exitVertex[c * N + o]!,
+      destination: compiled.entryVertex[c * N + d]!,
+      volume: flow.volumePerYear * share,
+    });
+  };
+  // indexed: for-of takes a slow path on frozen arrays (the applied demand's)
+  const flows = demand.flows;
+  for (let f = 0; f < flows.length; f++) {
+    const flow = flows[f]!;
+    if (!(flow.volumePerYear > 0)) continue;
+    const c = commodityIds.indexOf(flow.commodity);
+    const o = compiled.nodeIndex.get(flow.origin);
+    const d = compiled.nodeIndex.get(flow.destination);
+    if (c < 0 || o === undefined || d === undefined) continue;
+    const shares = flow.segmentShares;
+    if (!shares) {
+      add(flow, c, o, d, 0, 1);
+      continue;
+    }
+    for (let s = 0; s < S; s++) {
+      const share = shares[segments[s]!.id];
+      if (share !== undefined && share > 0) add(flow, c, o, d, s, share);
+    }
+  }
+
+  // The arrays: money cost (base cost + the segment's surcharges) and forbidden arcs (other
+  // commodities, avoided links, arcs into or through an avoided country).
+  const K = drafts.size;
+  const buffer = new ArrayBuffer(9 * M * K);
+  const arcCountries = avoidedCountryArcs(compiled, nodeCountry);
+  const out: DemandClass[] = [];
+  let k = 0;
+  for (const draft of drafts.values()) {
+    const { segment, commodityIndex: c, exempt } = draft;
+    const money = new Float64Array(buffer, 8 * M * k, M);
+    money.set(compiled.costUsd);
+    const forbidden = new Uint8Array(buffer, 8 * M * K + M * k, M);
+    const arcCommodity = compiled.arcCommodity;
+    for (let e = 0; e < M; e++) if (arcCommodity[e] !== c) forbidden[e] = 1;
+    for (const id of segment.avoidLinks ?? []) {
+      const e = compiled.linkIndex.get(id);
+      if (e !== undefined && e < L) forbidden[e] = 1;
+    }
+    for (const x of segment.avoidCountries ?? []) {
+      if (exempt.includes(x)) continue;
+      const touches = arcCountries(x);
+      for (let e = 0; e < M; e++) if (touches[e] === 1) forbidden[e] = 1;
     }
     for (const s of surcharges) {
       if (!s.segments.includes(segment.id)) continue;
@@ -127,53 +169,78 @@ export function buildClasses(
       if (e === undefined) continue;
       money[e] = Math.max(0, money[e]! + s.costUsdPerUnit + s.transitDays * segment.valueOfTimeUsdPerUnitDay);
     }
-    return {
-      cls: {
-        id,
-        commodity: flow.commodity,
-        commodityIndex: c,
-        segment,
-        valueOfTime: segment.valueOfTimeUsdPerUnitDay,
-        moneyCost: money,
-        forbidden,
-      },
-      entries: [],
-    };
-  };
-
-  for (const flow of demand.flows) {
-    if (!(flow.volumePerYear > 0)) continue;
-    const c = commodityIndex.get(flow.commodity);
-    const o = compiled.nodeIndex.get(flow.origin);
-    const d = compiled.nodeIndex.get(flow.destination);
-    if (c === undefined || o === undefined || d === undefined) continue;
-    const originCountry = countries[nodeCountryIndex[o]!]!;
-    const destinationCountry = countries[nodeCountryIndex[d]!]!;
-    const origin = compiled.exitVertex[c * N + o]!;
-    const destination = compiled.entryVertex[c * N + d]!;
-    for (const { segment, share } of flowSegments(demand, flow)) {
-      // a shipper cannot avoid the countries its goods start or end in
-      const avoids = segment.avoidCountries ?? [];
-      const exempt =
-        avoids.length === 0 ? avoids : avoids.filter((x) => x === originCountry || x === destinationCountry);
-      let id: string;
-      if (exempt.length === 0) {
-        let keys = plainKeys.get(segment);
-        if (!keys) {
-          keys = [];
-          plainKeys.set(segment, keys);
-        }
-        id = keys[c] ??= `${flow.commodity}|${segment.id}|`;
-      } else {
-        id = `${flow.commodity}|${segment.id}|${[...exempt].sort().join(',')}`;
-      }
-      let entry = classes.get(id);
-      if (!entry) {
-        entry = makeClass(id, flow, c, segment, exempt);
-        classes.set(id, entry);
-      }
-      entry.entries.push({ flow, origin, destination, volume: flow.volumePerYear * share });
-    }
+    out.push({
+      id: draft.id,
+      commodity: draft.commodity,
+      commodityIndex: c,
+      segment,
+      valueOfTime: segment.valueOfTimeUsdPerUnitDay,
+      moneyCost: money,
+      forbidden,
+      entries: draft.entries,
+    });
+    k++;
   }
-  return [...classes.values()].map(({ cls, entries }) => ({ ...cls, entries }));
+  return out;
+}
+
+/** Whether a list of avoided countries names either end of a flow. */
+function avoidsEnds(avoids: readonly string[], originCountry: string, destinationCountry: string): boolean {
+  for (let i = 0; i < avoids.length; i++) {
+    const x = avoids[i];
+    if (x === originCountry || x === destinationCountry) return true;
+  }
+  return false;
+}
+
+/** The draft of class `id`, made on first use. */
+function draftFor(
+  drafts: Map<string, ClassDraft>,
+  id: string,
+  flow: DemandFlow,
+  c: number,
+  segment: ShipperSegment,
+  exempt: readonly string[],
+): ClassDraft {
+  let draft = drafts.get(id);
+  if (!draft) {
+    draft = { id, commodity: flow.commodity, commodityIndex: c, segment, exempt, entries: [] };
+    drafts.set(id, draft);
+  }
+  return draft;
+}
+
+/**
+ * The arcs that touch a country, per country code, computed on first request: an arc touches the
+ * country its head lies in (a node arc: its node's), and a link each country it traverses.
+ */
+function avoidedCountryArcs(
+  compiled: CompiledNetwork,
+  nodeCountry: readonly string[],
+): (code: string) => Uint8Array {
+  const M = compiled.csr.arcCount;
+  const L = compiled.linkCount;
+  const masks = new Map<string, Uint8Array>();
+  let linkCountries: (readonly string[])[] | undefined;
+  return (code) => {
+    let mask = masks.get(code);
+    if (mask) return mask;
+    if (!linkCountries) {
+      const rows: (readonly string[])[] = new Array(L);
+      let e = 0;
+      compiled.network.graph.forEachEdge((_id, link) => {
+        rows[e++] = link.countries;
+      });
+      linkCountries = rows;
+    }
+    mask = new Uint8Array(M);
+    const { vertexNode, arcNode } = compiled;
+    const head = compiled.csr.head;
+    for (let e = 0; e < M; e++) {
+      const node = e < L ? vertexNode[head[e]!]! : arcNode[e]!;
+      if (nodeCountry[node] === code || (e < L && linkCountries[e]!.includes(code))) mask[e] = 1;
+    }
+    masks.set(code, mask);
+    return mask;
+  };
 }

@@ -20,8 +20,9 @@
 
 import { decimalYear } from '../../model/dates.js';
 import type { CommodityId } from '../../model/ids.js';
-import { MODES, type Mode, type Network } from '../../model/network.js';
-import { buildCsr, type Csr } from './csr.js';
+import type { Network, NodeAttributes } from '../../model/network.js';
+import type { Csr } from './csr.js';
+import { buildTopology, candidateTopologies, intLengths, type Topology, useTopology } from './topology.js';
 
 export { decimalYear };
 
@@ -78,96 +79,117 @@ export interface CompileOptions {
 /**
  * Compile a network.
  *
+ * The structure (ids, endpoints, split nodes, CSR index) of networks rebuilt from the same network is
+ * built once and reused while it fits (./topology.ts); the values are read from the graph every time.
+ * Each compiled network has its own arrays (the typed ones are views of one buffer); only the index
+ * maps are shared between compiled networks of the same structure.
+ *
  * @param network - the network
  * @param options - compile year
  * @returns the compiled form
  */
 export function compileNetwork(network: Network, options: CompileOptions = {}): CompiledNetwork {
-  const graph = network.graph;
-  const nodeIds = graph.nodes();
-  const linkIds = graph.edges();
-  const nodeIndex = new Map(nodeIds.map((id, i) => [id, i]));
-  const linkIndex = new Map(linkIds.map((id, i) => [id, i]));
   const commodityIds = Object.keys(network.commodities);
-  const commodityIndex = new Map(commodityIds.map((id, i) => [id, i]));
-  const N = nodeIds.length;
-  const C = commodityIds.length;
-  const L = linkIds.length;
-
-  // Vertices: one per node, then entry/exit copies for split (node, commodity) pairs.
-  const exitVertex = new Int32Array(C * N);
-  const entryVertex = new Int32Array(C * N);
-  const vertexNode: number[] = [];
-  for (let n = 0; n < N; n++) vertexNode.push(n);
-  const nodeArcs: {
-    node: number;
-    commodity: number;
-    from: number;
-    to: number;
-    capacity: number;
-    cost: number;
-    dwell: number;
-  }[] = [];
-  for (let n = 0; n < N; n++) {
-    const attrs = graph.getNodeAttributes(nodeIds[n]!);
-    for (let c = 0; c < C; c++) {
-      const handling = attrs.handling?.[commodityIds[c]!];
-      if (handling?.capacityPerYear !== undefined) {
-        const entry = vertexNode.length;
-        vertexNode.push(n);
-        const exit = vertexNode.length;
-        vertexNode.push(n);
-        entryVertex[c * N + n] = entry;
-        exitVertex[c * N + n] = exit;
-        nodeArcs.push({
-          node: n,
-          commodity: c,
-          from: entry,
-          to: exit,
-          capacity: handling.capacityPerYear,
-          cost: handling.costUsdPerUnit ?? 0,
-          dwell: (attrs.dwellDays ?? 0) + (handling.dwellDays ?? 0),
-        });
-      } else {
-        entryVertex[c * N + n] = n;
-        exitVertex[c * N + n] = n;
-      }
+  for (const topology of candidateTopologies(network)) {
+    const compiled = compileWith(network, topology, commodityIds, options.year);
+    if (compiled) {
+      useTopology(network, topology);
+      return compiled;
     }
   }
+  const topology = buildTopology(network.graph, commodityIds);
+  useTopology(network, topology);
+  return compileWith(network, topology, commodityIds, options.year)!;
+}
 
-  const M = L + nodeArcs.length;
-  const tail = new Int32Array(M);
-  const head = new Int32Array(M);
-  const arcNode = new Int32Array(M).fill(-1);
-  const arcCommodity = new Uint8Array(M);
-  const arcMode = new Uint8Array(M).fill(255);
-  const arcActive = new Uint8Array(M);
-  const capacity = new Float64Array(M);
-  const timeDays = new Float64Array(M);
-  const arrivalDwellDays = new Float64Array(M);
-  const costUsd = new Float64Array(M);
-  const distanceKm = new Float64Array(M);
-  const modeIndex = new Map<Mode, number>(MODES.map((m, i) => [m, i]));
-  const year = options.year;
+/**
+ * Compile a network with a known structure: copy the structure's arrays and read the values; undefined
+ * when the network does not have that structure.
+ */
+function compileWith(
+  network: Network,
+  topology: Topology,
+  commodityIds: readonly string[],
+  year: number | undefined,
+): CompiledNetwork | undefined {
+  const graph = network.graph;
+  const { nodeIds, linkIds, linkFrom, linkTo, linkCommodity, linkMode, split } = topology;
+  const N = nodeIds.length;
+  const L = linkIds.length;
+  const C = commodityIds.length;
+  const M = topology.arcCount;
+  if (graph.order !== N || graph.size !== L || C !== topology.commodityIds.length) return undefined;
+  for (let c = 0; c < C; c++) if (commodityIds[c] !== topology.commodityIds[c]) return undefined;
 
-  for (let e = 0; e < L; e++) {
-    const link = graph.getEdgeAttributes(linkIds[e]!);
-    const c = commodityIndex.get(link.commodity)!;
-    const u = nodeIndex.get(link.from)!;
-    const v = nodeIndex.get(link.to)!;
-    tail[e] = exitVertex[c * N + u]!;
-    head[e] = entryVertex[c * N + v]!;
-    arcCommodity[e] = c;
-    arcMode[e] = modeIndex.get(link.mode)!;
+  // one buffer for every array of this compiled network: 5 float, the integer and 3 byte arrays
+  const ints = topology.ints;
+  const buffer = new ArrayBuffer(5 * 8 * M + 4 * ints.length + 3 * M);
+  const capacity = new Float64Array(buffer, 0, M);
+  const timeDays = new Float64Array(buffer, 8 * M, M);
+  const arrivalDwellDays = new Float64Array(buffer, 16 * M, M);
+  const costUsd = new Float64Array(buffer, 24 * M, M);
+  const distanceKm = new Float64Array(buffer, 32 * M, M);
+  const intBase = 40 * M;
+  const byteBase = intBase + 4 * ints.length;
+  const arcCommodity = new Uint8Array(buffer, byteBase, M);
+  const arcMode = new Uint8Array(buffer, byteBase + M, M);
+  const arcActive = new Uint8Array(buffer, byteBase + 2 * M, M);
+
+  // Nodes: the same ids and split pairs; node arcs carry the capacity, handling cost and dwell
+  const nodeAttributes: NodeAttributes[] = new Array(N);
+  let n = 0;
+  let nodeArc = L;
+  let fits = true;
+  graph.forEachNode((key, attrs) => {
+    if (!fits) return;
+    if (key !== nodeIds[n]) {
+      fits = false;
+      return;
+    }
+    nodeAttributes[n] = attrs;
+    for (let c = 0; c < C; c++) {
+      const handling = attrs.handling?.[commodityIds[c]!];
+      const isSplit = handling?.capacityPerYear !== undefined;
+      if (isSplit !== (split[c * N + n] === 1)) {
+        fits = false;
+        return;
+      }
+      if (isSplit) {
+        capacity[nodeArc] = handling!.capacityPerYear!;
+        costUsd[nodeArc] = handling!.costUsdPerUnit ?? 0;
+        timeDays[nodeArc] = (attrs.dwellDays ?? 0) + (handling!.dwellDays ?? 0);
+        arcActive[nodeArc] = 1;
+        nodeArc++;
+      }
+    }
+    n++;
+  });
+  if (!fits) return undefined;
+
+  // Links: the same ids, endpoints, commodities and modes
+  const { linkHeadNode, headUnsplit } = topology;
+  let e = 0;
+  graph.forEachEdge((key, link) => {
+    if (!fits) return;
+    if (
+      key !== linkIds[e] ||
+      link.from !== linkFrom[e] ||
+      link.to !== linkTo[e] ||
+      link.commodity !== linkCommodity[e] ||
+      link.mode !== linkMode[e]
+    ) {
+      fits = false;
+      return;
+    }
     const opens = link.status === 'planned' && link.opens !== undefined ? decimalYear(link.opens) : undefined;
     arcActive[e] =
       link.status === 'active' || (opens !== undefined && year !== undefined && opens <= year) ? 1 : 0;
     capacity[e] = link.capacityPerYear ?? Number.POSITIVE_INFINITY;
     let time = link.transitDays;
     let cost = link.costUsdPerUnit;
-    if (head[e] === v) {
+    if (headUnsplit[e] === 1) {
       // head not split for this commodity: charge its dwell and handling cost on arrival
-      const attrs = graph.getNodeAttributes(link.to);
+      const attrs = nodeAttributes[linkHeadNode[e]!]!;
       const handling = attrs.handling?.[link.commodity];
       const dwell = (attrs.dwellDays ?? 0) + (handling?.dwellDays ?? 0);
       time += dwell;
@@ -177,29 +199,65 @@ export function compileNetwork(network: Network, options: CompileOptions = {}): 
     timeDays[e] = time;
     costUsd[e] = cost;
     distanceKm[e] = link.distanceKm;
-  }
-  nodeArcs.forEach((arc, i) => {
-    const e = L + i;
-    tail[e] = arc.from;
-    head[e] = arc.to;
-    arcNode[e] = arc.node;
-    arcCommodity[e] = arc.commodity;
-    arcActive[e] = 1;
-    capacity[e] = arc.capacity;
-    timeDays[e] = arc.dwell;
-    costUsd[e] = arc.cost;
+    e++;
   });
+  if (!fits) return undefined;
 
+  new Int32Array(buffer, intBase, ints.length).set(ints);
+  new Uint8Array(buffer, byteBase, 2 * M).set(topology.bytes);
+  const lengths = intLengths(topology);
+  const part: Int32Array[] = [];
+  let offset = intBase;
+  for (const length of lengths) {
+    part.push(new Int32Array(buffer, offset, length));
+    offset += 4 * length;
+  }
+  const [
+    tail,
+    head,
+    outStart,
+    outArcs,
+    outHead,
+    inStart,
+    inArcs,
+    vertexNode,
+    arcNode,
+    exitVertex,
+    entryVertex,
+  ] = part as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
   return {
     network,
-    nodeIds,
-    linkIds,
-    nodeIndex,
-    linkIndex,
-    commodityIds,
+    // arrays of its own (cheap copies; frozen arrays would be slow in Array builtins)
+    nodeIds: [...nodeIds],
+    linkIds: [...linkIds],
+    nodeIndex: topology.nodeIndex,
+    linkIndex: topology.linkIndex,
+    commodityIds: [...topology.commodityIds],
     linkCount: L,
-    csr: buildCsr(vertexNode.length, tail, head),
-    vertexNode: Int32Array.from(vertexNode),
+    csr: {
+      nodeCount: topology.vertexCount,
+      arcCount: M,
+      tail,
+      head,
+      outStart,
+      outArcs,
+      outHead,
+      inStart,
+      inArcs,
+    },
+    vertexNode,
     arcNode,
     arcCommodity,
     arcMode,
