@@ -140,7 +140,7 @@ export function gradientProjection(
   let stamp = 0;
   const active = p.classes.filter((c) => !c.fixedRoute);
   // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
-  const swaps = active.length >= 2 ? new SwapWorkspace(M) : undefined;
+  const swaps = active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount) : undefined;
   const allOds = new Int32Array(swaps ? p.odCount : 0);
   const allOdClass = new Int32Array(allOds.length);
   let allCount = 0;

@@ -36,22 +36,39 @@ export class SwapWorkspace {
   /** Per arc: its id mixed into 32 bits; a set's signature is the sum over its arcs. */
   readonly mixed: Int32Array;
   /** Candidate moves: OD, class, from path, to path, cost difference, signatures of X and of Y. */
-  od = new Int32Array(256);
-  cls = new Int32Array(256);
-  from = new Int32Array(256);
-  to = new Int32Array(256);
-  gain = new Float64Array(256);
-  sigX = new Int32Array(256);
-  sigY = new Int32Array(256);
+  od: Int32Array;
+  cls: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  gain: Float64Array;
+  sigX: Int32Array;
+  sigY: Int32Array;
   count = 0;
   /** Hash table of the move groups: key and first move per slot (-1 = empty); next move of a group. */
-  slotKey = new Int32Array(1024);
-  slotHead = new Int32Array(1024);
-  link = new Int32Array(256);
+  slotKey: Int32Array;
+  slotHead: Int32Array;
+  link: Int32Array;
   private signatures = new Int32Array(256);
   private stamp = 0;
 
-  constructor(arcCount: number) {
+  /**
+   * @param arcCount - arcs of the problem
+   * @param moves - candidate moves to make room for at once (more grow the buffers): e.g. two per OD
+   */
+  constructor(arcCount: number, moves = 256) {
+    const n = Math.max(16, moves);
+    this.od = new Int32Array(n);
+    this.cls = new Int32Array(n);
+    this.from = new Int32Array(n);
+    this.to = new Int32Array(n);
+    this.gain = new Float64Array(n);
+    this.sigX = new Int32Array(n);
+    this.sigY = new Int32Array(n);
+    this.link = new Int32Array(n);
+    let size = 1024;
+    while (size < 2 * n) size *= 2;
+    this.slotKey = new Int32Array(size);
+    this.slotHead = new Int32Array(size);
     this.markA = new Int32Array(arcCount);
     this.markB = new Int32Array(arcCount);
     this.countC = new Int32Array(arcCount);
