@@ -25,6 +25,55 @@ describe('createAssignmentProblem', () => {
     expect(p.odCount).toBe(1);
   });
 
+  it('aggregates like a map of maps: origins, then their destinations, in first-seen order', () => {
+    // complete graph on 6 nodes: every OD is reachable
+    const n = 6;
+    const tail: number[] = [];
+    const head: number[] = [];
+    for (let u = 0; u < n; u++) {
+      for (let v = 0; v < n; v++) {
+        if (u === v) continue;
+        tail.push(u);
+        head.push(v);
+      }
+    }
+    let state = 12345;
+    const draw = (k: number) => {
+      state = (state * 16807) % 2147483647;
+      return state % k;
+    };
+    for (let trial = 0; trial < 20; trial++) {
+      const E = 5 + draw(30);
+      const origins = Array.from({ length: E }, () => draw(n));
+      const destinations = Array.from({ length: E }, () => draw(n));
+      const volumes = Array.from({ length: E }, () => draw(4) * 0.5);
+      const p = createAssignmentProblem({
+        nodeCount: n,
+        tail,
+        head,
+        freeFlowTime: tail.map(() => 1),
+        capacity: tail.map(() => 10),
+        vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
+        classes: [{ id: 'c', origins, destinations, volumes }],
+      });
+      const expected = new Map<number, Map<number, number>>();
+      for (let i = 0; i < E; i++) {
+        if (origins[i] === destinations[i] || volumes[i] === 0) continue;
+        const row = expected.get(origins[i]!) ?? new Map<number, number>();
+        expected.set(origins[i]!, row);
+        row.set(destinations[i]!, (row.get(destinations[i]!) ?? 0) + volumes[i]!);
+      }
+      const cls = p.classes[0]!;
+      expect(Array.from(cls.origins)).toEqual([...expected.keys()]);
+      const rows = [...expected.values()];
+      const starts = [0];
+      for (const r of rows) starts.push(starts.at(-1)! + r.size);
+      expect(Array.from(cls.originStart)).toEqual(starts);
+      expect(Array.from(cls.destinations)).toEqual(rows.flatMap((r) => [...r.keys()]));
+      expect(Array.from(cls.demand)).toEqual(rows.flatMap((r) => [...r.values()]));
+    }
+  });
+
   it('sets aside demand without a path and lists it', () => {
     const p = createAssignmentProblem(BASE);
     expect(p.unreachable).toEqual([{ classId: 'all', origin: 2, destination: 3, volume: 4 }]);

@@ -282,6 +282,11 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   let odOffset = 0;
   const reach = new Uint8Array(nodeCount);
   const queue = new Int32Array(nodeCount);
+  // scratch per node, -1 between uses: an origin's, a destination's and a reachability root's slot
+  const slots = new Int32Array(3 * nodeCount).fill(-1);
+  const originSlot = slots.subarray(0, nodeCount);
+  const destSlot = slots.subarray(nodeCount, 2 * nodeCount);
+  const endSlot = slots.subarray(2 * nodeCount);
   input.classes.forEach((spec, k) => {
     const name = `input.classes[${k}]`;
     if (typeof spec !== 'object' || spec === null || typeof spec.id !== 'string') {
@@ -314,7 +319,8 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
       }
     }
 
-    // Aggregate OD entries per (origin, destination), origins in first-seen order.
+    // Aggregate OD entries per (origin, destination): origins in first-seen order, each origin's
+    // destinations in first-seen order.
     const originsAt = `${name}.origins`;
     const destinationsAt = `${name}.destinations`;
     const volumesAt = `${name}.volumes`;
@@ -322,19 +328,59 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     const E = originsIn.length;
     const destinationsIn = checkArray(spec.destinations, destinationsAt, E);
     const volumesIn = checkArray(spec.volumes, volumesAt, E);
-    const byOrigin = new Map<number, Map<number, number>>();
+    // Pass 1: the valid entries, and the origins in first-seen order with their entry counts.
+    const originList: number[] = [];
+    const originCount: number[] = [];
+    const entryO: number[] = [];
+    const entryD: number[] = [];
+    const entryV: number[] = [];
     for (let i = 0; i < E; i++) {
       const o = checkIndex(originsIn[i], nodeCount, originsAt, i);
       const d = checkIndex(destinationsIn[i], nodeCount, destinationsAt, i);
       const volume = checkNonNegative(volumesIn[i], volumesAt, i);
       if (o === d || volume === 0) continue;
-      let row = byOrigin.get(o);
-      if (row === undefined) {
-        row = new Map();
-        byOrigin.set(o, row);
+      let slot = originSlot[o]!;
+      if (slot < 0) {
+        slot = originSlot[o] = originList.length;
+        originList.push(o);
+        originCount.push(0);
       }
-      row.set(d, (row.get(d) ?? 0) + volume);
+      originCount[slot]!++;
+      entryO.push(o);
+      entryD.push(d);
+      entryV.push(volume);
     }
+    // Pass 2: entries grouped by origin (stably), then summed per destination in first-seen order.
+    const O = originList.length;
+    const fill: number[] = new Array(O);
+    for (let s = 0, at = 0; s < O; s++) {
+      fill[s] = at;
+      at += originCount[s]!;
+    }
+    const grouped: number[] = new Array(entryO.length);
+    for (let i = 0; i < entryO.length; i++) grouped[fill[originSlot[entryO[i]!]!]!++] = i;
+    const rowStart: number[] = [0];
+    const rowD: number[] = [];
+    const rowV: number[] = [];
+    for (let s = 0, at = 0; s < O; s++) {
+      const first = rowD.length;
+      for (let stop = at + originCount[s]!; at < stop; at++) {
+        const i = grouped[at]!;
+        const d = entryD[i]!;
+        const t = destSlot[d]!;
+        if (t < 0) {
+          destSlot[d] = rowD.length;
+          rowD.push(d);
+          rowV.push(entryV[i]!);
+        } else {
+          rowV[t] = rowV[t]! + entryV[i]!;
+        }
+      }
+      for (let t = first; t < rowD.length; t++) destSlot[rowD[t]!] = -1;
+      rowStart.push(rowD.length);
+    }
+    for (const o of originList) originSlot[o] = -1;
+
     const origins: number[] = [];
     const originStart: number[] = [0];
     const destinations: number[] = [];
@@ -342,25 +388,32 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     let totalDemand = 0;
     // Reachability avoiding forbidden arcs and through-blocked nodes: searched backwards from each
     // destination when there are fewer destinations than origins (as the trees are, ./treeRoots.ts).
-    const ends = new Map<number, number>();
-    for (const row of byOrigin.values()) for (const d of row.keys()) if (!ends.has(d)) ends.set(d, ends.size);
-    const backwards = ends.size < byOrigin.size;
-    const reachTo = backwards ? new Uint8Array(ends.size * nodeCount) : undefined;
-    if (reachTo) {
-      for (const [d, slot] of ends) {
-        const into = reachTo.subarray(slot * nodeCount, (slot + 1) * nodeCount);
-        markReachable(csr, arcConstant, blockedThrough, d, true, into, queue);
+    const ends: number[] = [];
+    for (const d of rowD) {
+      if (endSlot[d]! < 0) {
+        endSlot[d] = ends.length;
+        ends.push(d);
       }
     }
-    for (const [o, row] of byOrigin) {
+    const backwards = ends.length < O;
+    const reachTo = backwards ? new Uint8Array(ends.length * nodeCount) : undefined;
+    if (reachTo) {
+      for (let slot = 0; slot < ends.length; slot++) {
+        const into = reachTo.subarray(slot * nodeCount, (slot + 1) * nodeCount);
+        markReachable(csr, arcConstant, blockedThrough, ends[slot]!, true, into, queue);
+      }
+    }
+    for (let s = 0; s < O; s++) {
+      const o = originList[s]!;
       if (!reachTo) {
         reach.fill(0);
         markReachable(csr, arcConstant, blockedThrough, o, false, reach, queue);
       }
-      const reaches = (d: number) => (reachTo ? reachTo[ends.get(d)! * nodeCount + o] === 1 : reach[d] === 1);
       const before = destinations.length;
-      for (const [d, volume] of row) {
-        if (reaches(d)) {
+      for (let t = rowStart[s]!; t < rowStart[s + 1]!; t++) {
+        const d = rowD[t]!;
+        const volume = rowV[t]!;
+        if (reachTo ? reachTo[endSlot[d]! * nodeCount + o] === 1 : reach[d] === 1) {
           destinations.push(d);
           demand.push(volume);
           totalDemand += volume;
@@ -373,6 +426,7 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
         originStart.push(destinations.length);
       }
     }
+    for (const d of ends) endSlot[d] = -1;
     classes.push({
       id: spec.id,
       index: k,
