@@ -9,6 +9,8 @@
  * Internal: no public API. Complexity O(n + m) to build.
  */
 
+import type { TypedArena } from './arena.js';
+
 /** A directed multigraph as typed arrays. */
 export interface Csr {
   /** Number of nodes, ids 0..nodeCount-1. */
@@ -31,13 +33,15 @@ export interface Csr {
   readonly inArcs: Int32Array;
 }
 
-function star(nodeCount: number, key: Int32Array): [Int32Array, Int32Array] {
-  const start = new Int32Array(nodeCount + 1);
+function star(nodeCount: number, key: Int32Array, arena: TypedArena | undefined): [Int32Array, Int32Array] {
+  const int = (n: number) => (arena ? arena.i32(n) : new Int32Array(n));
+  const start = int(nodeCount + 1);
   const m = key.length;
   for (let e = 0; e < m; e++) start[key[e]! + 1]!++;
   for (let v = 0; v < nodeCount; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, nodeCount);
-  const arcs = new Int32Array(m);
+  const fill = int(nodeCount);
+  fill.set(start.subarray(0, nodeCount));
+  const arcs = int(m);
   for (let e = 0; e < m; e++) arcs[fill[key[e]!]!++] = e;
   return [start, arcs];
 }
@@ -65,14 +69,20 @@ export function toOutOrder(csr: Csr, values: ArrayLike<number>, out?: Float64Arr
  * @param nodeCount - number of nodes
  * @param tail - tail of each arc (copied)
  * @param head - head of each arc (copied)
+ * @param arena - where to take the arrays from (one allocation each without)
  * @returns the CSR index
  */
-export function buildCsr(nodeCount: number, tail: ArrayLike<number>, head: ArrayLike<number>): Csr {
-  const t = Int32Array.from(tail);
-  const h = Int32Array.from(head);
-  const [outStart, outArcs] = star(nodeCount, t);
-  const [inStart, inArcs] = star(nodeCount, h);
-  const outHead = new Int32Array(outArcs.length);
+export function buildCsr(
+  nodeCount: number,
+  tail: ArrayLike<number>,
+  head: ArrayLike<number>,
+  arena?: TypedArena,
+): Csr {
+  const t = arena ? arena.i32From(tail) : Int32Array.from(tail);
+  const h = arena ? arena.i32From(head) : Int32Array.from(head);
+  const [outStart, outArcs] = star(nodeCount, t, arena);
+  const [inStart, inArcs] = star(nodeCount, h, arena);
+  const outHead = arena ? arena.i32(outArcs.length) : new Int32Array(outArcs.length);
   for (let p = 0; p < outArcs.length; p++) outHead[p] = h[outArcs[p]!]!;
   return { nodeCount, arcCount: t.length, tail: t, head: h, outStart, outArcs, outHead, inStart, inArcs };
 }

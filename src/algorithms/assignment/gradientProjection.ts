@@ -33,6 +33,7 @@
  */
 
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
+import { TypedArena } from '../_internal/arena.js';
 import { objectiveReport, refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace } from './loading.js';
 import { HASH_SEED, hashArcs, hashStep, PathStore } from './pathStore.js';
@@ -127,22 +128,24 @@ export function gradientProjection(
   }
   const M = p.arcCount;
   const ws = createLoadingWorkspace(p);
-  const store = new PathStore(p.odCount, p.odCount * 2, p.odCount * 16);
-  const buffer = new Int32Array(p.nodeCount + 1);
-  const V = new Float64Array(M);
-  const cost = new Float64Array(M);
-  const deriv = new Float64Array(M);
-  const markS = new Int32Array(M);
-  const markP = new Int32Array(M);
-  const classFlows = p.classes.map(() => new Float64Array(M));
-  const hot = new Int32Array(p.odCount);
-  const hotClass = new Int32Array(p.odCount);
+  // the run's typed arrays share buffers (../_internal/arena.ts); the class flows go into the result
+  const arena = new TypedArena();
+  const store = new PathStore(p.odCount, p.odCount * 2, p.odCount * 16, arena);
+  const buffer = arena.i32(p.nodeCount + 1);
+  const V = arena.f64(M);
+  const cost = arena.f64(M);
+  const deriv = arena.f64(M);
+  const markS = arena.i32(M);
+  const markP = arena.i32(M);
+  const classFlows = p.classes.map(() => arena.f64(M));
+  const hot = arena.i32(p.odCount);
+  const hotClass = arena.i32(p.odCount);
   let stamp = 0;
   const active = p.classes.filter((c) => !c.fixedRoute);
   // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
-  const swaps = active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount) : undefined;
-  const allOds = new Int32Array(swaps ? p.odCount : 0);
-  const allOdClass = new Int32Array(allOds.length);
+  const swaps = active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount, arena) : undefined;
+  const allOds = arena.i32(swaps ? p.odCount : 0);
+  const allOdClass = arena.i32(allOds.length);
   let allCount = 0;
   for (const cls of swaps ? active : []) {
     for (let j = 0; j < cls.destinations.length; j++) {

@@ -9,6 +9,7 @@
  * Internal: no public API. add/remove O(path length), find O(paths of the OD · path length).
  */
 
+import { TypedArena } from '../_internal/arena.js';
 import type { PathSet } from './pathSet.js';
 import type { AssignmentProblem } from './problem.js';
 
@@ -61,19 +62,28 @@ export class PathStore {
   /** Number of live paths. */
   liveCount = 0;
 
-  constructor(odCount: number, initialPaths: number, initialArcs: number) {
-    this.odHead = new Int32Array(odCount).fill(-1);
-    this.odSize = new Int32Array(odCount);
+  /**
+   * @param odCount - number of ODs
+   * @param initialPaths - room for this many paths before the arrays grow
+   * @param initialArcs - room for this many arcs of paths before the arena grows
+   * @param arena - where the initial arrays come from (one allocation each without; they grow by
+   *   ordinary allocation)
+   */
+  constructor(odCount: number, initialPaths: number, initialArcs: number, arena?: TypedArena) {
+    const int = (n: number) => (arena ? arena.i32(n) : new Int32Array(n));
+    const float = (n: number) => (arena ? arena.f64(n) : new Float64Array(n));
+    this.odHead = int(odCount).fill(-1);
+    this.odSize = int(odCount);
     const n = Math.max(16, initialPaths);
-    this.next = new Int32Array(n);
-    this.start = new Int32Array(n);
-    this.length = new Int32Array(n);
-    this.hash = new Int32Array(n);
-    this.flow = new Float64Array(n);
-    this.cost = new Float64Array(n);
-    this.aux = new Float64Array(n);
-    this.aux2 = new Float64Array(n);
-    this.arcs = new Int32Array(Math.max(64, initialArcs));
+    this.next = int(n);
+    this.start = int(n);
+    this.length = int(n);
+    this.hash = int(n);
+    this.flow = float(n);
+    this.cost = float(n);
+    this.aux = float(n);
+    this.aux2 = float(n);
+    this.arcs = int(Math.max(64, initialArcs));
   }
 
   private growPaths(): void {
@@ -196,11 +206,6 @@ export class PathStore {
   /** Export the paths with positive flow as a {@link PathSet}; path costs come from `this.cost`. */
   toPathSet(problem: AssignmentProblem): PathSet {
     const odCount = this.odHead.length;
-    const odClass = new Int32Array(odCount);
-    const odOrigin = new Int32Array(odCount);
-    const odDestination = new Int32Array(odCount);
-    const odDemand = new Float64Array(odCount);
-    const odPathStart = new Int32Array(odCount + 1);
     let paths = 0;
     let arcCount = 0;
     for (let od = 0; od < odCount; od++) {
@@ -211,13 +216,22 @@ export class PathStore {
         }
       }
     }
-    const pathArcStart = new Int32Array(paths + 1);
-    const pathArcs = new Int32Array(arcCount);
-    const pathFlow = new Float64Array(paths);
-    const pathCost = new Float64Array(paths);
     let widest = 0;
     for (let od = 0; od < odCount; od++) widest = Math.max(widest, this.odSize[od]!);
-    const scratch = new Int32Array(widest);
+    // one buffer of the exact size for the set's arrays (they outlive this call) and the scratch
+    const arena = new TypedArena(
+      4 * (4 * odCount + 1) + 8 * odCount + 4 * (paths + 1 + arcCount) + 16 * paths + 4 * widest + 64,
+    );
+    const odClass = arena.i32(odCount);
+    const odOrigin = arena.i32(odCount);
+    const odDestination = arena.i32(odCount);
+    const odDemand = arena.f64(odCount);
+    const odPathStart = arena.i32(odCount + 1);
+    const pathArcStart = arena.i32(paths + 1);
+    const pathArcs = arena.i32(arcCount);
+    const pathFlow = arena.f64(paths);
+    const pathCost = arena.f64(paths);
+    const scratch = arena.i32(widest);
     let q = 0;
     let w = 0;
     for (const cls of problem.classes) {

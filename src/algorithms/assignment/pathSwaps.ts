@@ -24,6 +24,7 @@
  * Internal: no public API.
  */
 
+import type { TypedArena } from '../_internal/arena.js';
 import type { PathStore } from './pathStore.js';
 import type { AssignmentClass } from './problem.js';
 
@@ -54,25 +55,27 @@ export class SwapWorkspace {
   /**
    * @param arcCount - arcs of the problem
    * @param moves - candidate moves to make room for at once (more grow the buffers): e.g. two per OD
+   * @param arena - where the buffers come from (one allocation each without)
    */
-  constructor(arcCount: number, moves = 256) {
+  constructor(arcCount: number, moves = 256, arena?: TypedArena) {
+    const int = (k: number) => (arena ? arena.i32(k) : new Int32Array(k));
     const n = Math.max(16, moves);
-    this.od = new Int32Array(n);
-    this.cls = new Int32Array(n);
-    this.from = new Int32Array(n);
-    this.to = new Int32Array(n);
-    this.gain = new Float64Array(n);
-    this.sigX = new Int32Array(n);
-    this.sigY = new Int32Array(n);
-    this.link = new Int32Array(n);
+    this.od = int(n);
+    this.cls = int(n);
+    this.from = int(n);
+    this.to = int(n);
+    this.gain = arena ? arena.f64(n) : new Float64Array(n);
+    this.sigX = int(n);
+    this.sigY = int(n);
+    this.link = int(n);
     let size = 1024;
     while (size < 2 * n) size *= 2;
-    this.slotKey = new Int32Array(size);
-    this.slotHead = new Int32Array(size);
-    this.markA = new Int32Array(arcCount);
-    this.markB = new Int32Array(arcCount);
-    this.countC = new Int32Array(arcCount);
-    this.mixed = new Int32Array(arcCount);
+    this.slotKey = int(size);
+    this.slotHead = int(size);
+    this.markA = int(arcCount);
+    this.markB = int(arcCount);
+    this.countC = int(arcCount);
+    this.mixed = int(arcCount);
     for (let a = 0; a < arcCount; a++) this.mixed[a] = mix(a);
   }
 

@@ -23,6 +23,7 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
+import { TypedArena } from '../_internal/arena.js';
 import { buildCsr, type Csr } from '../_internal/csr.js';
 import { compileVdf, type VolumeDelayFunction } from './vdf.js';
 
@@ -216,20 +217,22 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   const headIn = checkArray(input.head, 'input.head', M);
   const fftIn = checkArray(input.freeFlowTime, 'input.freeFlowTime', M);
   const capIn = checkArray(input.capacity, 'input.capacity', M);
-  const tail = new Int32Array(M);
-  const head = new Int32Array(M);
+  // the problem's typed arrays share buffers (./_internal/arena.ts): dozens of them per call
+  const arena = new TypedArena();
+  const tail = arena.i32(M);
+  const head = arena.i32(M);
   for (let a = 0; a < M; a++) {
     tail[a] = checkIndex(tailIn[a], nodeCount, 'input.tail', a);
     head[a] = checkIndex(headIn[a], nodeCount, 'input.head', a);
   }
 
   // Step 1: volume-delay functions.
-  const vdfKind = new Uint8Array(M);
-  const t0 = new Float64Array(M);
-  const vdfCapacity = new Float64Array(M);
-  const capacity = new Float64Array(M);
-  const p1 = new Float64Array(M);
-  const p2 = new Float64Array(M);
+  const vdfKind = arena.u8(M);
+  const t0 = arena.f64(M);
+  const vdfCapacity = arena.f64(M);
+  const capacity = arena.f64(M);
+  const p1 = arena.f64(M);
+  const p2 = arena.f64(M);
   const vdfs = input.vdf;
   const perArc = Array.isArray(vdfs);
   if (perArc && vdfs.length !== M) {
@@ -252,12 +255,12 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   }
 
   // Step 2: shared constant costs, closures, through-blocking.
-  const fixedCost = new Float64Array(M);
+  const fixedCost = arena.f64(M);
   if (input.fixedCost !== undefined) {
     const fixed = checkArray(input.fixedCost, 'input.fixedCost', M);
     for (let a = 0; a < M; a++) fixedCost[a] = checkNonNegative(fixed[a], 'input.fixedCost', a);
   }
-  const closed = new Uint8Array(M);
+  const closed = arena.u8(M);
   if (input.closedArcs !== undefined) {
     const list = checkArray(input.closedArcs, 'input.closedArcs');
     for (let i = 0; i < list.length; i++) closed[checkIndex(list[i], M, 'input.closedArcs', i)] = 1;
@@ -265,12 +268,12 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   let blockedThrough: Uint8Array | undefined;
   if (input.throughBlocked !== undefined && input.throughBlocked.length > 0) {
     const list = checkArray(input.throughBlocked, 'input.throughBlocked');
-    blockedThrough = new Uint8Array(nodeCount);
+    blockedThrough = arena.u8(nodeCount);
     for (let i = 0; i < list.length; i++) {
       blockedThrough[checkIndex(list[i], nodeCount, 'input.throughBlocked', i)] = 1;
     }
   }
-  const csr = buildCsr(nodeCount, tail, head);
+  const csr = buildCsr(nodeCount, tail, head, arena);
 
   // Step 3: classes.
   if (!Array.isArray(input.classes) || input.classes.length === 0) {
@@ -280,10 +283,10 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   const classes: AssignmentClass[] = [];
   const unreachable: UnreachableDemand[] = [];
   let odOffset = 0;
-  const reach = new Uint8Array(nodeCount);
-  const queue = new Int32Array(nodeCount);
+  const reach = arena.u8(nodeCount);
+  const queue = arena.i32(nodeCount);
   // scratch per node, -1 between uses: an origin's, a destination's and a reachability root's slot
-  const slots = new Int32Array(3 * nodeCount).fill(-1);
+  const slots = arena.i32(3 * nodeCount).fill(-1);
   const originSlot = slots.subarray(0, nodeCount);
   const destSlot = slots.subarray(nodeCount, 2 * nodeCount);
   const endSlot = slots.subarray(2 * nodeCount);
@@ -298,13 +301,13 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     const valueOfTime = spec.valueOfTime ?? 1;
     checkNonNegative(valueOfTime, `${name}.valueOfTime`);
     const fixedRoute = valueOfTime === 0;
-    const moneyCost = new Float64Array(M);
+    const moneyCost = arena.f64(M);
     if (spec.moneyCost !== undefined) {
       const money = checkArray(spec.moneyCost, `${name}.moneyCost`, M);
       const at = `${name}.moneyCost`;
       for (let a = 0; a < M; a++) moneyCost[a] = checkNonNegative(money[a], at, a);
     }
-    const arcConstant = new Float64Array(M);
+    const arcConstant = arena.f64(M);
     for (let a = 0; a < M; a++) {
       arcConstant[a] =
         closed[a] === 1
@@ -396,7 +399,7 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
       }
     }
     const backwards = ends.length < O;
-    const reachTo = backwards ? new Uint8Array(ends.length * nodeCount) : undefined;
+    const reachTo = backwards ? arena.u8(ends.length * nodeCount) : undefined;
     if (reachTo) {
       for (let slot = 0; slot < ends.length; slot++) {
         const into = reachTo.subarray(slot * nodeCount, (slot + 1) * nodeCount);
@@ -434,10 +437,10 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
       fixedRoute,
       arcConstant,
       moneyCost,
-      origins: Int32Array.from(origins),
-      originStart: Int32Array.from(originStart),
-      destinations: Int32Array.from(destinations),
-      demand: Float64Array.from(demand),
+      origins: arena.i32From(origins),
+      originStart: arena.i32From(originStart),
+      destinations: arena.i32From(destinations),
+      demand: arena.f64From(demand),
       odOffset,
       totalDemand,
     });
