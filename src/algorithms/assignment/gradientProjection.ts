@@ -36,11 +36,12 @@ import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { TypedArena } from '../_internal/arena.js';
 import { objectiveReport, refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace } from './loading.js';
-import { HASH_SEED, hashArcs, hashStep, PathStore } from './pathStore.js';
+import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
 import {
   loadWarmStart,
   type PathWarmStart,
   pathVolumes,
+  rootedPathInto,
   rootTree,
   seedMissingPaths,
   setPathCosts,
@@ -162,6 +163,13 @@ export function gradientProjection(
   updateCosts(p, V, so, cost);
   const roots = treeRoots(p);
   const treeTail = roots.csr.tail;
+  // per node of the current tree (trees from destinations): hash and length of its tree path, valid
+  // where treeMark holds treeStamp; trail is the walk's stack
+  const treeHash = arena.i32(p.nodeCount);
+  const treeLength = arena.i32(p.nodeCount);
+  const treeMark = arena.i32(p.nodeCount);
+  const trail = arena.i32(p.nodeCount);
+  let treeStamp = 0;
   const shared = new SharedTrees(p);
   shared.nextRound();
   for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared);
@@ -191,6 +199,7 @@ export function gradientProjection(
       const { rootStart, entries, far } = roots.byClass[cls.index]!;
       for (let i = 0; i < rootStart.length - 1; i++) {
         const { distance, predecessorArc } = rootTree(p, roots, cls, i, cost, ws, shared, weights);
+        treeStamp++;
         for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
           const j = entries[k]!;
           const d = far[k]!;
@@ -215,12 +224,35 @@ export function gradientProjection(
           // first (hashed while walking); trees from destinations yield it in order.
           let len = 0;
           if (roots.reverse) {
-            for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
-              buffer[len++] = e;
+            // The path's hash (PathStore's: last arc first) and length are those of the path from
+            // the next node, one arc more: worked out once per node of the tree, not per OD.
+            let top = 0;
+            let v = d;
+            while (treeMark[v] !== treeStamp) {
+              const e = predecessorArc[v]!;
+              if (e < 0) {
+                treeMark[v] = treeStamp;
+                treeHash[v] = HASH_SEED;
+                treeLength[v] = 0;
+                break;
+              }
+              trail[top++] = v;
               v = treeTail[e]!;
             }
-            const h = hashArcs(buffer, len);
-            if (store.find(od, buffer, len, h) < 0) store.add(od, buffer, len, h, 0);
+            while (top > 0) {
+              const u = trail[--top]!;
+              const e = predecessorArc[u]!;
+              const w = treeTail[e]!;
+              treeHash[u] = hashStep(treeHash[w]!, e);
+              treeLength[u] = treeLength[w]! + 1;
+              treeMark[u] = treeStamp;
+            }
+            const h = treeHash[d]!;
+            len = treeLength[d]!;
+            if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
+              rootedPathInto(roots, predecessorArc, d, buffer);
+              store.add(od, buffer, len, h, 0);
+            }
             continue;
           }
           let h = HASH_SEED;

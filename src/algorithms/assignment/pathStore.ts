@@ -139,6 +139,36 @@ export class PathStore {
     return -1;
   }
 
+  /**
+   * Like {@link find}, for the path a shortest-path tree gives from `from`: arc `pred[v]` leaves each
+   * node v on it and leads to `next[pred[v]]` (a tree grown backwards from the destination).
+   */
+  findTreePath(
+    od: number,
+    hash: number,
+    len: number,
+    from: number,
+    pred: Int32Array,
+    next: Int32Array,
+  ): number {
+    const arcs = this.arcs;
+    for (let p = this.odHead[od]!; p >= 0; p = this.next[p]!) {
+      if (this.hash[p] !== hash || this.length[p] !== len) continue;
+      let v = from;
+      let same = true;
+      for (let k = this.start[p]!, stop = k + len; k < stop; k++) {
+        const a = arcs[k]!;
+        if (a !== pred[v]) {
+          same = false;
+          break;
+        }
+        v = next[a]!;
+      }
+      if (same) return p;
+    }
+    return -1;
+  }
+
   /** Append a path to `od` (at the head of its list); returns its index. */
   add(od: number, buffer: Int32Array, len: number, hash: number, flow: number): number {
     let p = this.freeHead;

@@ -2,7 +2,8 @@
  * Trees rooted at destinations: the reversed graph equals one built from swapped endpoints, the
  * roots cover every OD entry once, a tree grown backwards from a destination gives every origin its
  * Bellman–Ford distance and a path of that cost, and gradient projection on such trees meets the
- * Wardrop conditions (Bellman–Ford) with through-blocked nodes and classes sharing trees.
+ * Wardrop conditions (Bellman–Ford) with through-blocked nodes and classes sharing trees; the path
+ * store finds a tree's path by hash, length and arcs.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { buildCsr, reverseCsr } from '../_internal/csr.js';
 import { createDijkstraWorkspace, shortestPathTree } from '../_internal/dijkstra.js';
 import { gradientProjection } from './gradientProjection.js';
 import { setClassWeights } from './loading.js';
+import { PathStore } from './pathStore.js';
 import { rootedPathInto } from './pathSupport.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
 import { bellmanFord, checkEquilibrium, gridNetwork } from './testProblems.js';
@@ -128,5 +130,22 @@ describe('gradient projection on trees from destinations', () => {
     expect(check.maxDemandError).toBeLessThan(1e-12);
     expect(check.maxFlowMismatch).toBeLessThan(1e-9);
     for (const e of refused) expect(result.classFlows[1]![e]).toBe(0);
+  });
+});
+
+describe('PathStore.findTreePath', () => {
+  it('finds the stored path that a tree from the destination gives, checking arcs beyond the hash', () => {
+    // 0 →(a0) 1 →(a1) 3 and 0 →(a2) 2 →(a3) 3; a tree towards 3 that leaves 0 by a2 and 2 by a3
+    const pred = Int32Array.of(2, 1, 3, -1);
+    const next = Int32Array.of(1, 3, 2, 3); // the node each arc leads to
+    const store = new PathStore(1, 4, 16);
+    const viaOne = store.add(0, Int32Array.of(0, 1), 2, 42, 1);
+    expect(store.findTreePath(0, 42, 2, 0, pred, next)).toBe(-1); // same hash and length, other arcs
+    const viaTwo = store.add(0, Int32Array.of(2, 3), 2, 42, 0);
+    expect(store.findTreePath(0, 42, 2, 0, pred, next)).toBe(viaTwo);
+    expect(store.findTreePath(0, 7, 2, 0, pred, next)).toBe(-1); // another hash
+    expect(store.findTreePath(0, 42, 3, 0, pred, next)).toBe(-1); // another length
+    // the tree that leaves 0 by a0 and 1 by a1 finds the other path
+    expect(store.findTreePath(0, 42, 2, 0, Int32Array.of(0, 1, -1, -1), next)).toBe(viaOne);
   });
 });
