@@ -233,6 +233,29 @@ describe('sweep --target may name a link the --scenario adds', () => {
     expect((JSON.parse(out) as { value: number }[]).map((p) => p.value)).toEqual([1, 2]);
   });
 
+  it('counts the countries of links the scenario adds for a country target', async () => {
+    // a hypothetical ferry that also touches Afghanistan: no link of the dataset does
+    const viaAf = JSON.stringify({
+      ...(JSON.parse(scenarioFile) as object),
+      operations: [
+        {
+          kind: 'add-link',
+          link: { ...ferryLink('aktau-alat-new', 'aktau', 'alat'), countries: ['KZ', 'AF', 'AZ'] },
+        },
+      ],
+    });
+    const args = argv('country:AF').map((a) => (a === 'capacity' ? 'cost' : a));
+    const { code, out, err } = await cli(args, { 'new.json': viaAf });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { value: number }[]).map((p) => p.value)).toEqual([1, 2]);
+    const without = await cli(args, { 'new.json': scenarioFile });
+    expect(without.code).toBe(2);
+    expect(without.err).toContain(
+      "--target must name a country the dataset's links or the scenario's added links traverse",
+    );
+  });
+
   it('rejects a link the scenario adds only after the swept year, instead of a flat sweep', async () => {
     const later = JSON.stringify({
       ...(JSON.parse(scenarioFile) as object),

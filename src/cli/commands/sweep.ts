@@ -14,7 +14,7 @@
 
 import { parseArgs } from 'node:util';
 import { InvalidArgumentError } from '../../model/errors.js';
-import { MODES, type Mode, type Network } from '../../model/network.js';
+import { type LinkAttributes, MODES, type Mode, type Network } from '../../model/network.js';
 import type { Scenario, ScenarioOp, Selector } from '../../model/scenario.js';
 import { summarizeResult } from '../../report/simulation.js';
 import { formatTable } from '../../report/table.js';
@@ -88,7 +88,8 @@ export function parseTarget(text: string): Resolved<Target> {
 
 /**
  * Check that a target names something of the network: a corridor, link or node that exists (or that
- * the base scenario adds with `add-link`), a country some link traverses, a mode some link uses.
+ * the base scenario adds with `add-link`), a country some link traverses, a mode some link uses (the
+ * links the base scenario adds count too).
  *
  * @param target - the parsed target
  * @param text - the raw `--target` text, for the message
@@ -123,24 +124,36 @@ export function checkTarget(
         : `--target must name a node of the dataset or one the scenario adds, ${got}`;
     case 'country': {
       const countries = new Set<string>();
-      graph.forEachEdge((_, link) => {
+      forEachLink(network, base, (link) => {
         for (const c of link.countries) countries.add(c);
       });
       return countries.has(target.id)
         ? undefined
-        : `--target must name a country the dataset's links traverse (${[...countries].sort().join(', ')}), ${got}`;
+        : `--target must name a country the dataset's links or the scenario's added links traverse (${[...countries].sort().join(', ')}), ${got}`;
     }
     default: {
       const modes = new Set<string>();
-      graph.forEachEdge((_, link) => {
+      forEachLink(network, base, (link) => {
         modes.add(link.mode);
       });
       const known = MODES.filter((m) => modes.has(m));
       return modes.has(target.id)
         ? undefined
-        : `--target must name a mode of the dataset's links (${known.join(', ')}), ${got}`;
+        : `--target must name a mode of the dataset's links or the scenario's added links (${known.join(', ')}), ${got}`;
     }
   }
+}
+
+/** Every link of the network and every full link an `add-link` of `operations` adds. */
+function forEachLink(
+  network: Network,
+  operations: readonly ScenarioOp[],
+  visit: (link: Pick<LinkAttributes, 'countries' | 'mode'>) => void,
+): void {
+  network.graph.forEachEdge((_, link) => {
+    visit(link);
+  });
+  for (const op of operations) if (op.kind === 'add-link' && 'from' in op.link) visit(op.link);
 }
 
 /** The `sweep` command. */
