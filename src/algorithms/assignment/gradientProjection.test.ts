@@ -100,6 +100,35 @@ describe('gradientProjection', () => {
     for (let a = 0; a < grown.arcCount; a++) expect(warm.arcFlows[a]).toBeCloseTo(cold.arcFlows[a]!, 5);
   });
 
+  it('restarts from the paths of a run whose ODs were listed in another order', () => {
+    const first = gradientProjection(createAssignmentProblem(gridInput()), { relativeGap: 1e-10 });
+    // the same demand with its entries reversed: the ODs take other positions in the problem
+    const input = gridInput();
+    const cls = input.classes[0]!;
+    const reordered = createAssignmentProblem({
+      ...input,
+      classes: [
+        {
+          ...cls,
+          origins: Array.from(cls.origins).reverse(),
+          destinations: Array.from(cls.destinations).reverse(),
+          volumes: Array.from(cls.volumes).reverse(),
+        },
+      ],
+    });
+    const c = reordered.classes[0]!;
+    const ods = Array.from(c.destinations, (d, j) => {
+      const i = c.origins.findIndex((_, x) => c.originStart[x]! <= j && j < c.originStart[x + 1]!);
+      return `${c.origins[i]}→${d}`;
+    });
+    const before = Array.from(first.paths!.odOrigin, (o, w) => `${o}→${first.paths!.odDestination[w]}`);
+    expect(ods).not.toEqual(before);
+    expect([...ods].sort()).toEqual([...before].sort());
+    const again = gradientProjection(reordered, { relativeGap: 1e-10, warmStart: { paths: first.paths! } });
+    expect(again.iterations).toBe(0);
+    expect(again.beckmann).toBeCloseTo(first.beckmann, 6);
+  });
+
   it('drops unusable warm-start paths and rejects what is not a path set', () => {
     const problem = twoLinkProblem(600);
     const junk: PathSet = {

@@ -239,17 +239,33 @@ export function loadWarmStart(
   }
   const { tail, head } = p.csr;
   const M = p.arcCount;
-  // OD of (class, origin, destination), keyed by one number (each part below its bound)
+  // Class, origin and destination of each OD of the problem. A warm start from a run on the same
+  // classes and demand lists its ODs in the same order: the OD at the same position is tried first,
+  // and a map of (class, origin, destination), keyed by one number, is built only when that fails.
   const N = p.nodeCount;
   const K = p.classes.length;
-  const index = new Map<number, number>();
+  const odKey = new Int32Array(3 * p.odCount);
   for (const cls of p.classes) {
     for (let i = 0; i < cls.origins.length; i++) {
       for (let j = cls.originStart[i]!; j < cls.originStart[i + 1]!; j++) {
-        index.set((cls.index * N + cls.origins[i]!) * N + cls.destinations[j]!, cls.odOffset + j);
+        const at = 3 * (cls.odOffset + j);
+        odKey[at] = cls.index;
+        odKey[at + 1] = cls.origins[i]!;
+        odKey[at + 2] = cls.destinations[j]!;
       }
     }
   }
+  let index: Map<number, number> | undefined;
+  const odOf = (w: number, k: number, o: number, d: number): number | undefined => {
+    if (w < p.odCount && odKey[3 * w] === k && odKey[3 * w + 1] === o && odKey[3 * w + 2] === d) return w;
+    if (index === undefined) {
+      index = new Map();
+      for (let od = 0; od < p.odCount; od++) {
+        index.set((odKey[3 * od]! * N + odKey[3 * od + 1]!) * N + odKey[3 * od + 2]!, od);
+      }
+    }
+    return index.get((k * N + o) * N + d);
+  };
   // Step 1: collect the usable paths (simple, contiguous, allowed) of every known OD.
   const touched: number[] = [];
   const seen = new Int32Array(p.nodeCount);
@@ -260,7 +276,7 @@ export function loadWarmStart(
     const o = set.odOrigin[w]!;
     const d = set.odDestination[w]!;
     if (!(k >= 0 && k < K && o >= 0 && o < N && d >= 0 && d < N)) continue;
-    const od = index.get((k * N + o) * N + d);
+    const od = odOf(w, k, o, d);
     if (od === undefined) continue;
     const cls = p.classes[k]!;
     const origin = o;
@@ -305,8 +321,7 @@ export function loadWarmStart(
   for (const od of touched) {
     const head0 = store.odHead[od]!;
     if (head0 < 0) continue;
-    let cls = p.classes[0]!;
-    for (const c of p.classes) if (od >= c.odOffset && od < c.odOffset + c.destinations.length) cls = c;
+    const cls = p.classes[odKey[3 * od]!]!;
     if (cls.fixedRoute) {
       // A value-of-time-0 class keeps exactly its money-cheapest path, re-derived by seeding.
       for (let q = store.odHead[od]!; q >= 0; q = store.odHead[od]!) store.remove(od, q, -1);
