@@ -69,3 +69,25 @@ export class TypedArena {
     return out;
   }
 }
+
+/**
+ * A zeroed Int32Array of `n` elements from `arena`, or an array of its own without one.
+ *
+ * @param arena - the arena, if the caller has one
+ * @param n - number of elements
+ * @returns the array
+ */
+export function int32Array(arena: TypedArena | undefined, n: number): Int32Array {
+  return arena ? arena.i32(n) : new Int32Array(n);
+}
+
+/**
+ * A zeroed Float64Array of `n` elements from `arena`, or an array of its own without one.
+ *
+ * @param arena - the arena, if the caller has one
+ * @param n - number of elements
+ * @returns the array
+ */
+export function float64Array(arena: TypedArena | undefined, n: number): Float64Array {
+  return arena ? arena.f64(n) : new Float64Array(n);
+}

@@ -9,7 +9,7 @@
  * Internal: no public API. Complexity O(n + m) to build.
  */
 
-import type { TypedArena } from './arena.js';
+import { int32Array, type TypedArena } from './arena.js';
 
 /** A directed multigraph as typed arrays. */
 export interface Csr {
@@ -34,14 +34,13 @@ export interface Csr {
 }
 
 function star(nodeCount: number, key: Int32Array, arena: TypedArena | undefined): [Int32Array, Int32Array] {
-  const int = (n: number) => (arena ? arena.i32(n) : new Int32Array(n));
-  const start = int(nodeCount + 1);
+  const start = int32Array(arena, nodeCount + 1);
   const m = key.length;
   for (let e = 0; e < m; e++) start[key[e]! + 1]!++;
   for (let v = 0; v < nodeCount; v++) start[v + 1]! += start[v]!;
-  const fill = int(nodeCount);
+  const fill = int32Array(arena, nodeCount);
   fill.set(start.subarray(0, nodeCount));
-  const arcs = int(m);
+  const arcs = int32Array(arena, m);
   for (let e = 0; e < m; e++) arcs[fill[key[e]!]!++] = e;
   return [start, arcs];
 }
@@ -82,7 +81,7 @@ export function buildCsr(
   const h = arena ? arena.i32From(head) : Int32Array.from(head);
   const [outStart, outArcs] = star(nodeCount, t, arena);
   const [inStart, inArcs] = star(nodeCount, h, arena);
-  const outHead = arena ? arena.i32(outArcs.length) : new Int32Array(outArcs.length);
+  const outHead = int32Array(arena, outArcs.length);
   for (let p = 0; p < outArcs.length; p++) outHead[p] = h[outArcs[p]!]!;
   return { nodeCount, arcCount: t.length, tail: t, head: h, outStart, outArcs, outHead, inStart, inArcs };
 }

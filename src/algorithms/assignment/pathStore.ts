@@ -9,7 +9,7 @@
  * Internal: no public API. add/remove O(path length), find O(paths of the OD · path length).
  */
 
-import { TypedArena } from '../_internal/arena.js';
+import { float64Array, int32Array, TypedArena } from '../_internal/arena.js';
 import type { PathSet } from './pathSet.js';
 import type { AssignmentProblem } from './problem.js';
 
@@ -70,20 +70,18 @@ export class PathStore {
    *   ordinary allocation)
    */
   constructor(odCount: number, initialPaths: number, initialArcs: number, arena?: TypedArena) {
-    const int = (n: number) => (arena ? arena.i32(n) : new Int32Array(n));
-    const float = (n: number) => (arena ? arena.f64(n) : new Float64Array(n));
-    this.odHead = int(odCount).fill(-1);
-    this.odSize = int(odCount);
+    this.odHead = int32Array(arena, odCount).fill(-1);
+    this.odSize = int32Array(arena, odCount);
     const n = Math.max(16, initialPaths);
-    this.next = int(n);
-    this.start = int(n);
-    this.length = int(n);
-    this.hash = int(n);
-    this.flow = float(n);
-    this.cost = float(n);
-    this.aux = float(n);
-    this.aux2 = float(n);
-    this.arcs = int(Math.max(64, initialArcs));
+    this.next = int32Array(arena, n);
+    this.start = int32Array(arena, n);
+    this.length = int32Array(arena, n);
+    this.hash = int32Array(arena, n);
+    this.flow = float64Array(arena, n);
+    this.cost = float64Array(arena, n);
+    this.aux = float64Array(arena, n);
+    this.aux2 = float64Array(arena, n);
+    this.arcs = int32Array(arena, Math.max(64, initialArcs));
   }
 
   private growPaths(): void {

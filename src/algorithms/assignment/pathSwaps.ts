@@ -24,7 +24,7 @@
  * Internal: no public API.
  */
 
-import type { TypedArena } from '../_internal/arena.js';
+import { float64Array, int32Array, type TypedArena } from '../_internal/arena.js';
 import type { PathStore } from './pathStore.js';
 import type { AssignmentClass } from './problem.js';
 
@@ -58,24 +58,23 @@ export class SwapWorkspace {
    * @param arena - where the buffers come from (one allocation each without)
    */
   constructor(arcCount: number, moves = 256, arena?: TypedArena) {
-    const int = (k: number) => (arena ? arena.i32(k) : new Int32Array(k));
     const n = Math.max(16, moves);
-    this.od = int(n);
-    this.cls = int(n);
-    this.from = int(n);
-    this.to = int(n);
-    this.gain = arena ? arena.f64(n) : new Float64Array(n);
-    this.sigX = int(n);
-    this.sigY = int(n);
-    this.link = int(n);
+    this.od = int32Array(arena, n);
+    this.cls = int32Array(arena, n);
+    this.from = int32Array(arena, n);
+    this.to = int32Array(arena, n);
+    this.gain = float64Array(arena, n);
+    this.sigX = int32Array(arena, n);
+    this.sigY = int32Array(arena, n);
+    this.link = int32Array(arena, n);
     let size = 1024;
     while (size < 2 * n) size *= 2;
-    this.slotKey = int(size);
-    this.slotHead = int(size);
-    this.markA = int(arcCount);
-    this.markB = int(arcCount);
-    this.countC = int(arcCount);
-    this.mixed = int(arcCount);
+    this.slotKey = int32Array(arena, size);
+    this.slotHead = int32Array(arena, size);
+    this.markA = int32Array(arena, arcCount);
+    this.markB = int32Array(arena, arcCount);
+    this.countC = int32Array(arena, arcCount);
+    this.mixed = int32Array(arena, arcCount);
     for (let a = 0; a < arcCount; a++) this.mixed[a] = mix(a);
   }
 
