@@ -19,8 +19,10 @@ export interface CountryIndex {
   readonly indexOf: ReadonlyMap<string, number>;
   /** Country index of each node. */
   readonly nodeCountry: Int32Array;
-  /** Transit country indices of each link. */
-  readonly linkCountries: readonly Int32Array[];
+  /** Transit country indices of link e: `linkCountryList[linkCountryStart[e] .. linkCountryStart[e + 1])`. */
+  readonly linkCountryStart: Int32Array;
+  /** Transit country indices, link after link. */
+  readonly linkCountryList: Int32Array;
 }
 
 const CACHE = new WeakMap<CompiledNetwork, CountryIndex>();
@@ -53,15 +55,16 @@ export function countryIndex(compiled: CompiledNetwork): CountryIndex {
   graph.forEachNode((_id, node) => {
     nodeCountry[n++] = index(node.country);
   });
-  const linkCountries: Int32Array[] = new Array(compiled.linkIds.length);
+  const linkCountryStart = new Int32Array(compiled.linkIds.length + 1);
+  const list: number[] = [];
   let e = 0;
   graph.forEachEdge((_id, link) => {
     const codes = link.countries;
-    const row = new Int32Array(codes.length);
-    for (let i = 0; i < codes.length; i++) row[i] = index(codes[i]!);
-    linkCountries[e++] = row;
+    for (let i = 0; i < codes.length; i++) list.push(index(codes[i]!));
+    linkCountryStart[++e] = list.length;
   });
-  const result: CountryIndex = { countries, indexOf, nodeCountry, linkCountries };
+  const linkCountryList = Int32Array.from(list);
+  const result: CountryIndex = { countries, indexOf, nodeCountry, linkCountryStart, linkCountryList };
   CACHE.set(compiled, result);
   return result;
 }

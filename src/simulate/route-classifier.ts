@@ -313,11 +313,10 @@ const TOUCHES = new WeakMap<CompiledNetwork, LinkTouches>();
 function linkTouches(compiled: CompiledNetwork): LinkTouches {
   const cached = TOUCHES.get(compiled);
   if (cached) return cached;
-  const { nodeCountry, linkCountries } = countryIndex(compiled);
+  const { nodeCountry, linkCountryStart, linkCountryList } = countryIndex(compiled);
   const { linkCount, vertexNode } = compiled;
   const head = compiled.csr.head;
-  let total = linkCount;
-  for (let e = 0; e < linkCount; e++) total += linkCountries[e]!.length;
+  const total = linkCount + linkCountryStart[linkCount]!;
   // one buffer: arrival nodes, then starts, then the countries
   const buffer = new Int32Array(2 * linkCount + 1 + total);
   const arrivalNode = buffer.subarray(0, linkCount);
@@ -330,9 +329,8 @@ function linkTouches(compiled: CompiledNetwork): LinkTouches {
     touchStart[e] = at;
     const first = at;
     touches[at++] = nodeCountry[node]!;
-    const transit = linkCountries[e]!;
-    for (let i = 0; i < transit.length; i++) {
-      const c = transit[i]!;
+    for (let i = linkCountryStart[e]!; i < linkCountryStart[e + 1]!; i++) {
+      const c = linkCountryList[i]!;
       let k = first;
       while (k < at && touches[k] !== c) k++;
       if (k === at) touches[at++] = c;
