@@ -95,4 +95,51 @@ describe('solveMinCost with demand grouped by destination', () => {
       expect((delivered.get(id) ?? 0) + (out.unmet.get(id) ?? 0)).toBeCloseTo(x.volume, 3);
     }
   });
+
+  it('answers a repeated LP from its cache, and only an identical one', async () => {
+    const eurasia = loadDataset('eurasia');
+    const applied = applyScenario(
+      eurasia.network,
+      demandForYear(eurasia.demand, 2024),
+      loadScenario('baseline'),
+      {
+        year: 2024,
+      },
+    );
+    const compiled = compileNetwork(applied.network);
+    const crude = buildClasses(compiled, applied.demand, applied.segmentSurcharges).filter(
+      (c) => c.commodity === 'crude',
+    );
+    const M = compiled.csr.arcCount;
+    const capacity = () => {
+      const c = new Float64Array(M);
+      for (let e = 0; e < M; e++) c[e] = compiled.arcActive[e] === 1 ? compiled.capacity[e]! : 0;
+      return c;
+    };
+    const input = { compiled, classes: crude, arcCapacity: capacity(), unmetPenaltyUsd: 1e6 };
+    const first = await solveMinCost(input);
+    // equal inputs in new arrays: the same answer object
+    expect(await solveMinCost({ ...input, arcCapacity: capacity() })).toBe(first);
+    // one capacity changed by a part in a billion: solved again
+    const cpc = compiled.linkIndex.get('oil-cpc')!;
+    const nudged = capacity();
+    nudged[cpc] = nudged[cpc]! * (1 + 1e-9);
+    const again = await solveMinCost({ ...input, arcCapacity: nudged });
+    expect(again).not.toBe(first);
+    expect(again.status).toBe('optimal');
+    // the same numbers under another flow id: solved again, and its paths carry the new id
+    const renamed = crude.map((c, k) =>
+      k > 0
+        ? c
+        : {
+            ...c,
+            entries: c.entries.map((x, i) =>
+              i > 0 ? x : { ...x, flow: { ...x.flow, id: `${x.flow.id}-renamed` } },
+            ),
+          },
+    );
+    const other = await solveMinCost({ ...input, classes: renamed });
+    expect(other).not.toBe(first);
+    expect(other.paths.some((p) => p.flowId.endsWith('-renamed'))).toBe(true);
+  });
 });

@@ -66,34 +66,47 @@ export interface MinCostOutput {
  */
 export async function solveMinCost(input: MinCostInput): Promise<MinCostOutput> {
   const key = problemKey(input);
-  const cached = CACHE.get(key);
-  if (cached) {
+  const at = CACHE.findIndex((entry) => sameKey(entry.key, key));
+  if (at >= 0) {
     // refresh recency
-    CACHE.delete(key);
-    CACHE.set(key, cached);
-    return cached;
+    const [entry] = CACHE.splice(at, 1);
+    CACHE.push(entry!);
+    return entry!.out;
   }
   const out = await solveUncached(input);
-  CACHE.set(key, out);
-  if (CACHE.size > CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  CACHE.push({ key, out });
+  if (CACHE.length > CACHE_SIZE) CACHE.shift();
   return out;
 }
 
+/** Everything the LP and its answer depend on: numbers (with a hash of their bits) and ids. */
+interface ProblemKey {
+  readonly hash: number;
+  readonly numbers: Float64Array;
+  readonly ids: readonly string[];
+}
+
 /**
- * Recently solved problems. Scenarios that leave a commodity's sub-network alone (a container border
- * closure does not touch crude) give the same LP again: the answer is reused, not re-solved. The key
- * holds everything the LP depends on, so a hit is the same problem.
+ * Recently solved problems, least recently used first. Scenarios that leave a commodity's
+ * sub-network alone (a container border closure does not touch crude) give the same LP again: the
+ * answer is reused, not re-solved. The key holds everything the LP depends on, compared in full, so
+ * a hit is the same problem.
  */
-const CACHE = new Map<string, MinCostOutput>();
+const CACHE: { readonly key: ProblemKey; readonly out: MinCostOutput }[] = [];
 const CACHE_SIZE = 32;
 
-function problemKey(input: MinCostInput): string {
+/** Stands for a forbidden arc among money costs (which are finite). */
+const FORBIDDEN = Number.NEGATIVE_INFINITY;
+
+function problemKey(input: MinCostInput): ProblemKey {
   const { compiled, classes, arcCapacity } = input;
-  const used = new Set(classes.map((c) => c.commodityIndex));
-  const parts: (string | number)[] = [compiled.csr.nodeCount, input.unmetPenaltyUsd];
+  const used = new Uint8Array(compiled.commodityIds.length);
+  for (const c of classes) used[c.commodityIndex] = 1;
+  const numbers: number[] = [compiled.csr.nodeCount, input.unmetPenaltyUsd, classes.length];
+  const ids: string[] = [];
   for (let e = 0; e < compiled.csr.arcCount; e++) {
-    if (!used.has(compiled.arcCommodity[e]!)) continue;
-    parts.push(
+    if (used[compiled.arcCommodity[e]!] !== 1) continue;
+    numbers.push(
       e,
       compiled.csr.tail[e]!,
       compiled.csr.head[e]!,
@@ -103,14 +116,30 @@ function problemKey(input: MinCostInput): string {
     );
   }
   for (const cls of classes) {
-    parts.push(cls.id, cls.valueOfTime);
+    ids.push(cls.id);
+    numbers.push(cls.valueOfTime, cls.entries.length);
     for (let e = 0; e < cls.moneyCost.length; e++) {
-      if (cls.forbidden[e] !== 1 && used.has(compiled.arcCommodity[e]!)) parts.push(cls.moneyCost[e]!);
-      else parts.push('x');
+      const allowed = cls.forbidden[e] !== 1 && used[compiled.arcCommodity[e]!] === 1;
+      numbers.push(allowed ? cls.moneyCost[e]! : FORBIDDEN);
     }
-    for (const x of cls.entries) parts.push(x.flow.id, x.origin, x.destination, x.volume);
+    for (const x of cls.entries) {
+      ids.push(x.flow.id);
+      numbers.push(x.origin, x.destination, x.volume);
+    }
   }
-  return parts.join(',');
+  const values = Float64Array.from(numbers);
+  const words = new Int32Array(values.buffer);
+  let hash = 0x811c9dc5 | 0;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 16777619);
+  return { hash, numbers: values, ids };
+}
+
+function sameKey(a: ProblemKey, b: ProblemKey): boolean {
+  if (a.hash !== b.hash || a.numbers.length !== b.numbers.length || a.ids.length !== b.ids.length)
+    return false;
+  for (let i = 0; i < a.numbers.length; i++) if (a.numbers[i] !== b.numbers[i]) return false;
+  for (let i = 0; i < a.ids.length; i++) if (a.ids[i] !== b.ids[i]) return false;
+  return true;
 }
 
 async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
