@@ -138,23 +138,31 @@ describe('createAssignmentProblem', () => {
         seed % 2 === 0
           ? many.flatMap((o) => few.map((d) => [o, d]))
           : few.flatMap((o) => many.map((d) => [o, d]));
+      // a second class with the same forbidden arcs (its search may be shared) and a third with more
+      const more = [...forbidden, ...grid.tail.map((_, a) => a).filter(() => draw() < 0.2)];
+      const od = {
+        origins: pairs.map((x) => x[0]!),
+        destinations: pairs.map((x) => x[1]!),
+        volumes: pairs.map(() => 1),
+      };
       const p = createAssignmentProblem({
         ...grid,
         vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
         throughBlocked: blocked,
         classes: [
-          {
-            id: 'c',
-            origins: pairs.map((x) => x[0]!),
-            destinations: pairs.map((x) => x[1]!),
-            volumes: pairs.map(() => 1),
-            forbiddenArcs: forbidden,
-          },
+          { id: 'c', ...od, forbiddenArcs: forbidden },
+          { id: 'same', ...od, forbiddenArcs: forbidden, valueOfTime: 3, moneyCost: grid.tail.map(() => 1) },
+          { id: 'more', ...od, forbiddenArcs: more },
         ],
       });
-      const weight = Array.from(p.classes[0]!.arcConstant, (c) => c + 1);
-      const expected = pairs.filter(([o, d]) => bellmanFord(p, weight, o!)[d!] === Number.POSITIVE_INFINITY);
-      expect(p.unreachable.map((u) => [u.origin, u.destination]).sort()).toEqual(expected.sort());
+      for (const cls of p.classes) {
+        const weight = Array.from(cls.arcConstant, (c) => c + 1);
+        const expected = pairs.filter(
+          ([o, d]) => bellmanFord(p, weight, o!)[d!] === Number.POSITIVE_INFINITY,
+        );
+        const found = p.unreachable.filter((u) => u.classId === cls.id).map((u) => [u.origin, u.destination]);
+        expect(found.sort()).toEqual(expected.sort());
+      }
     }
   });
 

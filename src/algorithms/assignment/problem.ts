@@ -290,6 +290,8 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   const originSlot = slots.subarray(0, nodeCount);
   const destSlot = slots.subarray(nodeCount, 2 * nodeCount);
   const endSlot = slots.subarray(2 * nodeCount);
+  /** Reachability searches done backwards, by destinations and forbidden arcs. */
+  const searched: { ends: number[]; constant: Float64Array; reachTo: Uint8Array }[] = [];
   input.classes.forEach((spec, k) => {
     const name = `input.classes[${k}]`;
     if (typeof spec !== 'object' || spec === null || typeof spec.id !== 'string') {
@@ -399,12 +401,19 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
       }
     }
     const backwards = ends.length < O;
-    const reachTo = backwards ? arena.u8(ends.length * nodeCount) : undefined;
-    if (reachTo) {
+    // an earlier class with the same forbidden arcs and destinations has searched already (classes
+    // that differ only in value of time)
+    const earlier = backwards
+      ? searched.find((x) => sameList(x.ends, ends) && sameForbidden(x.constant, arcConstant))
+      : undefined;
+    let reachTo = earlier?.reachTo;
+    if (backwards && reachTo === undefined) {
+      reachTo = arena.u8(ends.length * nodeCount);
       for (let slot = 0; slot < ends.length; slot++) {
         const into = reachTo.subarray(slot * nodeCount, (slot + 1) * nodeCount);
         markReachable(csr, arcConstant, blockedThrough, ends[slot]!, true, into, queue);
       }
+      searched.push({ ends, constant: arcConstant, reachTo });
     }
     for (let s = 0; s < O; s++) {
       const o = originList[s]!;
@@ -464,6 +473,21 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
     odCount: odOffset,
     unreachable,
   };
+}
+
+/** Whether two lists hold the same numbers in the same order. */
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two classes' constants forbid (Infinity) the same arcs. */
+function sameForbidden(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if ((a[i] === Number.POSITIVE_INFINITY) !== (b[i] === Number.POSITIVE_INFINITY)) return false;
+  }
+  return true;
 }
 
 /**
