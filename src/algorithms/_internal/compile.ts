@@ -22,7 +22,14 @@ import { decimalYear } from '../../model/dates.js';
 import type { CommodityId } from '../../model/ids.js';
 import type { Network, NodeAttributes } from '../../model/network.js';
 import type { Csr } from './csr.js';
-import { buildTopology, candidateTopologies, intLengths, type Topology, useTopology } from './topology.js';
+import {
+  buildTopology,
+  candidateTopologies,
+  INT_PARTS,
+  intLengths,
+  type Topology,
+  useTopology,
+} from './topology.js';
 
 export { decimalYear };
 
@@ -206,37 +213,14 @@ function compileWith(
   new Int32Array(buffer, intBase, ints.length).set(ints);
   new Uint8Array(buffer, byteBase, 2 * M).set(topology.bytes);
   const lengths = intLengths(topology);
-  const part: Int32Array[] = [];
+  const part = {} as Record<(typeof INT_PARTS)[number], Int32Array>;
   let offset = intBase;
-  for (const length of lengths) {
-    part.push(new Int32Array(buffer, offset, length));
-    offset += 4 * length;
-  }
-  const [
-    tail,
-    head,
-    outStart,
-    outArcs,
-    outHead,
-    inStart,
-    inArcs,
-    vertexNode,
-    arcNode,
-    exitVertex,
-    entryVertex,
-  ] = part as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
+  INT_PARTS.forEach((name, i) => {
+    part[name] = new Int32Array(buffer, offset, lengths[i]!);
+    offset += 4 * lengths[i]!;
+  });
+  const { tail, head, outStart, outArcs, outHead, inStart, inArcs } = part;
+  const { vertexNode, arcNode, exitVertex, entryVertex } = part;
   return {
     network,
     // arrays of its own (cheap copies; frozen arrays would be slow in Array builtins)
