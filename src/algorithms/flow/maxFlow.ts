@@ -15,6 +15,7 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
+import { buildCsr } from '../_internal/csr.js';
 import { decimalDigits, EXACT_LIMIT, pow10, scaleToIntegers } from './_internal/numeric.js';
 import { createPushRelabelState, pushRelabelMaxFlow } from './_internal/pushRelabel.js';
 import { buildResidual, type Residual, reachesTarget } from './_internal/residual.js';
@@ -171,10 +172,7 @@ export function maxFlowCut(
   sink: number,
 ): MaxFlowCutResult {
   const infiniteCount = countInfinite(capacity);
-  if (
-    infiniteCount > 0 &&
-    infinitePath(nodeCount, tail, head, capacity, source, sink, infiniteCount) !== undefined
-  ) {
+  if (infiniteCount > 0 && infinitePath(nodeCount, tail, head, capacity, source, sink) !== undefined) {
     return { status: 'unbounded' };
   }
   const { work, scale, exact } = integerCapacities(capacity, infiniteCount);
@@ -258,11 +256,7 @@ function crossingArcs(
   return out;
 }
 
-/**
- * A source–sink path of infinite-capacity arcs, or undefined: breadth-first search over those arcs,
- * indexed by tail with a counting sort (one buffer for the index, the queue and the arc used to
- * reach each node).
- */
+/** A source–sink path of infinite-capacity arcs (BFS), or undefined. */
 function infinitePath(
   n: number,
   tail: Int32Array,
@@ -270,40 +264,37 @@ function infinitePath(
   capacity: Float64Array,
   source: number,
   sink: number,
-  infiniteCount = countInfinite(capacity),
 ): Int32Array | undefined {
-  const m = tail.length;
-  // [0, n]: start of each tail's arcs; then the next free position per tail; the arcs by tail; the
-  // queue; the arc that reached each node (+1, 0 = not reached)
-  const FILL = n + 1;
-  const ARCS = FILL + n;
-  const QUEUE = ARCS + infiniteCount;
-  const VIA = QUEUE + n;
-  const buffer = new Int32Array(VIA + n);
-  for (let e = 0; e < m; e++) if (capacity[e] === Number.POSITIVE_INFINITY) buffer[tail[e]! + 1]!++;
-  for (let v = 0; v < n; v++) {
-    buffer[v + 1]! += buffer[v]!;
-    buffer[FILL + v] = buffer[v]!;
-  }
-  for (let e = 0; e < m; e++) {
-    if (capacity[e] === Number.POSITIVE_INFINITY) buffer[ARCS + buffer[FILL + tail[e]!]!++] = e;
-  }
-  buffer[QUEUE] = source;
+  // Index of the infinite arcs only (ids mapped back through `ids`).
+  const ids: number[] = [];
+  for (let e = 0; e < tail.length; e++) if (capacity[e] === Number.POSITIVE_INFINITY) ids.push(e);
+  const star = buildCsr(
+    n,
+    ids.map((e) => tail[e]!),
+    ids.map((e) => head[e]!),
+  );
+  const { outStart, outArcs } = star;
+  const via = new Int32Array(n).fill(-1);
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  seen[source] = 1;
+  queue[0] = source;
   let qHead = 0;
   let qTail = 1;
   while (qHead < qTail) {
-    const u = buffer[QUEUE + qHead++]!;
-    for (let p = buffer[u]!, end = buffer[u + 1]!; p < end; p++) {
-      const e = buffer[ARCS + p]!;
+    const u = queue[qHead++]!;
+    for (let p = outStart[u]!; p < outStart[u + 1]!; p++) {
+      const e = ids[outArcs[p]!]!;
       const v = head[e]!;
-      if (v === source || buffer[VIA + v] !== 0) continue;
-      buffer[VIA + v] = e + 1;
+      if (seen[v] === 1) continue;
+      seen[v] = 1;
+      via[v] = e;
       if (v === sink) {
         const path: number[] = [];
-        for (let w = sink; w !== source; w = tail[buffer[VIA + w]! - 1]!) path.push(buffer[VIA + w]! - 1);
+        for (let w = sink; w !== source; w = tail[via[w]!]!) path.push(via[w]!);
         return Int32Array.from(path.reverse());
       }
-      buffer[QUEUE + qTail++] = v;
+      queue[qTail++] = v;
     }
   }
   return undefined;
