@@ -58,7 +58,7 @@ import {
   resolveIterationOptions,
   stopStatus,
 } from './result.js';
-import { treeRoots } from './treeRoots.js';
+import { TreePathKeys, treeRoots } from './treeRoots.js';
 import { SharedTrees } from './treeSharing.js';
 
 export type { PathWarmStart } from './pathSupport.js';
@@ -163,13 +163,7 @@ export function gradientProjection(
   updateCosts(p, V, so, cost);
   const roots = treeRoots(p);
   const treeTail = roots.csr.tail;
-  // per node of the current tree (trees from destinations): hash and length of its tree path, valid
-  // where treeMark holds treeStamp; trail is the walk's stack
-  const treeHash = arena.i32(p.nodeCount);
-  const treeLength = arena.i32(p.nodeCount);
-  const treeMark = arena.i32(p.nodeCount);
-  const trail = arena.i32(p.nodeCount);
-  let treeStamp = 0;
+  const keys = new TreePathKeys(p.nodeCount, arena);
   const shared = new SharedTrees(p);
   shared.nextRound();
   for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared);
@@ -199,7 +193,7 @@ export function gradientProjection(
       const { rootStart, entries, far } = roots.byClass[cls.index]!;
       for (let i = 0; i < rootStart.length - 1; i++) {
         const { distance, predecessorArc } = rootTree(p, roots, cls, i, cost, ws, shared, weights);
-        treeStamp++;
+        keys.nextTree();
         for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
           const j = entries[k]!;
           const d = far[k]!;
@@ -224,31 +218,9 @@ export function gradientProjection(
           // first (hashed while walking); trees from destinations yield it in order.
           let len = 0;
           if (roots.reverse) {
-            // The path's hash (PathStore's: last arc first) and length are those of the path from
-            // the next node, one arc more: worked out once per node of the tree, not per OD.
-            let top = 0;
-            let v = d;
-            while (treeMark[v] !== treeStamp) {
-              const e = predecessorArc[v]!;
-              if (e < 0) {
-                treeMark[v] = treeStamp;
-                treeHash[v] = HASH_SEED;
-                treeLength[v] = 0;
-                break;
-              }
-              trail[top++] = v;
-              v = treeTail[e]!;
-            }
-            while (top > 0) {
-              const u = trail[--top]!;
-              const e = predecessorArc[u]!;
-              const w = treeTail[e]!;
-              treeHash[u] = hashStep(treeHash[w]!, e);
-              treeLength[u] = treeLength[w]! + 1;
-              treeMark[u] = treeStamp;
-            }
-            const h = treeHash[d]!;
-            len = treeLength[d]!;
+            keys.settle(d, predecessorArc, treeTail);
+            const h = keys.hash[d]!;
+            len = keys.length[d]!;
             if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
               rootedPathInto(roots, predecessorArc, d, buffer);
               store.add(od, buffer, len, h, 0);

@@ -3,19 +3,20 @@
  * roots cover every OD entry once, a tree grown backwards from a destination gives every origin its
  * Bellman–Ford distance and a path of that cost, and gradient projection on such trees meets the
  * Wardrop conditions (Bellman–Ford) with through-blocked nodes and classes sharing trees; the path
- * store finds a tree's path by hash, length and arcs.
+ * store finds a tree's path by hash, length and arcs; tree path keys equal the walked paths' keys.
  */
 
 import { describe, expect, it } from 'vitest';
+import { TypedArena } from '../_internal/arena.js';
 import { buildCsr, reverseCsr } from '../_internal/csr.js';
 import { createDijkstraWorkspace, shortestPathTree } from '../_internal/dijkstra.js';
 import { gradientProjection } from './gradientProjection.js';
 import { setClassWeights } from './loading.js';
-import { PathStore } from './pathStore.js';
+import { hashArcs, PathStore } from './pathStore.js';
 import { rootedPathInto } from './pathSupport.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
 import { bellmanFord, checkEquilibrium, gridNetwork } from './testProblems.js';
-import { treeRoots } from './treeRoots.js';
+import { TreePathKeys, treeRoots } from './treeRoots.js';
 import { SharedTrees } from './treeSharing.js';
 
 const BPR = { kind: 'bpr', alpha: 0.15, beta: 4 } as const;
@@ -147,5 +148,33 @@ describe('PathStore.findTreePath', () => {
     expect(store.findTreePath(0, 42, 3, 0, pred, next)).toBe(-1); // another length
     // the tree that leaves 0 by a0 and 1 by a1 finds the other path
     expect(store.findTreePath(0, 42, 2, 0, Int32Array.of(0, 1, -1, -1), next)).toBe(viaOne);
+  });
+});
+
+describe('TreePathKeys', () => {
+  it('gives every node the hash and length of its tree path, as hashing the walked path does', () => {
+    const p = problem([{ id: 'c', ...od }], [6]);
+    const roots = treeRoots(p);
+    const cls = p.classes[0]!;
+    const weight = new Float64Array(p.arcCount);
+    setClassWeights(p, cls, Float64Array.from(p.t0), weight, roots.csr.outArcs);
+    const ws = createDijkstraWorkspace(p.nodeCount);
+    const keys = new TreePathKeys(p.nodeCount, new TypedArena());
+    const buffer = new Int32Array(p.nodeCount);
+    for (const d of [20, 24, 12]) {
+      const tree = shortestPathTree(roots.csr, weight, d, ws, {
+        weightOrder: 'out',
+        blockedThrough: p.blockedThrough!,
+      });
+      keys.nextTree();
+      // nodes in an order unrelated to the tree's, so the memo is reached from every side
+      for (let v = p.nodeCount - 1; v >= 0; v--) {
+        if (!(tree.distance[v]! < Number.POSITIVE_INFINITY)) continue;
+        keys.settle(v, tree.predecessorArc, roots.csr.tail);
+        const len = rootedPathInto(roots, tree.predecessorArc, v, buffer);
+        expect(keys.length[v]).toBe(len);
+        expect(keys.hash[v]).toBe(hashArcs(buffer, len));
+      }
+    }
   });
 });

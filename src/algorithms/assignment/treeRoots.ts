@@ -18,7 +18,9 @@
  * Internal: no public API. O(N + M + entries) per problem.
  */
 
+import type { TypedArena } from '../_internal/arena.js';
 import { type Csr, reverseCsr } from '../_internal/csr.js';
+import { HASH_SEED, hashStep } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
 
 /** The roots of one class's trees and the OD entries each tree serves. */
@@ -125,4 +127,66 @@ export function treeRoots(p: AssignmentProblem): TreeRoots {
     csr: reverse ? reverseCsr(p.csr) : p.csr,
     byClass: p.classes.map((cls) => (reverse ? destinationRoots(cls, slot) : originRoots(cls))),
   };
+}
+
+/**
+ * Hash and length of tree paths to the root, for trees grown from destinations: the path from v is
+ * the arc `pred[v]` followed by the path from the node it leads to, so its hash (PathStore's, taken
+ * from the last arc to the first) and length follow from that node's, one arc more. Each is worked
+ * out once per node of a tree, however many ODs end there.
+ *
+ * @internal
+ */
+export class TreePathKeys {
+  /** Hash of the tree path from each node (valid where `mark` holds the current stamp). */
+  readonly hash: Int32Array;
+  /** Arcs on the tree path from each node. */
+  readonly length: Int32Array;
+  private readonly mark: Int32Array;
+  private readonly trail: Int32Array;
+  private stamp = 0;
+
+  constructor(nodeCount: number, arena: TypedArena) {
+    this.hash = arena.i32(nodeCount);
+    this.length = arena.i32(nodeCount);
+    this.mark = arena.i32(nodeCount);
+    this.trail = arena.i32(nodeCount);
+  }
+
+  /** Forget the last tree's keys (call once per tree). */
+  nextTree(): void {
+    this.stamp++;
+  }
+
+  /**
+   * Work out `hash[v]` and `length[v]` for the tree path from `v`.
+   *
+   * @param v - a node
+   * @param pred - the tree's arc leaving each node towards the root (-1 at the root)
+   * @param next - the node each arc leads to (the reversed graph's tail)
+   */
+  settle(v: number, pred: Int32Array, next: Int32Array): void {
+    const { hash, length, mark, trail, stamp } = this;
+    let top = 0;
+    let u = v;
+    while (mark[u] !== stamp) {
+      const e = pred[u]!;
+      if (e < 0) {
+        mark[u] = stamp;
+        hash[u] = HASH_SEED;
+        length[u] = 0;
+        break;
+      }
+      trail[top++] = u;
+      u = next[e]!;
+    }
+    while (top > 0) {
+      const w = trail[--top]!;
+      const e = pred[w]!;
+      const n = next[e]!;
+      hash[w] = hashStep(hash[n]!, e);
+      length[w] = length[n]! + 1;
+      mark[w] = stamp;
+    }
+  }
 }
