@@ -46,9 +46,7 @@ export function addedIds(operations: readonly ScenarioOp[]): {
 } {
   const links = new Set<string>();
   const nodes = new Set<string>();
-  // an index loop: about twice as fast as for-of here
-  for (let i = 0; i < operations.length; i++) {
-    const op = operations[i];
+  for (const op of operations) {
     if (op?.kind !== 'add-link') continue;
     if ('from' in op.link) links.add(op.link.id);
     for (const node of op.nodes ?? []) nodes.add(node.id);

@@ -19,6 +19,7 @@ import {
   type ShipperSegment,
 } from '../model/demand.js';
 import type { SegmentSurcharge } from '../scenario/apply.js';
+import { type CountryIndex, countryIndex } from './countries.js';
 
 /** One OD entry of a class, with the demand flow it comes from. */
 export interface ClassEntry {
@@ -83,13 +84,9 @@ export function buildClasses(
   const M = compiled.csr.arcCount;
   const L = compiled.linkCount;
   const commodityIds = compiled.commodityIds;
-  const graph = compiled.network.graph;
-  // the country of each node, in node order
-  const nodeCountry: string[] = new Array(N);
-  let n = 0;
-  graph.forEachNode((_id, node) => {
-    nodeCountry[n++] = node.country;
-  });
+  const countries = countryIndex(compiled);
+  // the country code of each node, in node order
+  const nodeCountry = Array.from(countries.nodeCountry, (i) => countries.countries[i]!);
 
   // Collect the classes and their entries, as flowSegments resolves each flow's segments.
   const segments = demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT];
@@ -144,7 +141,7 @@ export function buildClasses(
   // commodities, avoided links, arcs into or through an avoided country).
   const K = drafts.size;
   const buffer = new ArrayBuffer(9 * M * K);
-  const arcCountries = avoidedCountryArcs(compiled, nodeCountry);
+  const arcCountries = avoidedCountryArcs(compiled, countries);
   const out: DemandClass[] = [];
   let k = 0;
   for (const draft of drafts.values()) {
@@ -214,33 +211,32 @@ function draftFor(
  * The arcs that touch a country, per country code, computed on first request: an arc touches the
  * country its head lies in (a node arc: its node's), and a link each country it traverses.
  */
-function avoidedCountryArcs(
-  compiled: CompiledNetwork,
-  nodeCountry: readonly string[],
-): (code: string) => Uint8Array {
+function avoidedCountryArcs(compiled: CompiledNetwork, index: CountryIndex): (code: string) => Uint8Array {
   const M = compiled.csr.arcCount;
   const L = compiled.linkCount;
+  const { nodeCountry, linkCountryStart, linkCountryList } = index;
   const masks = new Map<string, Uint8Array>();
-  let linkCountries: (readonly string[])[] | undefined;
   return (code) => {
     let mask = masks.get(code);
     if (mask) return mask;
-    if (!linkCountries) {
-      const rows: (readonly string[])[] = new Array(L);
-      let e = 0;
-      compiled.network.graph.forEachEdge((_id, link) => {
-        rows[e++] = link.countries;
-      });
-      linkCountries = rows;
-    }
     mask = new Uint8Array(M);
+    masks.set(code, mask);
+    const c = index.indexOf.get(code);
+    if (c === undefined) return mask; // no node or link of the network is in it
     const { vertexNode, arcNode } = compiled;
     const head = compiled.csr.head;
     for (let e = 0; e < M; e++) {
       const node = e < L ? vertexNode[head[e]!]! : arcNode[e]!;
-      if (nodeCountry[node] === code || (e < L && linkCountries[e]!.includes(code))) mask[e] = 1;
+      let touches = nodeCountry[node] === c;
+      for (
+        let i = e < L ? linkCountryStart[e]! : 0, end = e < L ? linkCountryStart[e + 1]! : 0;
+        !touches && i < end;
+        i++
+      ) {
+        touches = linkCountryList[i] === c;
+      }
+      if (touches) mask[e] = 1;
     }
-    masks.set(code, mask);
     return mask;
   };
 }

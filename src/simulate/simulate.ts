@@ -174,12 +174,7 @@ export function requireSimulationResult(
  */
 function resolveDemandYear(demand: Demand, year: number): number | undefined {
   const years = new Set<number>();
-  // index loops: about twice as fast as for-of over the 240 flows (1.1 against 2.6 µs)
-  const flows = demand.flows;
-  for (let i = 0; i < flows.length; i++) {
-    const y = flows[i]!.year;
-    if (y !== undefined) years.add(y);
-  }
+  for (const f of demand.flows) if (f.year !== undefined) years.add(f.year);
   if (years.size === 0 || years.has(year)) return years.size === 0 ? undefined : year;
   const sorted = [...years].sort((a, b) => a - b);
   const earlier = sorted.filter((y) => y < year);
@@ -192,11 +187,8 @@ function resolveYear(input: SimulationInput, year: number | undefined): number {
     return year;
   }
   let latest: number | undefined;
-  const flows = input.demand.flows;
-  for (let i = 0; i < flows.length; i++) {
-    const y = flows[i]!.year;
-    if (y !== undefined && (latest === undefined || y > latest)) latest = y;
-  }
+  for (const f of input.demand.flows)
+    if (f.year !== undefined && (latest === undefined || f.year > latest)) latest = f.year;
   const fallback = latest ?? input.network.meta.year;
   if (fallback === undefined) {
     throw new InvalidArgumentError(

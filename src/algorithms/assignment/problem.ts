@@ -217,7 +217,7 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   const headIn = checkArray(input.head, 'input.head', M);
   const fftIn = checkArray(input.freeFlowTime, 'input.freeFlowTime', M);
   const capIn = checkArray(input.capacity, 'input.capacity', M);
-  // the problem's typed arrays share buffers (./_internal/arena.ts): dozens of them per call
+  // the problem's typed arrays share buffers (../_internal/arena.ts): dozens of them per call
   const arena = new TypedArena();
   const tail = arena.i32(M);
   const head = arena.i32(M);
