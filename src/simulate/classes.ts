@@ -117,10 +117,7 @@ export function buildClasses(
       volume: flow.volumePerYear * share,
     });
   };
-  // indexed: for-of takes a slow path on frozen arrays (the applied demand's)
-  const flows = demand.flows;
-  for (let f = 0; f < flows.length; f++) {
-    const flow = flows[f]!;
+  for (const flow of demand.flows) {
     if (!(flow.volumePerYear > 0)) continue;
     const c = commodityIds.indexOf(flow.commodity);
     const o = compiled.nodeIndex.get(flow.origin);
