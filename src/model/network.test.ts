@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { invalidArgument } from '../../test/support/expect-error.js';
+import { linkRecord, nodeRecord } from '../../test/support/records.js';
 import { NotFoundError } from './errors.js';
 import {
   createNetwork,
@@ -17,26 +18,9 @@ import {
   rebuildNetwork,
 } from './network.js';
 
-const node = (id: string): NodeAttributes => ({
-  id,
-  name: id,
-  country: 'KZ',
-  kind: 'city',
-  lon: 70,
-  lat: 45,
-});
-const link = (id: string, from: string, to: string): LinkAttributes => ({
-  id,
-  from,
-  to,
-  mode: 'rail',
-  commodity: 'container',
-  transitDays: 1,
-  costUsdPerUnit: 10,
-  distanceKm: 100,
-  countries: ['KZ'],
-  status: 'active',
-});
+const node = (id: string): NodeAttributes => nodeRecord(id, { kind: 'city' });
+const link = (id: string, from: string, to: string): LinkAttributes =>
+  linkRecord(id, from, to, { costUsdPerUnit: 10, distanceKm: 100 });
 const meta = { name: 'tiny' };
 
 function notFound(fn: () => unknown): NotFoundError {

@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { linkRecord, nodeRecord } from '../../../test/support/records.js';
 import { parseDemand } from '../../data/demand-format.js';
 import { parseNetwork } from '../../data/network-format.js';
 import type { Demand } from '../../model/demand.js';
@@ -12,28 +13,10 @@ import { InvalidArgumentError } from '../../model/errors.js';
 import { createNetwork, type LinkAttributes, type NodeAttributes } from '../../model/network.js';
 import { assignNetwork } from './assignNetwork.js';
 
-const node = (id: string, country: string, extra: Partial<NodeAttributes> = {}): NodeAttributes => ({
-  id,
-  name: id,
-  country,
-  kind: 'hub',
-  lon: 0,
-  lat: 0,
-  ...extra,
-});
-const link = (id: string, from: string, to: string, extra: Partial<LinkAttributes> = {}): LinkAttributes => ({
-  id,
-  from,
-  to,
-  mode: 'rail',
-  commodity: 'container',
-  transitDays: 1,
-  costUsdPerUnit: 0,
-  distanceKm: 100,
-  countries: [],
-  status: 'active',
-  ...extra,
-});
+const node = (id: string, country: string, extra: Partial<NodeAttributes> = {}): NodeAttributes =>
+  nodeRecord(id, { country, lon: 0, lat: 0, ...extra });
+const link = (id: string, from: string, to: string, extra: Partial<LinkAttributes> = {}): LinkAttributes =>
+  linkRecord(id, from, to, { costUsdPerUnit: 0, distanceKm: 100, countries: [], ...extra });
 
 // Xi'an (CN) → Duisburg (DE) by two single-link routes with linear delay (BPR β = 1):
 //   north: 10 days, 1000 USD, capacity 100, via RU: t = 10 + 0.015 x

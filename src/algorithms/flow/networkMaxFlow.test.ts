@@ -1,40 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { linkRecord as link, nodeRecord as node } from '../../../test/support/records.js';
 import { loadDataset } from '../../data/datasets.js';
 import { parseNetwork } from '../../data/network-format.js';
 import { isCorridorSimError } from '../../model/errors.js';
-import {
-  createNetwork,
-  type LinkAttributes,
-  listLinks,
-  type NodeAttributes,
-  rebuildNetwork,
-} from '../../model/network.js';
+import { createNetwork, listLinks, rebuildNetwork } from '../../model/network.js';
 import { compileNetwork } from '../_internal/compile.js';
 import { compiledNetworkMaxFlow, compiledNetworkMinCut, networkMaxFlow } from './networkMaxFlow.js';
 
 const SAMPLE = parseNetwork(
   JSON.parse(readFileSync(new URL('../../../data/samples/two-corridors.json', import.meta.url), 'utf8')),
 );
-
-function node(id: string, extra: Partial<NodeAttributes> = {}): NodeAttributes {
-  return { id, name: id, country: 'KZ', kind: 'hub', lon: 70, lat: 45, ...extra };
-}
-function link(id: string, from: string, to: string, extra: Partial<LinkAttributes> = {}): LinkAttributes {
-  return {
-    id,
-    from,
-    to,
-    mode: 'rail',
-    commodity: 'container',
-    transitDays: 1,
-    costUsdPerUnit: 1,
-    distanceKm: 1,
-    countries: ['KZ'],
-    status: 'active',
-    ...extra,
-  };
-}
 
 // A → B has an active line (100/yr) and a planned one (50/yr, opens mid-2027); B handles 120/yr;
 // B → C carries 500/yr.
