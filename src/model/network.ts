@@ -581,7 +581,7 @@ export function networkOrigin(network: Network): Network {
  */
 export function listNodes(network: Network): NodeAttributes[] {
   requireNetwork(network, 'corridor-sim/network', 'network');
-  return network.graph.mapNodes((_key, attributes) => attributes);
+  return [...networkRecordLists(network).nodes];
 }
 
 /**
@@ -592,7 +592,7 @@ export function listNodes(network: Network): NodeAttributes[] {
  */
 export function listLinks(network: Network): LinkAttributes[] {
   requireNetwork(network, 'corridor-sim/network', 'network');
-  return network.graph.mapEdges((_key, attributes) => attributes);
+  return [...networkRecordLists(network).links];
 }
 
 /**
