@@ -5,6 +5,8 @@
  * `applyScenario(network, demand, scenario, options)` is pure: it returns a new network and demand
  * with the operations applied in order, plus the per-segment surcharges the solvers add to
  * generalized costs and a log of what every operation touched (for explanations and reports).
+ * `applyScenarioDeferred` (internal, what simulate runs) does the same, the new network's graphology
+ * graph built only when first read: simulate compiles the network from its records.
  *
  * Time (see ./timing.ts): with `year`, dated operations and planned links count with the share of
  * that year they are in effect (annual average); with `date`, those in effect on that day apply in

@@ -2,8 +2,11 @@
  * Compile a Network to typed arrays
  * =================================
  *
- * Turns the graphology-backed {@link Network} into a {@link CompiledNetwork}: a CSR index plus one
- * typed array per arc attribute. Every algorithm that loops runs on this.
+ * Turns a {@link Network} into a {@link CompiledNetwork}: a CSR index plus one typed array per arc
+ * attribute, and the node and link records by index. Every algorithm that loops runs on this. It reads
+ * the network's records (`networkRecordLists`), never its graphology graph, so a network whose graph
+ * is deferred (simulate's applied network) compiles without building it; code that runs on a compiled
+ * network reads records from `nodes` and `links`, not from `network.graph`.
  *
  * Arcs `0..linkCount-1` are the network's links in insertion order. A node that declares a handling
  * capacity for a commodity is split for that commodity into an entry copy and an exit copy joined by
