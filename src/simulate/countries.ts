@@ -36,7 +36,7 @@ const CACHE = new WeakMap<CompiledNetwork, CountryIndex>();
 export function countryIndex(compiled: CompiledNetwork): CountryIndex {
   const cached = CACHE.get(compiled);
   if (cached) return cached;
-  const graph = compiled.network.graph;
+  const { nodes, links } = compiled;
   const countries: string[] = [];
   const indexOf = new Map<string, number>();
   const index = (code: string): number => {
@@ -48,21 +48,17 @@ export function countryIndex(compiled: CompiledNetwork): CountryIndex {
     }
     return i;
   };
-  // plain loops over the graph's records, in the compiled order (graph order; typed-array `from` with
-  // a mapping function and lookups by id cost several times more here)
-  const nodeCountry = new Int32Array(compiled.nodeIds.length);
-  let n = 0;
-  graph.forEachNode((_id, node) => {
-    nodeCountry[n++] = index(node.country);
-  });
-  const linkCountryStart = new Int32Array(compiled.linkIds.length + 1);
+  // plain loops over the compiled records (typed-array `from` with a mapping function and lookups by
+  // id cost several times more here)
+  const nodeCountry = new Int32Array(nodes.length);
+  for (let n = 0; n < nodes.length; n++) nodeCountry[n] = index(nodes[n]!.country);
+  const linkCountryStart = new Int32Array(links.length + 1);
   const list: number[] = [];
-  let e = 0;
-  graph.forEachEdge((_id, link) => {
-    const codes = link.countries;
+  for (let e = 0; e < links.length; e++) {
+    const codes = links[e]!.countries;
     for (let i = 0; i < codes.length; i++) list.push(index(codes[i]!));
-    linkCountryStart[++e] = list.length;
-  });
+    linkCountryStart[e + 1] = list.length;
+  }
   const linkCountryList = Int32Array.from(list);
   const result: CountryIndex = { countries, indexOf, nodeCountry, linkCountryStart, linkCountryList };
   CACHE.set(compiled, result);
