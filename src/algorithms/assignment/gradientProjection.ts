@@ -14,7 +14,8 @@
  * 3. re-equilibrates the restricted problem with Gauss–Seidel passes over the ODs: flow moves from
  *    every costlier path p to the OD's cheapest path s by the Newton step
  *    Δ = min(f_p, (c_p − c_s) / Σ_{a ∈ p ⊕ s} t'_a) (projected onto f_p ≥ 0), and the costs of the
- *    touched arcs are updated at once; an overshooting step (costs curving upwards) is finished by a
+ *    touched arcs are updated at once. Paths are priced as a constant part plus their
+ *    volume-dependent arcs (./splitPaths.ts), which are the only arcs a move reads or writes; an overshooting step (costs curving upwards) is finished by a
  *    safeguarded Newton/bisection on the pair. After a full pass, passes visit only the ODs that
  *    moved flow in the pass before; when their excess cost is below 2 % of the last full gap, a full
  *    pass confirms it over all ODs (or starts the cycle again). At most 3 × `innerIterations`
@@ -58,6 +59,7 @@ import {
   resolveIterationOptions,
   stopStatus,
 } from './result.js';
+import { SplitPaths } from './splitPaths.js';
 import { TreePathKeys, treeRoots } from './treeRoots.js';
 import { SharedTrees } from './treeSharing.js';
 
@@ -139,6 +141,7 @@ export function gradientProjection(
   const markS = arena.i32(M);
   const markP = arena.i32(M);
   const classFlows = p.classes.map(() => arena.f64(M));
+  const split = new SplitPaths(p.odCount * 2, p.odCount * 8, arena);
   const hot = arena.i32(p.odCount);
   const hotClass = arena.i32(p.odCount);
   let stamp = 0;
@@ -266,6 +269,7 @@ export function gradientProjection(
     // visit only the ODs that moved flow in the pass before (the others had nothing to move when last
     // visited, though later moves on shared arcs may have changed that); once those are settled a full
     // pass checks every OD, and stops the round or starts the cycle again.
+    split.refresh(p, store, active);
     let full = true;
     let hotCount = 0;
     for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
@@ -277,18 +281,13 @@ export function gradientProjection(
       let excess = 0;
       let nextHot = 0;
       const visit = (od: number, cls: (typeof active)[number]): void => {
-        const constant = cls.arcConstant;
-        const arcs = store.arcs;
+        const { fixed, varStart, varLength, varArcs } = split;
         let best = -1;
         let bestCost = Number.POSITIVE_INFINITY;
         let weighted = 0;
         for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-          let c = 0;
-          const s = store.start[q]!;
-          for (let k = s, stop = s + store.length[q]!; k < stop; k++) {
-            const a = arcs[k]!;
-            c += cost[a]! + constant[a]!;
-          }
+          let c = fixed[q]!;
+          for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) c += cost[varArcs[k]!]!;
           store.cost[q] = c;
           weighted += store.flow[q]! * c;
           if (c < bestCost) {
@@ -301,21 +300,7 @@ export function gradientProjection(
         if (!(odExcess > ROUNDING * weighted)) return;
         hot[nextHot] = od;
         hotClass[nextHot++] = cls.index;
-        stamp = shiftToCheapest(
-          p,
-          store,
-          od,
-          best,
-          bestCost,
-          constant,
-          V,
-          cost,
-          deriv,
-          so,
-          markS,
-          markP,
-          stamp,
-        );
+        stamp = shiftToCheapest(p, store, split, od, best, bestCost, V, cost, deriv, so, markS, markP, stamp);
       };
       if (full) {
         for (const cls of active) {
@@ -367,10 +352,10 @@ export function gradientProjection(
 function shiftToCheapest(
   p: AssignmentProblem,
   store: PathStore,
+  split: SplitPaths,
   od: number,
   best: number,
   bestCost: number,
-  constant: Float64Array,
   V: Float64Array,
   cost: Float64Array,
   deriv: Float64Array,
@@ -379,15 +364,15 @@ function shiftToCheapest(
   markP: Int32Array,
   stamp: number,
 ): number {
-  const arcs = store.arcs;
+  const { fixed, varStart, varLength, varArcs: arcs } = split;
   if (stamp > 0x3ffffff0) {
     markS.fill(0);
     markP.fill(0);
     stamp = 0;
   }
   const stampS = ++stamp;
-  const sStart = store.start[best]!;
-  const sEnd = sStart + store.length[best]!;
+  const sStart = varStart[best]!;
+  const sEnd = sStart + varLength[best]!;
   for (let k = sStart; k < sEnd; k++) markS[arcs[k]!] = stampS;
   let q = store.odHead[od]!;
   let sCostFresh = true; // no shift yet: store.cost holds every path's current cost
@@ -405,21 +390,15 @@ function shiftToCheapest(
       q = after;
       continue;
     }
-    const qStart = store.start[q]!;
-    const qEnd = qStart + store.length[q]!;
+    const qStart = varStart[q]!;
+    const qEnd = qStart + varLength[q]!;
     let cq = store.cost[q]!;
     if (!sCostFresh) {
       // a shift in this OD changed arc costs: recompute both paths' costs
-      cq = 0;
-      for (let k = qStart; k < qEnd; k++) {
-        const a = arcs[k]!;
-        cq += cost[a]! + constant[a]!;
-      }
-      cs = 0;
-      for (let k = sStart; k < sEnd; k++) {
-        const a = arcs[k]!;
-        cs += cost[a]! + constant[a]!;
-      }
+      cq = fixed[q]!;
+      for (let k = qStart; k < qEnd; k++) cq += cost[arcs[k]!]!;
+      cs = fixed[best]!;
+      for (let k = sStart; k < sEnd; k++) cs += cost[arcs[k]!]!;
     }
     const delta = cq - cs;
     // Differences at the rounding level of a path's cost are not worth a move (and a Newton
@@ -457,7 +436,7 @@ function shiftToCheapest(
       cost,
       deriv,
       so,
-      constant,
+      fixed[q]! - fixed[best]!,
       shift,
     );
     let g = pair[0]!;
@@ -486,7 +465,7 @@ function shiftToCheapest(
           cost,
           deriv,
           so,
-          constant,
+          fixed[q]! - fixed[best]!,
           next - shift,
         );
         g = pair[0]!;
@@ -541,8 +520,8 @@ const ROUNDING = 1e-14;
 const pair = new Float64Array(2);
 
 /**
- * Move `amount` of flow from path q to path s on the arcs they do not share, refreshing those arcs'
- * costs. Leaves c_q − c_s afterwards (shared arcs cancel) and Σ t' over the arcs in `pair`.
+ * Move `amount` of flow from path q to path s on the volume-dependent arcs they do not share (./splitPaths.ts), refreshing those arcs
+ * costs. Leaves c_q − c_s afterwards (`fixedGap`, the paths' constant parts, plus the arcs' costs; shared arcs cancel) and Σ t' over the arcs in `pair`.
  */
 function movePair(
   p: AssignmentProblem,
@@ -559,10 +538,10 @@ function movePair(
   cost: Float64Array,
   deriv: Float64Array,
   so: boolean,
-  constant: Float64Array,
+  fixedGap: number,
   amount: number,
 ): void {
-  let g = 0;
+  let g = fixedGap;
   let h = 0;
   for (let k = qStart; k < qEnd; k++) {
     const a = arcs[k]!;
@@ -571,7 +550,7 @@ function movePair(
     if (v < 0) v = 0;
     V[a] = v;
     refreshArc(p, a, v, so, cost, deriv);
-    g += cost[a]! + constant[a]!;
+    g += cost[a]!;
     h += deriv[a]!;
   }
   for (let k = sStart; k < sEnd; k++) {
@@ -581,7 +560,7 @@ function movePair(
     if (v < 0) v = 0;
     V[a] = v;
     refreshArc(p, a, v, so, cost, deriv);
-    g -= cost[a]! + constant[a]!;
+    g -= cost[a]!;
     h += deriv[a]!;
   }
   pair[0] = g;

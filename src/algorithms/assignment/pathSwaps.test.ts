@@ -193,7 +193,11 @@ describe('gradient projection with classes sharing ferries near capacity', () =>
     expect(result.status).toBe('converged');
     expect(result.iterations).toBeLessThanOrEqual(5);
     const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, result.paths!);
-    expect(check.maxUsedExcess).toBeLessThan(1e-6);
+    // the target bounds the flow-weighted gap (recomputed here with Bellman–Ford); one path's
+    // relative excess may exceed it (4.3e-6 on one path at a gap of 3.3e-7)
+    expect(check.relativeGap).toBeLessThan(1e-6);
+    expect(check.relativeGap).toBeCloseTo(result.relativeGap, 12);
+    expect(check.maxUsedExcess).toBeLessThan(1e-5);
     expect(check.maxDemandError).toBeLessThan(1e-12);
     expect(check.maxFlowMismatch).toBeLessThan(1e-9);
     const tight = gradientProjection(problem, { relativeGap: 1e-11 });

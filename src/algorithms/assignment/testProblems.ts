@@ -206,6 +206,12 @@ export function bellmanFord(
 export interface EquilibriumCheck {
   /** Largest (c_p − π_od) / π_od over paths with flow, π from Bellman–Ford. */
   readonly maxUsedExcess: number;
+  /**
+   * Relative gap Σ f_p (c_p − π_od) / Σ f_p c_p over the route-choosing classes' paths, π from
+   * Bellman–Ford: the measure a run's `relativeGap` target bounds (it weighs each path's excess by its
+   * flow, so one path may exceed it).
+   */
+  readonly relativeGap: number;
   /** Largest |Σ_p f_p − demand| / demand over ODs. */
   readonly maxDemandError: number;
   /** Largest |x_a − Σ paths through a| over arcs and classes. */
@@ -230,6 +236,8 @@ export function checkEquilibrium(
   for (let a = 0; a < problem.arcCount; a++) cost[a] = arcCost(problem, a, arcFlows[a]!, systemOptimum);
   let maxUsedExcess = 0;
   let maxDemandError = 0;
+  let excess = 0;
+  let total = 0;
   const rebuilt = classFlows.map((x) => new Float64Array(x.length));
   const cache = new Map<string, Float64Array>();
   for (let od = 0; od < paths.odClass.length; od++) {
@@ -244,7 +252,7 @@ export function checkEquilibrium(
       cache.set(key, dist);
     }
     const pi = dist[paths.odDestination[od]!]!;
-    let total = 0;
+    let odTotal = 0;
     for (let q = paths.odPathStart[od]!; q < paths.odPathStart[od + 1]!; q++) {
       let c = 0;
       for (let i = paths.pathArcStart[q]!; i < paths.pathArcStart[q + 1]!; i++) {
@@ -252,15 +260,20 @@ export function checkEquilibrium(
         c += weight[a]!;
         rebuilt[k]![a] = rebuilt[k]![a]! + paths.pathFlow[q]!;
       }
-      total += paths.pathFlow[q]!;
-      if (paths.pathFlow[q]! > 0 && !cls.fixedRoute) maxUsedExcess = Math.max(maxUsedExcess, (c - pi) / pi);
+      const f = paths.pathFlow[q]!;
+      odTotal += f;
+      if (f > 0 && !cls.fixedRoute) {
+        maxUsedExcess = Math.max(maxUsedExcess, (c - pi) / pi);
+        excess += f * (c - pi);
+        total += f * c;
+      }
     }
-    maxDemandError = Math.max(maxDemandError, Math.abs(total - paths.odDemand[od]!) / paths.odDemand[od]!);
+    maxDemandError = Math.max(maxDemandError, Math.abs(odTotal - paths.odDemand[od]!) / paths.odDemand[od]!);
   }
   let maxFlowMismatch = 0;
   rebuilt.forEach((x, k) => {
     for (let a = 0; a < x.length; a++)
       maxFlowMismatch = Math.max(maxFlowMismatch, Math.abs(x[a]! - classFlows[k]![a]!));
   });
-  return { maxUsedExcess, maxDemandError, maxFlowMismatch };
+  return { maxUsedExcess, relativeGap: total > 0 ? excess / total : 0, maxDemandError, maxFlowMismatch };
 }

@@ -1,0 +1,115 @@
+/**
+ * Paths split into a constant and a volume-dependent part: the constant part plus the listed arcs'
+ * costs equals the path cost summed arc by arc, the listed arcs are the path's non-constant arcs in
+ * order, through path removals and a growing store; and gradient projection, which prices and moves
+ * flow on the split paths, meets the Wardrop conditions (Bellman–Ford) on a grid where a third of the
+ * arcs have constant costs, for classes with different money costs and values of time.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { gradientProjection } from './gradientProjection.js';
+import { hashArcs, PathStore } from './pathStore.js';
+import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
+import { SplitPaths } from './splitPaths.js';
+import { checkEquilibrium, gridNetwork } from './testProblems.js';
+import type { VolumeDelayFunction } from './vdf.js';
+import { VDF_CONSTANT } from './vdf.js';
+
+const grid = gridNetwork(5, 11, { min: 2, spread: 6 }, { min: 40, spread: 60 });
+const M = grid.tail.length;
+// every third arc costs the same at any volume; the others queue (Davidson) or follow BPR
+const vdf: VolumeDelayFunction[] = grid.tail.map((_, a) =>
+  a % 3 === 0
+    ? { kind: 'constant' }
+    : a % 3 === 1
+      ? { kind: 'davidson', j: 0.4, mu: 0.9 }
+      : { kind: 'bpr', alpha: 0.15, beta: 4 },
+);
+const origins = [0, 1, 2, 5, 6];
+const od = {
+  origins: [...origins, ...origins],
+  destinations: [...origins.map(() => 24), ...origins.map(() => 22)],
+  volumes: [...origins.map((o) => 9 + (o % 4)), ...origins.map((o) => 12 - (o % 3))],
+};
+const money = grid.tail.map((_, a) => (a * 7) % 5);
+const classes: AssignmentClassInput[] = [
+  { id: 'cheap', ...od, valueOfTime: 1, moneyCost: money },
+  { id: 'fast', ...od, valueOfTime: 6, moneyCost: money },
+];
+const problem = createAssignmentProblem({
+  ...grid,
+  vdf,
+  fixedCost: grid.tail.map((_, a) => (a % 4) / 4),
+  classes,
+});
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
+}
+
+describe('SplitPaths', () => {
+  it('prices paths as their constant part plus their volume-dependent arcs, listed in order', () => {
+    const rnd = random(5);
+    // small first buffers: the store and the split both grow
+    const store = new PathStore(problem.odCount, 2, 4);
+    const split = new SplitPaths(2, 4);
+    const buffer = new Int32Array(M);
+    for (let round = 0; round < 3; round++) {
+      for (let od = 0; od < problem.odCount; od++) {
+        for (let n = 0; n < 3; n++) {
+          const len = 1 + Math.floor(rnd() * 9);
+          for (let k = 0; k < len; k++) buffer[k] = Math.floor(rnd() * M);
+          store.add(od, buffer, len, hashArcs(buffer, len), rnd());
+        }
+        // drop the oldest path of every other OD
+        if (od % 2 === 0) {
+          let prev = -1;
+          let q = store.odHead[od]!;
+          while (store.next[q]! >= 0) {
+            prev = q;
+            q = store.next[q]!;
+          }
+          store.remove(od, q, prev);
+        }
+      }
+      split.refresh(problem, store, problem.classes);
+      const cost = Float64Array.from({ length: M }, () => rnd() * 10);
+      for (const cls of problem.classes) {
+        for (let od = cls.odOffset; od < cls.odOffset + cls.destinations.length; od++) {
+          for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+            const arcs = Array.from(store.arcs.subarray(store.start[q]!, store.start[q]! + store.length[q]!));
+            const direct = arcs.reduce(
+              (sum, a) =>
+                sum + cls.arcConstant[a]! + (problem.vdfKind[a] === VDF_CONSTANT ? problem.t0[a]! : cost[a]!),
+              0,
+            );
+            expect(split.costOf(q, cost)).toBeCloseTo(direct, 10);
+            const listed = Array.from(
+              split.varArcs.subarray(split.varStart[q]!, split.varStart[q]! + split.varLength[q]!),
+            );
+            expect(listed).toEqual(arcs.filter((a) => problem.vdfKind[a] !== VDF_CONSTANT));
+          }
+        }
+      }
+    }
+  });
+
+  it('lets gradient projection meet the Wardrop conditions with constant-cost arcs and two classes', () => {
+    expect(problem.vdfKind.filter((k) => k === VDF_CONSTANT).length).toBeGreaterThan(M / 4);
+    const result = gradientProjection(problem, { relativeGap: 1e-11 });
+    expect(result.status).toBe('converged');
+    const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, result.paths!);
+    expect(check.maxUsedExcess).toBeLessThan(1e-9);
+    expect(check.maxDemandError).toBeLessThan(1e-12);
+    expect(check.maxFlowMismatch).toBeLessThan(1e-9);
+    // the classes do split: each uses an arc the other does not
+    const only = (k: number) =>
+      result.classFlows[k]!.some((x, a) => x > 1e-6 && result.classFlows[1 - k]![a]! < 1e-9);
+    expect(only(0) || only(1)).toBe(true);
+  });
+});
