@@ -274,9 +274,9 @@ export function gradientProjection(
     let hotCount = 0;
     for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
       if (swaps !== undefined && pass === 1) {
-        swapAcrossClasses(store, p.classes, hot, hotClass, hotCount, cost, swaps);
+        swapAcrossClasses(store, p.classes, hot, hotClass, hotCount, cost, swaps, split);
       } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
-        swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps);
+        swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
       }
       let excess = 0;
       let nextHot = 0;

@@ -9,8 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { gradientProjection } from './gradientProjection.js';
 import { PathStore } from './pathStore.js';
 import { SwapWorkspace, swapAcrossClasses } from './pathSwaps.js';
-import { type AssignmentClass, type AssignmentProblemInput, createAssignmentProblem } from './problem.js';
+import {
+  type AssignmentClass,
+  type AssignmentProblem,
+  type AssignmentProblemInput,
+  createAssignmentProblem,
+} from './problem.js';
+import { SplitPaths } from './splitPaths.js';
 import { checkEquilibrium } from './testProblems.js';
+import { VDF_CONSTANT } from './vdf.js';
 
 /**
  * Arcs 0 and 4: two origins' access; 1 and 2: two ferries between the same ports; 3: onward; 5: a third
@@ -144,6 +151,70 @@ describe('swapAcrossClasses', () => {
       expect(gain).toBeGreaterThanOrEqual(0);
       expect(before.cost - after.cost).toBeCloseTo(gain, 9);
     }
+  });
+});
+
+describe('swapAcrossClasses on split paths', () => {
+  it('swaps moves that mirror each other on the volume-dependent arcs, whatever their constant arcs', () => {
+    // ferries 1 and 2 queue; access 0 and 4, onward 3 and its alternative 5 cost 1 at any volume
+    const cost = Float64Array.from([1, 5, 5, 1, 1, 1]);
+    const problem = {
+      vdfKind: Uint8Array.from([VDF_CONSTANT, 3, 3, VDF_CONSTANT, VDF_CONSTANT, VDF_CONSTANT]),
+      t0: cost,
+    } as unknown as AssignmentProblem;
+    // class 0 finds ferry 1 dearer by 2, class 1 by 1; class 1 pays 0.5 more on onward 5
+    const classes = [klass(0, { 1: 2 }), klass(1, { 1: 1, 5: 0.5 })].map((c, k) =>
+      Object.assign(c, { odOffset: k, destinations: { length: 1 } }),
+    );
+    const paths = [
+      { od: 0, arcs: [0, 1, 3], flow: 10 },
+      { od: 0, arcs: [0, 2, 3], flow: 0 },
+      // OD 1 leaves ferry 2 for ferry 1 and onward 3 for onward 5: the same move on the ferries
+      { od: 1, arcs: [4, 2, 3], flow: 6 },
+      { od: 1, arcs: [4, 1, 5], flow: 0 },
+    ];
+    const total = (s: PathStore) => {
+      const volume = new Float64Array(ARCS);
+      let sum = 0;
+      for (let od = 0; od < 2; od++) {
+        for (let q = s.odHead[od]!; q >= 0; q = s.next[q]!) {
+          for (let k = s.start[q]!; k < s.start[q]! + s.length[q]!; k++) {
+            const a = s.arcs[k]!;
+            volume[a] = volume[a]! + s.flow[q]!;
+            sum += s.flow[q]! * (cost[a]! + classes[od]!.arcConstant[a]!);
+          }
+        }
+      }
+      return { volume: Array.from(volume), cost: sum };
+    };
+    const swap = (s: PathStore, split?: SplitPaths) =>
+      swapAcrossClasses(
+        s,
+        classes,
+        Int32Array.of(0, 1),
+        Int32Array.of(0, 1),
+        2,
+        cost,
+        new SwapWorkspace(ARCS),
+        split,
+      );
+    // on whole paths the moves are not mirrors (onward 3 and 5 differ): no swap
+    let s = store(paths);
+    expect(swap(s)).toBe(0);
+    s = store(paths);
+    const split = new SplitPaths(8, 16);
+    split.refresh(problem, s, classes);
+    const before = total(s);
+    const gain = swap(s, split);
+    const after = total(s);
+    // e_A = 2 (ferry constant); e_B = −1 (ferry constant) − 0.5 (onward 5)
+    expect(gain).toBeCloseTo(6 * (2 - 1.5), 12);
+    expect(before.cost - after.cost).toBeCloseTo(gain, 12);
+    // the ferries' volumes do not change; the constant onward arcs' do
+    for (const a of [1, 2]) expect(after.volume[a]).toBe(before.volume[a]);
+    expect(after.volume[5]).toBe(6);
+    expect(flows(s, 0)).toEqual([4, 6]);
+    expect(flows(s, 1)).toEqual([0, 6]);
   });
 });
 

@@ -18,6 +18,12 @@
  * ODs of one class gain nothing (their constants cancel): swaps only re-sort the classes between
  * alternatives, the part Gauss–Seidel is slow at.
  *
+ * With paths split into a constant part and their volume-dependent arcs (./splitPaths.ts), X and Y are
+ * taken over the volume-dependent arcs only: a swap may then move volume between arcs whose cost does
+ * not depend on it, which changes no cost either, and the fall of the objective is still
+ * m · (e_A + e_B) with the paths' full costs. (Gradient projection passes its split: avoid-russia 2024
+ * then needs 5 rounds instead of 6.)
+ *
  * Moves are found by an order-free signature of their arc sets X and Y (a sum of mixed arc ids), and a
  * pair is checked arc by arc before it swaps.
  *
@@ -27,6 +33,14 @@
 import { float64Array, int32Array, type TypedArena } from '../_internal/arena.js';
 import type { PathStore } from './pathStore.js';
 import type { AssignmentClass } from './problem.js';
+import type { SplitPaths } from './splitPaths.js';
+
+/** The arcs of path q are `arcs[start[q] .. start[q] + length[q])`. */
+interface PathArcs {
+  readonly arcs: Int32Array;
+  readonly start: Int32Array;
+  readonly length: Int32Array;
+}
 
 /** Scratch of {@link swapAcrossClasses}, reused across calls. */
 export class SwapWorkspace {
@@ -154,7 +168,7 @@ function signature(sum: number, size: number): number {
 
 /**
  * Swap flow between ODs of different classes whose moves are mirror images on the same arcs (see the
- * module comment). Arc volumes and costs do not change; the paths' `store.cost` is refreshed.
+ * module comment). Arc costs do not change; the paths' `store.cost` is refreshed.
  *
  * @param store - path sets with flows (flows and costs are updated)
  * @param classes - the problem's classes, by index
@@ -163,6 +177,8 @@ function signature(sum: number, size: number): number {
  * @param count - how many ODs are listed
  * @param cost - current arc costs (each class's constants are added)
  * @param ws - scratch
+ * @param split - the paths' split, current for these ODs: moves are compared on their
+ *   volume-dependent arcs only, and priced as constant part plus those arcs' costs
  * @returns the fall of the restricted problem's excess cost, Σ m · (e_A + e_B)
  */
 export function swapAcrossClasses(
@@ -173,8 +189,13 @@ export function swapAcrossClasses(
   count: number,
   cost: Float64Array,
   ws: SwapWorkspace,
+  split?: SplitPaths,
 ): number {
-  const arcs = store.arcs;
+  // with a split, moves are compared on the volume-dependent arcs only (see the module comment)
+  const view: PathArcs = split
+    ? { arcs: split.varArcs, start: split.varStart, length: split.varLength }
+    : { arcs: store.arcs, start: store.start, length: store.length };
+  const { arcs, start, length } = view;
   const { markA, mixed } = ws;
   const pathSig = ws.pathSignatures(store.flow.length);
   ws.count = 0;
@@ -185,11 +206,11 @@ export function swapAcrossClasses(
     const constant = cls.arcConstant;
     // every path's cost and signature
     for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-      let c = 0;
+      let c = split ? split.fixed[q]! : 0;
       let sig = 0;
-      for (let k = store.start[q]!, e = k + store.length[q]!; k < e; k++) {
+      for (let k = start[q]!, e = k + length[q]!; k < e; k++) {
         const a = arcs[k]!;
-        c += cost[a]! + constant[a]!;
+        c += split ? cost[a]! : cost[a]! + constant[a]!;
         sig = (sig + mixed[a]!) | 0;
       }
       store.cost[q] = c;
@@ -199,12 +220,12 @@ export function swapAcrossClasses(
     for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
       if (!(store.flow[q]! > 0)) continue;
       const inQ = ws.nextStamp();
-      for (let k = store.start[q]!, e = k + store.length[q]!; k < e; k++) markA[arcs[k]!] = inQ;
+      for (let k = start[q]!, e = k + length[q]!; k < e; k++) markA[arcs[k]!] = inQ;
       for (let s = store.odHead[od]!; s >= 0; s = store.next[s]!) {
         if (s === q) continue;
         let shared = 0;
         let sharedCount = 0;
-        for (let k = store.start[s]!, e = k + store.length[s]!; k < e; k++) {
+        for (let k = start[s]!, e = k + length[s]!; k < e; k++) {
           const a = arcs[k]!;
           if (markA[a] === inQ) {
             shared = (shared + mixed[a]!) | 0;
@@ -217,13 +238,13 @@ export function swapAcrossClasses(
           q,
           s,
           store.cost[q]! - store.cost[s]!,
-          signature(pathSig[q]! - shared, store.length[q]! - sharedCount),
-          signature(pathSig[s]! - shared, store.length[s]! - sharedCount),
+          signature(pathSig[q]! - shared, length[q]! - sharedCount),
+          signature(pathSig[s]! - shared, length[s]! - sharedCount),
         );
       }
     }
   }
-  return matchSwaps(store, ws);
+  return matchSwaps(store, view, ws);
 }
 
 /** Group key of a move with signatures (x, y). */
@@ -236,7 +257,7 @@ function keyOf(x: number, y: number): number {
  * while the move has flow and a profitable mirror is left. Moves are grouped by their signatures in
  * an open-addressing table (slot → first move; the moves of a group are linked).
  */
-function matchSwaps(store: PathStore, ws: SwapWorkspace): number {
+function matchSwaps(store: PathStore, view: PathArcs, ws: SwapWorkspace): number {
   const n = ws.count;
   if (n < 2) return 0;
   const mask = ws.table(n) - 1;
@@ -274,7 +295,7 @@ function matchSwaps(store: PathStore, ws: SwapWorkspace): number {
       if (best < 0) break;
       const noise = SWAP_NOISE * (store.cost[from[i]!]! + store.cost[from[best]!]!);
       if (!(gi + bestGain > noise)) break;
-      if (!isMirror(store, ws, i, best)) {
+      if (!isMirror(view, ws, i, best)) {
         gain[best] = Number.NEGATIVE_INFINITY; // a signature collision: never this move again
         continue;
       }
@@ -297,43 +318,41 @@ function matchSwaps(store: PathStore, ws: SwapWorkspace): number {
 const SWAP_NOISE = 1e-14;
 
 /** Whether move k mirrors move i arc for arc: q_k \ s_k = s_i \ q_i and s_k \ q_k = q_i \ s_i. */
-function isMirror(store: PathStore, ws: SwapWorkspace, i: number, k: number): boolean {
+function isMirror(view: PathArcs, ws: SwapWorkspace, i: number, k: number): boolean {
   return (
-    sameDifference(store, ws, ws.to[i]!, ws.from[i]!, ws.from[k]!, ws.to[k]!) &&
-    sameDifference(store, ws, ws.from[i]!, ws.to[i]!, ws.to[k]!, ws.from[k]!)
+    sameDifference(view, ws, ws.to[i]!, ws.from[i]!, ws.from[k]!, ws.to[k]!) &&
+    sameDifference(view, ws, ws.from[i]!, ws.to[i]!, ws.to[k]!, ws.from[k]!)
   );
 }
 
 /** Whether path a minus path b equals path c minus path d, as multisets of arcs. */
 function sameDifference(
-  store: PathStore,
+  view: PathArcs,
   ws: SwapWorkspace,
   a: number,
   b: number,
   c: number,
   d: number,
 ): boolean {
-  const arcs = store.arcs;
+  const { arcs, start, length } = view;
   const { markB, countC } = ws;
   const inB = ws.nextStamp();
-  for (let k = store.start[b]!, e = k + store.length[b]!; k < e; k++) markB[arcs[k]!] = inB;
-  for (let k = store.start[a]!, e = k + store.length[a]!; k < e; k++) {
+  for (let k = start[b]!, e = k + length[b]!; k < e; k++) markB[arcs[k]!] = inB;
+  for (let k = start[a]!, e = k + length[a]!; k < e; k++) {
     const x = arcs[k]!;
     if (markB[x] !== inB) countC[x]!++;
   }
   const inD = ws.nextStamp();
-  for (let k = store.start[d]!, e = k + store.length[d]!; k < e; k++) markB[arcs[k]!] = inD;
-  for (let k = store.start[c]!, e = k + store.length[c]!; k < e; k++) {
+  for (let k = start[d]!, e = k + length[d]!; k < e; k++) markB[arcs[k]!] = inD;
+  for (let k = start[c]!, e = k + length[c]!; k < e; k++) {
     const x = arcs[k]!;
     if (markB[x] !== inD) countC[x]!--;
   }
   // equal when every count is back to zero (only arcs of a and c were counted); then reset them
   let same = true;
-  for (let k = store.start[a]!, e = k + store.length[a]!; k < e; k++)
-    if (countC[arcs[k]!] !== 0) same = false;
-  for (let k = store.start[c]!, e = k + store.length[c]!; k < e; k++)
-    if (countC[arcs[k]!] !== 0) same = false;
-  for (let k = store.start[a]!, e = k + store.length[a]!; k < e; k++) countC[arcs[k]!] = 0;
-  for (let k = store.start[c]!, e = k + store.length[c]!; k < e; k++) countC[arcs[k]!] = 0;
+  for (let k = start[a]!, e = k + length[a]!; k < e; k++) if (countC[arcs[k]!] !== 0) same = false;
+  for (let k = start[c]!, e = k + length[c]!; k < e; k++) if (countC[arcs[k]!] !== 0) same = false;
+  for (let k = start[a]!, e = k + length[a]!; k < e; k++) countC[arcs[k]!] = 0;
+  for (let k = start[c]!, e = k + length[c]!; k < e; k++) countC[arcs[k]!] = 0;
   return same;
 }
