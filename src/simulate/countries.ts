@@ -4,7 +4,10 @@
  *
  * The country of every node and the transit countries of every link, as small integers: class set-up
  * (avoided countries) and route classification (countries touched) both test them in loops over arcs.
- * Computed once per compiled network (cached on it: the compiled network is never changed).
+ * Computed once per compiled network (cached on it: the compiled network is never changed), and
+ * shared by the compiled networks of one structure whose nodes and links lie in the same countries:
+ * the networks a scenario rebuilds from one network mostly do (compile.ts shares their structure, and
+ * its index maps), so each later one only checks its countries against the index of the one before.
  *
  * Internal: no public API.
  */
@@ -26,16 +29,56 @@ export interface CountryIndex {
 }
 
 const CACHE = new WeakMap<CompiledNetwork, CountryIndex>();
+/** The latest index of each structure, by the structure's node index map (shared per structure). */
+const LATEST = new WeakMap<ReadonlyMap<string, number>, CountryIndex>();
 
 /**
  * The country index of a compiled network.
  *
  * @param compiled - the compiled network
- * @returns countries by index, and the countries of its nodes and links
+ * @returns countries by index, and the countries of its nodes and links (the same object for compiled
+ *   networks of one structure whose nodes and links lie in the same countries)
+ * @remarks O(nodes + link countries): a lookup per country code when built, a comparison per code when
+ *   the latest index of the structure is checked and reused.
  */
 export function countryIndex(compiled: CompiledNetwork): CountryIndex {
   const cached = CACHE.get(compiled);
   if (cached) return cached;
+  const latest = LATEST.get(compiled.nodeIndex);
+  const result =
+    latest !== undefined && sameCountries(compiled, latest) ? latest : buildCountryIndex(compiled);
+  CACHE.set(compiled, result);
+  LATEST.set(compiled.nodeIndex, result);
+  return result;
+}
+
+/** Whether the nodes and links of `compiled` lie in the countries `index` gives them. */
+function sameCountries(compiled: CompiledNetwork, index: CountryIndex): boolean {
+  const { countries, nodeCountry, linkCountryStart, linkCountryList } = index;
+  const graph = compiled.network.graph;
+  if (graph.order !== nodeCountry.length || graph.size !== linkCountryStart.length - 1) return false;
+  // forEach, not every: graphology's every* wrap the callback and copy their arguments, at several
+  // times the cost of a plain loop
+  let same = true;
+  let n = 0;
+  graph.forEachNode((_id, node) => {
+    if (node.country !== countries[nodeCountry[n++]!]) same = false;
+  });
+  let e = 0;
+  graph.forEachEdge((_id, link) => {
+    const codes = link.countries;
+    const from = linkCountryStart[e]!;
+    const to = linkCountryStart[++e]!;
+    if (codes.length !== to - from) same = false;
+    else
+      for (let i = 0; i < codes.length; i++)
+        if (codes[i] !== countries[linkCountryList[from + i]!]) same = false;
+  });
+  return same;
+}
+
+/** A new country index of `compiled`. */
+function buildCountryIndex(compiled: CompiledNetwork): CountryIndex {
   const graph = compiled.network.graph;
   const countries: string[] = [];
   const indexOf = new Map<string, number>();
@@ -64,9 +107,7 @@ export function countryIndex(compiled: CompiledNetwork): CountryIndex {
     linkCountryStart[++e] = list.length;
   });
   const linkCountryList = Int32Array.from(list);
-  const result: CountryIndex = { countries, indexOf, nodeCountry, linkCountryStart, linkCountryList };
-  CACHE.set(compiled, result);
-  return result;
+  return { countries, indexOf, nodeCountry, linkCountryStart, linkCountryList };
 }
 
 /**
