@@ -23,7 +23,7 @@ import { loadDataset } from '../src/data/datasets.js';
 import { loadScenario } from '../src/data/scenarios.js';
 import { demandForYear } from '../src/model/demand.js';
 import { formatTable } from '../src/report/table.js';
-import { applyScenario } from '../src/scenario/apply.js';
+import { applyScenario, applyScenarioDeferred } from '../src/scenario/apply.js';
 import { CHINA_EUROPE } from '../src/simulate/aggregate.js';
 import { overlandBindingCut } from '../src/simulate/binding-cut.js';
 import { buildClasses } from '../src/simulate/classes.js';
@@ -75,6 +75,9 @@ export default async function simulateBench(): Promise<void> {
       return simulate(eurasia, { ...avoid, id: `fresh-${fresh}`, operations }, { year, solver: 'min-cost' });
     })
     .add('· applyScenario (sources)', () => applyScenario(source.network, demand, sourceBaseline, { year }))
+    .add('· applyScenario, graph deferred as simulate runs it (sources)', () =>
+      applyScenarioDeferred(source.network, demand, sourceBaseline, { year }),
+    )
     .add('· compileNetwork (sources)', () => compileNetwork(applied.network))
     .add('· buildClasses (sources)', () => buildClasses(compiled, applied.demand, applied.segmentSurcharges))
     .add('· binding cut, max-flow (sources)', () =>

@@ -1,7 +1,9 @@
 /**
  * createNetwork and rebuildNetwork: the errors on bad ids come in a fixed order (duplicate id, then a
  * missing tail, then a missing head), whichever check graphology makes first; a rebuilt network has
- * the records it was given, in order, and keeps its origin.
+ * the records it was given, in order, and keeps its origin. deferNetwork: the network it makes equals
+ * the rebuilt one (graph, keys, JSON, structured clone), its records are served before the graph is
+ * built, and the graph is built once.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -10,11 +12,14 @@ import { linkRecord, nodeRecord } from '../../test/support/records.js';
 import { NotFoundError } from './errors.js';
 import {
   createNetwork,
+  deferNetwork,
+  isNetwork,
   type LinkAttributes,
   listLinks,
   listNodes,
   type NodeAttributes,
   networkOrigin,
+  networkRecordLists,
   rebuildNetwork,
 } from './network.js';
 
@@ -77,5 +82,51 @@ describe('rebuildNetwork', () => {
     expect(networkOrigin(base)).toBe(base);
     expect(networkOrigin(once)).toBe(base);
     expect(networkOrigin(twice)).toBe(base);
+  });
+});
+
+describe('deferNetwork', () => {
+  const base = createNetwork({ meta, nodes: [node('a'), node('b')], links: [link('x', 'a', 'b')] });
+  const changes = () => {
+    const [a, b] = listNodes(base);
+    // a shared (owned) record, a reordered one, and new ones the caller still holds
+    return { nodes: [b!, a!, node('c')], links: [...listLinks(base), link('y', 'c', 'a')] };
+  };
+
+  it('serves its records, the owned ones shared and the others copied and frozen, before any graph is read', () => {
+    const given = changes();
+    const deferred = deferNetwork(base, given);
+    const { nodes, links } = networkRecordLists(deferred);
+    expect(nodes.map((n) => n.id)).toEqual(['b', 'a', 'c']);
+    expect(links.map((l) => l.id)).toEqual(['x', 'y']);
+    expect(nodes[0]).toBe(given.nodes[0]);
+    expect(nodes[2]).not.toBe(given.nodes[2]);
+    expect(nodes[2]).toEqual(given.nodes[2]);
+    expect(Object.isFrozen(nodes[2])).toBe(true);
+    expect(Object.isFrozen(links[1])).toBe(true);
+    expect(networkOrigin(deferred)).toBe(base);
+  });
+
+  it('builds, once, the graph rebuildNetwork builds, with the records it served', () => {
+    const deferred = deferNetwork(base, changes());
+    const rebuilt = rebuildNetwork(base, changes());
+    const { nodes, links } = networkRecordLists(deferred);
+    expect(deferred.graph).toBe(deferred.graph);
+    expect(isNetwork(deferred)).toBe(true);
+    expect(deferred.graph.export()).toEqual(rebuilt.graph.export());
+    expect(listNodes(deferred)).toEqual([...nodes]);
+    expect(listNodes(deferred).every((n, i) => n === nodes[i])).toBe(true);
+    expect(listLinks(deferred).every((l, i) => l === links[i])).toBe(true);
+    expect(networkRecordLists(deferred)).toEqual(networkRecordLists(rebuilt));
+  });
+
+  it('looks like a rebuilt network to JSON.stringify, structuredClone and object spread', () => {
+    const deferred = deferNetwork(base, changes());
+    const rebuilt = rebuildNetwork(base, changes());
+    expect(Object.keys(deferred)).toEqual(Object.keys(rebuilt));
+    expect(JSON.stringify(deferred)).toBe(JSON.stringify(rebuilt));
+    expect(structuredClone(deferred)).toEqual(structuredClone(rebuilt));
+    expect(isNetwork({ ...deferred })).toBe(true);
+    expect(Object.isFrozen(deferred)).toBe(true);
   });
 });

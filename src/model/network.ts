@@ -478,6 +478,88 @@ export function rebuildNetwork(
 const ORIGINS = new WeakMap<Network, Network>();
 
 /**
+ * Make a new network from an existing one with its nodes and links replaced, as
+ * {@link rebuildNetwork} does, except that the graphology graph is built when `graph` is first read
+ * (then remembered). Until then the records are served by {@link networkRecordLists}, which is what the
+ * compiled form reads: a simulation that never looks at the graph of its applied network does not
+ * pay for building it. The network is a real {@link Network}: reading `graph` (as `isNetwork`,
+ * `JSON.stringify` and `structuredClone` do) gives the same graph `rebuildNetwork` would have built.
+ *
+ * The records must form a valid network (unique ids, endpoints among the nodes), as the ones
+ * `applyScenario` makes do: `createNetwork`'s checks run when the graph is built. Records not owned by
+ * a network yet are copied and frozen here, as `createNetwork` copies them.
+ *
+ * @internal Used by simulate, through applyScenario's deferred variant; not part of the package API.
+ * @param network - the network to start from (its metadata, commodities, corridors and default VDF)
+ * @param changes - the full node and link lists
+ * @returns a new network whose graph is built on first read
+ * @remarks Complexity O(N + L) to own the records; the graph, O(N + L), on first read.
+ */
+export function deferNetwork(
+  network: Network,
+  changes: { readonly nodes: readonly NodeAttributes[]; readonly links: readonly LinkAttributes[] },
+): Network {
+  const nodes = Object.freeze(changes.nodes.map(own));
+  const links = Object.freeze(changes.links.map(own));
+  let graph: NetworkGraph | undefined;
+  // the same keys in the same order as createNetwork's networks (JSON.stringify and structuredClone
+  // read the getter like a value)
+  const deferred: Network = Object.freeze({
+    meta: network.meta,
+    commodities: network.commodities,
+    get graph(): NetworkGraph {
+      graph ??= createNetwork({
+        meta: network.meta,
+        commodities: network.commodities,
+        nodes,
+        links,
+        corridors: network.corridors,
+        defaultVdf: network.defaultVdf,
+      }).graph;
+      return graph;
+    },
+    corridors: network.corridors,
+    defaultVdf: network.defaultVdf,
+  });
+  RECORD_LISTS.set(deferred, { nodes, links });
+  ORIGINS.set(deferred, networkOrigin(network));
+  return deferred;
+}
+
+/** The node and link records of a network, in its order. */
+export interface NetworkRecordLists {
+  /** Node records in insertion order (frozen array). */
+  readonly nodes: readonly NodeAttributes[];
+  /** Link records in insertion order (frozen array). */
+  readonly links: readonly LinkAttributes[];
+}
+
+/** Record lists read from networks, and those of deferred networks. */
+const RECORD_LISTS = new WeakMap<Network, NetworkRecordLists>();
+
+/**
+ * The node and link records of a network, in insertion order: read from the graph once per network
+ * and remembered (networks are immutable); for a network made by {@link deferNetwork}, its records,
+ * without building the graph. The records are the graph's own attribute objects (frozen).
+ *
+ * @internal Used by compileNetwork and applyScenario; not part of the package API.
+ * @param network - a network
+ * @returns its records (shared: do not change)
+ * @remarks Complexity O(N + L) the first time, O(1) after.
+ */
+export function networkRecordLists(network: Network): NetworkRecordLists {
+  let lists = RECORD_LISTS.get(network);
+  if (!lists) {
+    lists = {
+      nodes: Object.freeze(network.graph.mapNodes((_key, attributes) => attributes)),
+      links: Object.freeze(network.graph.mapEdges((_key, attributes) => attributes)),
+    };
+    RECORD_LISTS.set(network, lists);
+  }
+  return lists;
+}
+
+/**
  * The network that `network` was rebuilt from by {@link rebuildNetwork} (following rebuilds back to
  * the first), or `network` itself. Networks of one origin mostly share their structure (a scenario
  * changes capacities and costs): caches of structure keep one entry per origin, and must still check
@@ -499,7 +581,7 @@ export function networkOrigin(network: Network): Network {
  */
 export function listNodes(network: Network): NodeAttributes[] {
   requireNetwork(network, 'corridor-sim/network', 'network');
-  return network.graph.mapNodes((_key, attributes) => attributes);
+  return [...networkRecordLists(network).nodes];
 }
 
 /**
@@ -510,7 +592,7 @@ export function listNodes(network: Network): NodeAttributes[] {
  */
 export function listLinks(network: Network): LinkAttributes[] {
   requireNetwork(network, 'corridor-sim/network', 'network');
-  return network.graph.mapEdges((_key, attributes) => attributes);
+  return [...networkRecordLists(network).links];
 }
 
 /**

@@ -5,6 +5,8 @@
  * `applyScenario(network, demand, scenario, options)` is pure: it returns a new network and demand
  * with the operations applied in order, plus the per-segment surcharges the solvers add to
  * generalized costs and a log of what every operation touched (for explanations and reports).
+ * `applyScenarioDeferred` (internal, what simulate runs) does the same, the new network's graphology
+ * graph built only when first read: simulate compiles the network from its records.
  *
  * Time (see ./timing.ts): with `year`, dated operations and planned links count with the share of
  * that year they are in effect (annual average); with `date`, those in effect on that day apply in
@@ -47,6 +49,7 @@ import {
 import type { LinkId, NodeId, SegmentId } from '../model/ids.js';
 import {
   adoptAttributes,
+  deferNetwork,
   type LinkAttributes,
   type Network,
   type NodeAttributes,
@@ -219,6 +222,46 @@ export function applyScenario(
   demand: Demand,
   scenario: Scenario,
   options: ApplyScenarioOptions = {},
+): AppliedScenario {
+  return applyWith(network, demand, scenario, options, rebuildNetwork);
+}
+
+/**
+ * {@link applyScenario}, except that the new network's graphology graph is built when it is first
+ * read (`deferNetwork`): for callers that compile the network (which reads its records) and may never
+ * look at its graph. The network, once read, equals the one `applyScenario` returns.
+ *
+ * @internal Used by simulate; not part of the package API.
+ * @param network - the network
+ * @param demand - the demand
+ * @param scenario - operations to apply, in order
+ * @param options - `year` (annual averages) or `date` (point in time)
+ * @returns as {@link applyScenario}, the network's graph deferred
+ * @throws as {@link applyScenario}
+ * @remarks Complexity O(operations × (links + flows)); the graph, O(N + L), when first read.
+ */
+export function applyScenarioDeferred(
+  network: Network,
+  demand: Demand,
+  scenario: Scenario,
+  options: ApplyScenarioOptions = {},
+): AppliedScenario {
+  return applyWith(network, demand, scenario, options, deferNetwork);
+}
+
+/** How the network of an application is made from its changed records (rebuilt or deferred). */
+type MakeNetwork = (
+  network: Network,
+  changes: { readonly nodes: readonly NodeAttributes[]; readonly links: readonly LinkAttributes[] },
+) => Network;
+
+/** Apply a scenario; `makeNetwork` makes the new network when an operation changed it. */
+function applyWith(
+  network: Network,
+  demand: Demand,
+  scenario: Scenario,
+  options: ApplyScenarioOptions,
+  makeNetwork: MakeNetwork,
 ): AppliedScenario {
   requireNetwork(network, MODULE, 'network');
   requireDemand(demand, network, MODULE, 'demand');
@@ -546,9 +589,7 @@ export function applyScenario(
 
   // the private copies are final now: the new network takes them as they are
   for (const value of copied) adoptAttributes(value);
-  const output = changed
-    ? rebuildNetwork(network, { nodes: nodes.values(), links: links.values() })
-    : network;
+  const output = changed ? makeNetwork(network, { nodes: nodes.values(), links: links.values() }) : network;
   // Flows an operation changed and split segments are this function's copies: frozen. A flow no
   // operation changed is shared when the caller's object is frozen already, else copied and frozen (the
   // caller's is not touched). The demand is not marked as validated: its other parts are the caller's,

@@ -13,7 +13,7 @@
  */
 
 import type { LinkAttributes, Network, NodeAttributes } from '../model/network.js';
-import { listLinks, listNodes } from '../model/network.js';
+import { networkRecordLists } from '../model/network.js';
 
 /** The records of a network, in its order, with their positions by id. */
 export interface NetworkRecords {
@@ -41,15 +41,16 @@ const RECORDS = new WeakMap<Network, NetworkRecords>();
 export function networkRecords(network: Network): NetworkRecords {
   let records = RECORDS.get(network);
   if (records) return records;
-  const nodes = listNodes(network);
-  const links = listLinks(network);
+  const { nodes, links } = networkRecordLists(network);
   const plannedLinks: number[] = [];
-  links.forEach((link, i) => {
+  // indexed: forEach takes a slow path on frozen arrays
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]!;
     if (link.status === 'planned' && link.opens !== undefined) plannedLinks.push(i);
-  });
+  }
   records = {
-    nodes: Object.freeze(nodes),
-    links: Object.freeze(links),
+    nodes,
+    links,
     // ids are keys of the graph: unique
     nodeIndex: new Map(nodes.map((n, i) => [n.id, i])),
     linkIndex: new Map(links.map((l, i) => [l.id, i])),

@@ -55,31 +55,22 @@ export function countryIndex(compiled: CompiledNetwork): CountryIndex {
 /** Whether the nodes and links of `compiled` lie in the countries `index` gives them. */
 function sameCountries(compiled: CompiledNetwork, index: CountryIndex): boolean {
   const { countries, nodeCountry, linkCountryStart, linkCountryList } = index;
-  const graph = compiled.network.graph;
-  if (graph.order !== nodeCountry.length || graph.size !== linkCountryStart.length - 1) return false;
-  // forEach, not every: graphology's every* wrap the callback and copy their arguments, at several
-  // times the cost of a plain loop
-  let same = true;
-  let n = 0;
-  graph.forEachNode((_id, node) => {
-    if (node.country !== countries[nodeCountry[n++]!]) same = false;
-  });
-  let e = 0;
-  graph.forEachEdge((_id, link) => {
-    const codes = link.countries;
+  const { nodes, links } = compiled;
+  if (nodes.length !== nodeCountry.length || links.length !== linkCountryStart.length - 1) return false;
+  for (let n = 0; n < nodes.length; n++) if (nodes[n]!.country !== countries[nodeCountry[n]!]) return false;
+  for (let e = 0; e < links.length; e++) {
+    const codes = links[e]!.countries;
     const from = linkCountryStart[e]!;
-    const to = linkCountryStart[++e]!;
-    if (codes.length !== to - from) same = false;
-    else
-      for (let i = 0; i < codes.length; i++)
-        if (codes[i] !== countries[linkCountryList[from + i]!]) same = false;
-  });
-  return same;
+    if (codes.length !== linkCountryStart[e + 1]! - from) return false;
+    for (let i = 0; i < codes.length; i++)
+      if (codes[i] !== countries[linkCountryList[from + i]!]) return false;
+  }
+  return true;
 }
 
 /** A new country index of `compiled`. */
 function buildCountryIndex(compiled: CompiledNetwork): CountryIndex {
-  const graph = compiled.network.graph;
+  const { nodes, links } = compiled;
   const countries: string[] = [];
   const indexOf = new Map<string, number>();
   const index = (code: string): number => {
@@ -91,21 +82,17 @@ function buildCountryIndex(compiled: CompiledNetwork): CountryIndex {
     }
     return i;
   };
-  // plain loops over the graph's records, in the compiled order (graph order; typed-array `from` with
-  // a mapping function and lookups by id cost several times more here)
-  const nodeCountry = new Int32Array(compiled.nodeIds.length);
-  let n = 0;
-  graph.forEachNode((_id, node) => {
-    nodeCountry[n++] = index(node.country);
-  });
-  const linkCountryStart = new Int32Array(compiled.linkIds.length + 1);
+  // plain loops over the compiled records (typed-array `from` with a mapping function and lookups by
+  // id cost several times more here)
+  const nodeCountry = new Int32Array(nodes.length);
+  for (let n = 0; n < nodes.length; n++) nodeCountry[n] = index(nodes[n]!.country);
+  const linkCountryStart = new Int32Array(links.length + 1);
   const list: number[] = [];
-  let e = 0;
-  graph.forEachEdge((_id, link) => {
-    const codes = link.countries;
+  for (let e = 0; e < links.length; e++) {
+    const codes = links[e]!.countries;
     for (let i = 0; i < codes.length; i++) list.push(index(codes[i]!));
-    linkCountryStart[++e] = list.length;
-  });
+    linkCountryStart[e + 1] = list.length;
+  }
   const linkCountryList = Int32Array.from(list);
   return { countries, indexOf, nodeCountry, linkCountryStart, linkCountryList };
 }

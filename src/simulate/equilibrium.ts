@@ -78,7 +78,6 @@ export interface EquilibriumOutput {
  */
 export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
   const { compiled, classes, arcCapacity } = input;
-  const graph = compiled.network.graph;
   const M = compiled.csr.arcCount;
   const closed: number[] = [];
   const vdf: VolumeDelayFunction[] = new Array(M);
@@ -99,7 +98,7 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
       continue;
     }
     capacity[e] = c;
-    const explicit = e < compiled.linkCount ? graph.getEdgeAttributes(compiled.linkIds[e]!).vdf : undefined;
+    const explicit = e < compiled.linkCount ? compiled.links[e]!.vdf : undefined;
     if (explicit) vdf[e] = explicit;
     else if (c === Number.POSITIVE_INFINITY) vdf[e] = constant;
     else if (input.capacityDelay) {

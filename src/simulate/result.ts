@@ -88,6 +88,10 @@ export interface SimulationResult extends Aggregates {
   readonly paths: readonly RoutedPath[];
   /** What each scenario operation did. */
   readonly operations: readonly AppliedOperation[];
-  /** The network and demand after the scenario (for reports and maps). */
+  /**
+   * The network and demand after the scenario (for reports and maps). The network's graphology graph
+   * is built when first read (simulate itself runs on the compiled records); it is the network
+   * `applyScenario` returns for the same scenario, year and demand.
+   */
   readonly applied: { readonly network: Network; readonly demand: Demand };
 }

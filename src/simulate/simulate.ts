@@ -25,7 +25,7 @@ import { describeValue, InvalidArgumentError, rejectUnknownKeys, requireObject }
 import { isCountryCode } from '../model/ids.js';
 import { type Network, requireNetwork } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
-import { applyScenario } from '../scenario/apply.js';
+import { applyScenarioDeferred } from '../scenario/apply.js';
 import { aggregate, CHINA_EUROPE, type CorridorMarket, type RoutedPath } from './aggregate.js';
 import { overlandBindingCut } from './binding-cut.js';
 import { buildClasses } from './classes.js';
@@ -424,7 +424,9 @@ export async function simulate(
   const demandYear = resolveDemandYear(input.demand, year);
   // a subset of a validated demand is valid
   const demand = markValidated(demandForYear(input.demand, demandYear ?? year), 'demand', input.network);
-  const applied = applyScenario(input.network, demand, scenario ?? EMPTY, { year });
+  // the applied network's graph is built only if the caller reads it (result.applied.network.graph):
+  // everything here runs on the compiled records
+  const applied = applyScenarioDeferred(input.network, demand, scenario ?? EMPTY, { year });
   const compiled = compileNetwork(applied.network);
   // Capacities below MIN_CAPACITY (units per year) are zero: the link or terminal is closed. Without
   // this, a capacity like 5e-324 overflows the volume/capacity ratio of the delay functions.

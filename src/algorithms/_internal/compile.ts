@@ -2,8 +2,11 @@
  * Compile a Network to typed arrays
  * =================================
  *
- * Turns the graphology-backed {@link Network} into a {@link CompiledNetwork}: a CSR index plus one
- * typed array per arc attribute. Every algorithm that loops runs on this.
+ * Turns a {@link Network} into a {@link CompiledNetwork}: a CSR index plus one typed array per arc
+ * attribute, and the node and link records by index. Every algorithm that loops runs on this. It reads
+ * the network's records (`networkRecordLists`), never its graphology graph, so a network whose graph
+ * is deferred (simulate's applied network) compiles without building it; code that runs on a compiled
+ * network reads records from `nodes` and `links`, not from `network.graph`.
  *
  * Arcs `0..linkCount-1` are the network's links in insertion order. A node that declares a handling
  * capacity for a commodity is split for that commodity into an entry copy and an exit copy joined by
@@ -20,7 +23,13 @@
 
 import { decimalYear } from '../../model/dates.js';
 import type { CommodityId } from '../../model/ids.js';
-import type { Network, NodeAttributes } from '../../model/network.js';
+import {
+  type LinkAttributes,
+  type Network,
+  type NetworkRecordLists,
+  type NodeAttributes,
+  networkRecordLists,
+} from '../../model/network.js';
 import type { Csr } from './csr.js';
 import {
   buildTopology,
@@ -35,8 +44,12 @@ export { decimalYear };
 
 /** A network compiled for hot loops. */
 export interface CompiledNetwork {
-  /** The source network. */
+  /** The source network (its graph is not read: a deferred network's is never built here). */
   readonly network: Network;
+  /** Node records by node index (the network's own, frozen). */
+  readonly nodes: readonly NodeAttributes[];
+  /** Link records by link index (the network's own, frozen). */
+  readonly links: readonly LinkAttributes[];
   /** Node ids by node index. */
   readonly nodeIds: readonly string[];
   /** Link ids by link index (= arc id for arcs below linkCount). */
@@ -87,7 +100,8 @@ export interface CompileOptions {
  * Compile a network.
  *
  * The structure (ids, endpoints, split nodes, CSR index) of networks rebuilt from the same network is
- * built once and reused while it fits (./topology.ts); the values are read from the graph every time.
+ * built once and reused while it fits (./topology.ts); the values are read from the network's records
+ * every time (`networkRecordLists`: a network whose graph is deferred is compiled without building it).
  * Each compiled network has its own arrays (the typed ones are views of one buffer); only the index
  * maps are shared between compiled networks of the same structure.
  *
@@ -97,16 +111,17 @@ export interface CompileOptions {
  */
 export function compileNetwork(network: Network, options: CompileOptions = {}): CompiledNetwork {
   const commodityIds = Object.keys(network.commodities);
+  const records = networkRecordLists(network);
   for (const topology of candidateTopologies(network)) {
-    const compiled = compileWith(network, topology, commodityIds, options.year);
+    const compiled = compileWith(network, records, topology, commodityIds, options.year);
     if (compiled) {
       useTopology(network, topology);
       return compiled;
     }
   }
-  const topology = buildTopology(network.graph, commodityIds);
+  const topology = buildTopology(records.nodes, records.links, commodityIds);
   useTopology(network, topology);
-  return compileWith(network, topology, commodityIds, options.year)!;
+  return compileWith(network, records, topology, commodityIds, options.year)!;
 }
 
 /**
@@ -115,17 +130,18 @@ export function compileNetwork(network: Network, options: CompileOptions = {}): 
  */
 function compileWith(
   network: Network,
+  records: NetworkRecordLists,
   topology: Topology,
   commodityIds: readonly string[],
   year: number | undefined,
 ): CompiledNetwork | undefined {
-  const graph = network.graph;
+  const { nodes, links } = records;
   const { nodeIds, linkIds, linkFrom, linkTo, linkCommodity, linkMode, split } = topology;
   const N = nodeIds.length;
   const L = linkIds.length;
   const C = commodityIds.length;
   const M = topology.arcCount;
-  if (graph.order !== N || graph.size !== L || C !== topology.commodityIds.length) return undefined;
+  if (nodes.length !== N || links.length !== L || C !== topology.commodityIds.length) return undefined;
   for (let c = 0; c < C; c++) if (commodityIds[c] !== topology.commodityIds[c]) return undefined;
 
   // one buffer for every array of this compiled network: 5 float, the integer and 3 byte arrays
@@ -143,24 +159,14 @@ function compileWith(
   const arcActive = new Uint8Array(buffer, byteBase + 2 * M, M);
 
   // Nodes: the same ids and split pairs; node arcs carry the capacity, handling cost and dwell
-  const nodeAttributes: NodeAttributes[] = new Array(N);
-  let n = 0;
   let nodeArc = L;
-  let fits = true;
-  graph.forEachNode((key, attrs) => {
-    if (!fits) return;
-    if (key !== nodeIds[n]) {
-      fits = false;
-      return;
-    }
-    nodeAttributes[n] = attrs;
+  for (let n = 0; n < N; n++) {
+    const attrs = nodes[n]!;
+    if (attrs.id !== nodeIds[n]) return undefined;
     for (let c = 0; c < C; c++) {
       const handling = attrs.handling?.[commodityIds[c]!];
       const isSplit = handling?.capacityPerYear !== undefined;
-      if (isSplit !== (split[c * N + n] === 1)) {
-        fits = false;
-        return;
-      }
+      if (isSplit !== (split[c * N + n] === 1)) return undefined;
       if (isSplit) {
         capacity[nodeArc] = handling!.capacityPerYear!;
         costUsd[nodeArc] = handling!.costUsdPerUnit ?? 0;
@@ -169,24 +175,20 @@ function compileWith(
         nodeArc++;
       }
     }
-    n++;
-  });
-  if (!fits) return undefined;
+  }
 
   // Links: the same ids, endpoints, commodities and modes
   const { linkHeadNode, headUnsplit } = topology;
-  let e = 0;
-  graph.forEachEdge((key, link) => {
-    if (!fits) return;
+  for (let e = 0; e < L; e++) {
+    const link = links[e]!;
     if (
-      key !== linkIds[e] ||
+      link.id !== linkIds[e] ||
       link.from !== linkFrom[e] ||
       link.to !== linkTo[e] ||
       link.commodity !== linkCommodity[e] ||
       link.mode !== linkMode[e]
     ) {
-      fits = false;
-      return;
+      return undefined;
     }
     const opens = link.status === 'planned' && link.opens !== undefined ? decimalYear(link.opens) : undefined;
     arcActive[e] =
@@ -196,7 +198,7 @@ function compileWith(
     let cost = link.costUsdPerUnit;
     if (headUnsplit[e] === 1) {
       // head not split for this commodity: charge its dwell and handling cost on arrival
-      const attrs = nodeAttributes[linkHeadNode[e]!]!;
+      const attrs = nodes[linkHeadNode[e]!]!;
       const handling = attrs.handling?.[link.commodity];
       const dwell = (attrs.dwellDays ?? 0) + (handling?.dwellDays ?? 0);
       time += dwell;
@@ -206,9 +208,7 @@ function compileWith(
     timeDays[e] = time;
     costUsd[e] = cost;
     distanceKm[e] = link.distanceKm;
-    e++;
-  });
-  if (!fits) return undefined;
+  }
 
   new Int32Array(buffer, intBase, ints.length).set(ints);
   new Uint8Array(buffer, byteBase, 2 * M).set(topology.bytes);
@@ -223,6 +223,8 @@ function compileWith(
   const { vertexNode, arcNode, exitVertex, entryVertex } = part;
   return {
     network,
+    nodes,
+    links,
     // arrays of its own (cheap copies; frozen arrays would be slow in Array builtins)
     nodeIds: [...nodeIds],
     linkIds: [...linkIds],

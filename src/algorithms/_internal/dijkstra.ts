@@ -9,11 +9,11 @@
  * (zones that are not through nodes, TNTP "first thru node").
  *
  * Reference: E. W. Dijkstra, "A note on two problems in connexion with graphs", Numer. Math. 1959.
- * Internal: no public API. Complexity O((n + m) log n).
+ * Internal: no public API. Complexity O((n + m) log m).
  */
 
 import type { Csr } from './csr.js';
-import { IndexedMinHeap } from './heap.js';
+import { createQueue, type DijkstraQueue } from './heap.js';
 
 /** Reusable buffers for repeated shortest-path trees on one graph. */
 export interface ShortestPathTree {
@@ -30,7 +30,7 @@ export interface ShortestPathTree {
 /** Reusable state for {@link shortestPathTree}. */
 export interface DijkstraWorkspace {
   readonly tree: ShortestPathTree;
-  readonly heap: IndexedMinHeap;
+  readonly heap: DijkstraQueue;
 }
 
 /**
@@ -47,7 +47,7 @@ export function createDijkstraWorkspace(nodeCount: number): DijkstraWorkspace {
       order: new Int32Array(nodeCount),
       settledCount: 0,
     },
-    heap: new IndexedMinHeap(nodeCount),
+    heap: createQueue(nodeCount),
   };
 }
 
@@ -95,10 +95,12 @@ export function shortestPathTree(
   predecessorArc.fill(-1);
   heap.clear();
   distance[source] = 0;
-  heap.pushOrDecrease(source, 0);
+  heap.push(source, 0);
   let settled = 0;
   while (heap.size > 0) {
     const u = heap.pop();
+    // a stale entry of the lazy queue: u was queued again with a smaller key and is settled
+    if (heap.poppedKey > distance[u]!) continue;
     order[settled++] = u;
     if (u === target) break;
     if (blocked !== undefined && blocked[u] === 1 && u !== source) continue;
@@ -112,7 +114,7 @@ export function shortestPathTree(
         if (nd < distance[v]!) {
           distance[v] = nd;
           predecessorArc[v] = outArcs[p]!;
-          heap.pushOrDecrease(v, nd);
+          heap.push(v, nd);
         }
       }
     } else {
@@ -125,7 +127,7 @@ export function shortestPathTree(
         if (nd < distance[v]!) {
           distance[v] = nd;
           predecessorArc[v] = e;
-          heap.pushOrDecrease(v, nd);
+          heap.push(v, nd);
         }
       }
     }

@@ -13,7 +13,7 @@
  * Internal: no public API.
  */
 
-import type { Network, NetworkGraph } from '../../model/network.js';
+import type { LinkAttributes, Network, NodeAttributes } from '../../model/network.js';
 import { MODES, type Mode, networkOrigin } from '../../model/network.js';
 import { buildCsr } from './csr.js';
 
@@ -123,14 +123,21 @@ export function useTopology(network: Network, topology: Topology): void {
 /**
  * Build the structure of a network.
  *
- * @param graph - the network's graph
+ * @param nodes - the network's node records, in its order
+ * @param links - the network's link records, in its order
  * @param commodityIds - the network's commodity ids
  * @returns the structure
  * @remarks Complexity O(N + L).
  */
-export function buildTopology(graph: NetworkGraph, commodityIds: readonly string[]): Topology {
-  const nodeIds = graph.nodes();
-  const linkIds = graph.edges();
+export function buildTopology(
+  nodes: readonly NodeAttributes[],
+  links: readonly LinkAttributes[],
+  commodityIds: readonly string[],
+): Topology {
+  const nodeIds: string[] = [];
+  for (let n = 0; n < nodes.length; n++) nodeIds.push(nodes[n]!.id);
+  const linkIds: string[] = [];
+  for (let e = 0; e < links.length; e++) linkIds.push(links[e]!.id);
   const nodeIndex = new Map(nodeIds.map((id, i) => [id, i]));
   const linkIndex = new Map(linkIds.map((id, i) => [id, i]));
   const commodityIndex = new Map(commodityIds.map((id, i) => [id, i]));
@@ -146,7 +153,7 @@ export function buildTopology(graph: NetworkGraph, commodityIds: readonly string
   for (let n = 0; n < N; n++) vertexNode.push(n);
   const nodeArcs: { node: number; commodity: number; from: number; to: number }[] = [];
   for (let n = 0; n < N; n++) {
-    const attrs = graph.getNodeAttributes(nodeIds[n]!);
+    const attrs = nodes[n]!;
     for (let c = 0; c < C; c++) {
       const handling = attrs.handling?.[commodityIds[c]!];
       if (handling?.capacityPerYear !== undefined) {
@@ -179,7 +186,7 @@ export function buildTopology(graph: NetworkGraph, commodityIds: readonly string
   const linkHeadNode = new Int32Array(L);
   const headUnsplit = new Uint8Array(L);
   for (let e = 0; e < L; e++) {
-    const link = graph.getEdgeAttributes(linkIds[e]!);
+    const link = links[e]!;
     const c = commodityIndex.get(link.commodity)!;
     const u = nodeIndex.get(link.from)!;
     const v = nodeIndex.get(link.to)!;
