@@ -13,6 +13,7 @@
  */
 
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
+import type { LinkAttributes, NodeAttributes } from '../model/network.js';
 
 /** Country codes and the countries of nodes and links as indices into `countries`. */
 export interface CountryIndex {
@@ -29,8 +30,19 @@ export interface CountryIndex {
 }
 
 const CACHE = new WeakMap<CompiledNetwork, CountryIndex>();
-/** The latest index of each structure, by the structure's node index map (shared per structure). */
-const LATEST = new WeakMap<ReadonlyMap<string, number>, CountryIndex>();
+/** The latest index of a structure, with the node and link records it was last found right for. */
+interface LatestIndex {
+  readonly index: CountryIndex;
+  readonly nodes: readonly NodeAttributes[];
+  readonly links: readonly LinkAttributes[];
+}
+
+/**
+ * The latest index of each structure, by the structure's node index map (shared per structure).
+ * Records are frozen, so a record that is the same object as the latest's lies in the same countries
+ * (a scenario shares the records it does not change).
+ */
+const LATEST = new WeakMap<ReadonlyMap<string, number>, LatestIndex>();
 
 /**
  * The country index of a compiled network.
@@ -46,20 +58,28 @@ export function countryIndex(compiled: CompiledNetwork): CountryIndex {
   if (cached) return cached;
   const latest = LATEST.get(compiled.nodeIndex);
   const result =
-    latest !== undefined && sameCountries(compiled, latest) ? latest : buildCountryIndex(compiled);
+    latest !== undefined && sameCountries(compiled, latest) ? latest.index : buildCountryIndex(compiled);
   CACHE.set(compiled, result);
-  LATEST.set(compiled.nodeIndex, result);
+  LATEST.set(compiled.nodeIndex, { index: result, nodes: compiled.nodes, links: compiled.links });
   return result;
 }
 
-/** Whether the nodes and links of `compiled` lie in the countries `index` gives them. */
-function sameCountries(compiled: CompiledNetwork, index: CountryIndex): boolean {
-  const { countries, nodeCountry, linkCountryStart, linkCountryList } = index;
+/**
+ * Whether the nodes and links of `compiled` lie in the countries the latest index gives them: only the
+ * records that are not the latest's own are read.
+ */
+function sameCountries(compiled: CompiledNetwork, latest: LatestIndex): boolean {
+  const { countries, nodeCountry, linkCountryStart, linkCountryList } = latest.index;
   const { nodes, links } = compiled;
   if (nodes.length !== nodeCountry.length || links.length !== linkCountryStart.length - 1) return false;
-  for (let n = 0; n < nodes.length; n++) if (nodes[n]!.country !== countries[nodeCountry[n]!]) return false;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
+    if (node !== latest.nodes[n] && node.country !== countries[nodeCountry[n]!]) return false;
+  }
   for (let e = 0; e < links.length; e++) {
-    const codes = links[e]!.countries;
+    const link = links[e]!;
+    if (link === latest.links[e]) continue;
+    const codes = link.countries;
     const from = linkCountryStart[e]!;
     if (codes.length !== linkCountryStart[e + 1]! - from) return false;
     for (let i = 0; i < codes.length; i++)
