@@ -85,8 +85,9 @@ export function buildClasses(
   const L = compiled.linkCount;
   const commodityIds = compiled.commodityIds;
   const countries = countryIndex(compiled);
-  // the country code of each node, in node order
-  const nodeCountry = Array.from(countries.nodeCountry, (i) => countries.countries[i]!);
+  // the country code of node n is codes[nodeCountry[n]] (read where needed: a list of the codes by
+  // node, made with `Array.from` and a mapping function, cost more than the lookups)
+  const { countries: codes, nodeCountry } = countries;
 
   // Collect the classes and their entries, as flowSegments resolves each flow's segments.
   const segments = demand.segments.length > 0 ? demand.segments : [DEFAULT_SEGMENT];
@@ -101,11 +102,11 @@ export function buildClasses(
     // a shipper cannot avoid the countries its goods start or end in
     const avoids = segment.avoidCountries;
     let draft: ClassDraft | undefined;
-    if (avoids === undefined || !avoidsEnds(avoids, nodeCountry[o]!, nodeCountry[d]!)) {
+    if (avoids === undefined || !avoidsEnds(avoids, codes[nodeCountry[o]!]!, codes[nodeCountry[d]!]!)) {
       draft = plain[s * C + c] ??= draftFor(drafts, `${flow.commodity}|${segment.id}|`, flow, c, segment, []);
     } else {
-      const originCountry = nodeCountry[o]!;
-      const destinationCountry = nodeCountry[d]!;
+      const originCountry = codes[nodeCountry[o]!]!;
+      const destinationCountry = codes[nodeCountry[d]!]!;
       const exempt = avoids.filter((x) => x === originCountry || x === destinationCountry);
       const id = `${flow.commodity}|${segment.id}|${[...exempt].sort().join(',')}`;
       draft = draftFor(drafts, id, flow, c, segment, exempt);

@@ -5,8 +5,9 @@
  * The corridors of a compiled network with their waypoints as node indices and their member links as
  * link indices, grouped by commodity index, with bit masks that test a route against all corridors of
  * its commodity at once: route classification tests every distinct route against them, and the
- * binding cut closes the links of the maritime ones. Computed once per compiled network (cached on
- * it: the compiled network is never changed).
+ * binding cut closes the links of the maritime ones. Computed once per structure and list of
+ * corridors: the compiled networks a scenario rebuilds from one network share their structure (and
+ * its index maps, compile.ts) and their corridors, and then their corridor index.
  *
  * Internal: no public API.
  */
@@ -61,7 +62,19 @@ export interface CorridorIndex {
   readonly masks: readonly (CorridorMasks | undefined)[];
 }
 
-const CACHE = new WeakMap<CompiledNetwork, CorridorIndex>();
+/**
+ * The latest corridor index of each structure (by its node index map, which compile.ts shares between
+ * the compiled networks of one structure), with what else it was made from.
+ */
+const LATEST = new WeakMap<
+  ReadonlyMap<string, number>,
+  {
+    readonly corridors: readonly Corridor[];
+    readonly linkIndex: ReadonlyMap<string, number>;
+    readonly commodityIds: readonly string[];
+    readonly index: CorridorIndex;
+  }
+>();
 
 /**
  * The corridor index of a compiled network.
@@ -69,15 +82,23 @@ const CACHE = new WeakMap<CompiledNetwork, CorridorIndex>();
  * @param compiled - the compiled network
  * @returns its corridors on indices, by commodity index (corridors of a commodity the network does
  *   not declare are left out: no flow can belong to them), with their masks
- * @remarks O(commodities × (links + nodes) + corridors' waypoints and links) once per compiled
- *   network; then O(1).
+ * @remarks O(commodities × (links + nodes) + corridors' waypoints and links) once per structure and
+ *   list of corridors; then O(commodities).
  */
 export function corridorIndex(compiled: CompiledNetwork): CorridorIndex {
-  const cached = CACHE.get(compiled);
-  if (cached) return cached;
   const { commodityIds, nodeIndex, linkIndex } = compiled;
-  const byCommodity: IndexedCorridor[][] = commodityIds.map(() => []);
   const corridors = compiled.network.corridors;
+  const latest = LATEST.get(nodeIndex);
+  if (
+    latest !== undefined &&
+    latest.corridors === corridors &&
+    latest.linkIndex === linkIndex &&
+    latest.commodityIds.length === commodityIds.length &&
+    latest.commodityIds.every((id, c) => id === commodityIds[c])
+  ) {
+    return latest.index;
+  }
+  const byCommodity: IndexedCorridor[][] = commodityIds.map(() => []);
   for (let index = 0; index < corridors.length; index++) {
     const corridor = corridors[index]!;
     const c = commodityIds.indexOf(corridor.commodity);
@@ -100,7 +121,7 @@ export function corridorIndex(compiled: CompiledNetwork): CorridorIndex {
     list.length <= MAX_MASKED_CORRIDORS ? masksOf(compiled, list) : undefined,
   );
   const result: CorridorIndex = { byCommodity, masks };
-  CACHE.set(compiled, result);
+  LATEST.set(nodeIndex, { corridors, linkIndex, commodityIds, index: result });
   return result;
 }
 

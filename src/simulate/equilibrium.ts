@@ -18,7 +18,9 @@ import type { PathSet } from '../algorithms/assignment/pathSet.js';
 import { createAssignmentProblem } from '../algorithms/assignment/problem.js';
 import type { VolumeDelayFunction } from '../algorithms/assignment/vdf.js';
 import type { RoutedPath } from './aggregate.js';
+import { createArcListPool } from './arc-lists.js';
 import type { DemandClass } from './classes.js';
+import { demandEntries } from './demand-entries.js';
 
 /** Parameters of the capacity-respecting delay. */
 export interface CapacityDelay {
@@ -139,67 +141,39 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
       ? logitAssignment(problem, { ...settings, theta: input.choice.theta })
       : gradientProjection(problem, settings);
 
+  const entries = demandEntries(classes, compiled.csr.nodeCount);
+
   // Unreachable demand, split back to demand flows by volume.
   const unmet = new Map<string, number>();
-  // Entries by (class, origin vertex, destination vertex), as one number: each key's first entry
-  // and its total volume; further entries of the same key are chained by `nextEntry`.
-  const V = compiled.csr.nodeCount;
-  const entries: DemandClass['entries'][number][] = [];
-  const entryClass: number[] = [];
-  classes.forEach((cls, k) => {
-    for (const x of cls.entries) {
-      entries.push(x);
-      entryClass.push(k);
-    }
-  });
-  const nextEntry = new Int32Array(entries.length).fill(-1);
-  const lastEntry = new Int32Array(entries.length);
-  const keyTotal = new Float64Array(entries.length);
-  const firstEntry = new Map<number, number>();
-  for (let i = 0; i < entries.length; i++) {
-    const x = entries[i]!;
-    const key = (entryClass[i]! * V + x.origin) * V + x.destination;
-    const first = firstEntry.get(key);
-    if (first === undefined) {
-      firstEntry.set(key, i);
-      lastEntry[i] = i;
-      keyTotal[i] = x.volume;
-    } else {
-      nextEntry[lastEntry[first]!] = i;
-      lastEntry[first] = i;
-      keyTotal[first] = keyTotal[first]! + x.volume;
-    }
-  }
-  const firstOf = (k: number, origin: number, destination: number) =>
-    firstEntry.get((k * V + origin) * V + destination) ?? -1;
-  const byId = new Map(classes.map((c, k) => [c.id, k]));
-  for (const u of problem.unreachable) {
-    const first = firstOf(byId.get(u.classId)!, u.origin, u.destination);
-    if (first < 0) continue;
-    const total = keyTotal[first]!;
-    for (let i = first; i >= 0; i = nextEntry[i]!) {
-      const x = entries[i]!;
-      unmet.set(x.flow.id, (unmet.get(x.flow.id) ?? 0) + (total > 0 ? (u.volume * x.volume) / total : 0));
+  if (problem.unreachable.length > 0) {
+    const byId = new Map(classes.map((c, k) => [c.id, k]));
+    for (const u of problem.unreachable) {
+      const count = entries.collect(byId.get(u.classId)!, u.origin, u.destination);
+      const total = entries.total;
+      for (let g = 0; g < count; g++) {
+        const x = entries.list[entries.group[g]!]!;
+        unmet.set(x.flow.id, (unmet.get(x.flow.id) ?? 0) + (total > 0 ? (u.volume * x.volume) / total : 0));
+      }
     }
   }
 
+  // Path flows, split back to demand flows by volume; paths with the same arcs share one array.
   const paths: RoutedPath[] = [];
   const set = result.paths;
   if (set) {
+    const arcLists = createArcListPool(set.pathFlow.length);
     for (let od = 0; od < set.odClass.length; od++) {
       const k = set.odClass[od]!;
-      const first = firstOf(k, set.odOrigin[od]!, set.odDestination[od]!);
-      const total = first < 0 ? 0 : keyTotal[first]!;
+      const count = entries.collect(k, set.odOrigin[od]!, set.odDestination[od]!);
+      const total = entries.total;
       if (!(total > 0)) continue;
       const segmentId = classes[k]!.segment.id;
       for (let p = set.odPathStart[od]!; p < set.odPathStart[od + 1]!; p++) {
         const f = set.pathFlow[p]!;
         if (!(f > 0)) continue;
-        const start = set.pathArcStart[p]!;
-        const arcs: number[] = new Array(set.pathArcStart[p + 1]! - start);
-        for (let i = 0; i < arcs.length; i++) arcs[i] = set.pathArcs[start + i]!;
-        for (let i = first; i >= 0; i = nextEntry[i]!) {
-          const x = entries[i]!;
+        const arcs = arcLists.take(set.pathArcs, set.pathArcStart[p]!, set.pathArcStart[p + 1]!);
+        for (let g = 0; g < count; g++) {
+          const x = entries.list[entries.group[g]!]!;
           paths.push({ flowId: x.flow.id, segmentId, volume: (f * x.volume) / total, arcs });
         }
       }

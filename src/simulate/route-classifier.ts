@@ -19,7 +19,7 @@ import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import type { Corridor } from '../model/corridor.js';
 import { MODES } from '../model/network.js';
 import { corridorIndex, type IndexedCorridor } from './corridor-index.js';
-import { countryIndex } from './countries.js';
+import { type CountryIndex, countryIndex } from './countries.js';
 
 const SEA = MODES.indexOf('sea');
 
@@ -307,13 +307,23 @@ interface LinkTouches {
   readonly touches: Int32Array;
 }
 
-const TOUCHES = new WeakMap<CompiledNetwork, LinkTouches>();
+/**
+ * The latest link touches of each structure (by its node index map, which compile.ts shares between
+ * the compiled networks of one structure), with the country index they were made from: a country index
+ * serves compiled networks of one structure only (countries.ts), so the same index means the same
+ * arrival nodes and the same countries.
+ */
+const TOUCHES = new WeakMap<
+  ReadonlyMap<string, number>,
+  { readonly countries: CountryIndex; readonly touches: LinkTouches }
+>();
 
-/** The {@link LinkTouches} of a compiled network (cached on it). */
+/** The {@link LinkTouches} of a compiled network (shared with the networks of its structure and countries). */
 function linkTouches(compiled: CompiledNetwork): LinkTouches {
-  const cached = TOUCHES.get(compiled);
-  if (cached) return cached;
-  const { nodeCountry, linkCountryStart, linkCountryList } = countryIndex(compiled);
+  const countries = countryIndex(compiled);
+  const latest = TOUCHES.get(compiled.nodeIndex);
+  if (latest !== undefined && latest.countries === countries) return latest.touches;
+  const { nodeCountry, linkCountryStart, linkCountryList } = countries;
   const { linkCount, vertexNode } = compiled;
   const head = compiled.csr.head;
   const total = linkCount + linkCountryStart[linkCount]!;
@@ -338,7 +348,7 @@ function linkTouches(compiled: CompiledNetwork): LinkTouches {
   }
   touchStart[linkCount] = at;
   const result: LinkTouches = { arrivalNode, touchStart, touches };
-  TOUCHES.set(compiled, result);
+  TOUCHES.set(compiled.nodeIndex, { countries, touches: result });
   return result;
 }
 

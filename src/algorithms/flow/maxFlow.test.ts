@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCorridorSimError } from '../../model/errors.js';
+import { decimalDigits } from './_internal/numeric.js';
 import { type CapacitatedGraph, maxFlow, maxFlowCut } from './maxFlow.js';
 import { verifyMaxFlow } from './verify.js';
 
@@ -215,6 +216,9 @@ describe('maxFlow properties', () => {
 
 describe('maxFlowCut', () => {
   it("gives maxFlow's value, cut and exactness, and its unboundedness (random graphs as above)", () => {
+    // unbounded instances met, with exact capacities (told by the flow value) and with capacities that
+    // are no short decimals (searched for)
+    const unbounded = { exact: 0, floating: 0 };
     fc.assert(
       fc.property(graphArb, ({ graph, s, t }) => {
         fc.pre(s !== t);
@@ -224,6 +228,11 @@ describe('maxFlowCut', () => {
         const r = maxFlowCut(graph.nodeCount, tail, head, capacity, s, t);
         const full = maxFlow(graph, s, t);
         expect(r.status).toBe(full.status);
+        if (r.status === 'unbounded') {
+          if (graph.capacity.every((c) => c === Number.POSITIVE_INFINITY || (Number.isInteger(c) && c <= 30)))
+            unbounded.exact++;
+          else if (decimalDigits(capacity) < 0) unbounded.floating++;
+        }
         if (r.status !== 'optimal' || full.status !== 'optimal') return;
         expect(r.value).toBe(full.value);
         expect([...r.cutArcs]).toEqual([...full.cutArcs]);
@@ -233,6 +242,8 @@ describe('maxFlowCut', () => {
       }),
       { numRuns: 400 * RUNS, seed: 20260505 + SEED },
     );
+    expect(unbounded.exact).toBeGreaterThan(0);
+    expect(unbounded.floating).toBeGreaterThan(0);
   });
 
   it('finds the unbounded CLRS variant with an all-infinite path, and the bounded one without', () => {

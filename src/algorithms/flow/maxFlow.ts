@@ -15,10 +15,15 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
+import { TypedArena } from '../_internal/arena.js';
 import { buildCsr } from '../_internal/csr.js';
 import { decimalDigits, EXACT_LIMIT, pow10, scaleToIntegers } from './_internal/numeric.js';
-import { createPushRelabelState, pushRelabelMaxFlow } from './_internal/pushRelabel.js';
-import { buildResidual, type Residual, reachesTarget } from './_internal/residual.js';
+import {
+  createPushRelabelState,
+  pushRelabelMaxFlow,
+  pushRelabelStateBytes,
+} from './_internal/pushRelabel.js';
+import { buildResidual, type Residual, reachesTarget, residualBytes } from './_internal/residual.js';
 import { checkArcs, checkNode, checkNumbers, MODULE } from './_internal/validate.js';
 
 /** A directed graph with arc capacities, as arrays. */
@@ -160,7 +165,12 @@ export type MaxFlowCutResult =
  * @param source - source node
  * @param sink - sink node (≠ source)
  * @returns `optimal` with value, cut arcs and exactness, or `unbounded`
- * @remarks As {@link maxFlow}, phase 1 of push-relabel only.
+ * @remarks As {@link maxFlow}, phase 1 of push-relabel only; its arrays are views of one buffer. With
+ *   exact capacities, unboundedness is read off the flow value instead of searched for: infinite
+ *   capacities become bigM, one more than the sum of the finite ones, so a source–sink path of infinite
+ *   arcs makes every cut, and the maximum flow, at least bigM; without one, the arcs that leave what
+ *   infinite arcs reach from the source are finite and form a cut below bigM. In floating point that
+ *   sum may round, so the path is searched for first, as `maxFlow` does.
  * @internal
  */
 export function maxFlowCut(
@@ -171,15 +181,25 @@ export function maxFlowCut(
   source: number,
   sink: number,
 ): MaxFlowCutResult {
+  const m = tail.length;
+  // the scaled capacities, the residual graph, the push-relabel buffers and the cut's marks
+  const arena = new TypedArena(
+    8 * m + 8 + residualBytes(nodeCount, m) + pushRelabelStateBytes(nodeCount) + nodeCount + 8,
+  );
   const infiniteCount = countInfinite(capacity);
-  if (infiniteCount > 0 && infinitePath(nodeCount, tail, head, capacity, source, sink) !== undefined) {
+  const { work, scale, exact, bigM } = integerCapacities(capacity, infiniteCount, arena);
+  if (
+    infiniteCount > 0 &&
+    !exact &&
+    infinitePath(nodeCount, tail, head, capacity, source, sink) !== undefined
+  ) {
     return { status: 'unbounded' };
   }
-  const { work, scale, exact } = integerCapacities(capacity, infiniteCount);
-  const g = buildResidual(nodeCount, tail, head, work);
-  const st = createPushRelabelState(nodeCount);
+  const g = buildResidual(nodeCount, tail, head, work, arena);
+  const st = createPushRelabelState(nodeCount, arena);
   const value = pushRelabelMaxFlow(g, source, sink, st, false);
-  const reach = reachesTarget(g, sink, st.queue);
+  if (infiniteCount > 0 && exact && value >= bigM) return { status: 'unbounded' };
+  const reach = reachesTarget(g, sink, st.queue, arena);
   // reach is 1 on the sink side: flip it in place into the source side
   for (let v = 0; v < nodeCount; v++) reach[v] = 1 - reach[v]!;
   return {
@@ -198,28 +218,29 @@ function countInfinite(capacity: Float64Array): number {
 
 /**
  * Capacities for the solver: scaled to integers when they are short decimals and the totals fit in
- * 2^53 (exact), else the raw doubles. Infinite capacities become one more than the sum of the finite
- * ones: with no all-infinite source–sink path, every minimum cut is finite and smaller.
+ * 2^53 (exact), else the raw doubles. Infinite capacities become `bigM`, one more than the sum of the
+ * finite ones: with no all-infinite source–sink path, every minimum cut is finite and smaller.
  */
 function integerCapacities(
   capacity: Float64Array,
   infiniteCount: number,
-): { work: Float64Array; scale: number; exact: boolean } {
+  arena?: TypedArena,
+): { work: Float64Array; scale: number; exact: boolean; bigM: number } {
   const digits = decimalDigits(capacity);
   let scale = digits >= 0 ? pow10(digits) : 1;
-  let work = scaleToIntegers(capacity, scale);
+  let work = scaleToIntegers(capacity, scale, arena);
   let finiteSum = sumFinite(work);
   const exact = digits >= 0 && finiteSum + infiniteCount * (finiteSum + 1) < EXACT_LIMIT;
   if (!exact) {
     scale = 1;
-    work = capacity.slice();
+    work = scaleToIntegers(capacity, 1, arena);
     finiteSum = sumFinite(work);
   }
   const bigM = finiteSum + 1;
   if (infiniteCount > 0) {
     for (let e = 0; e < work.length; e++) if (work[e] === Number.POSITIVE_INFINITY) work[e] = bigM;
   }
-  return { work, scale, exact };
+  return { work, scale, exact, bigM };
 }
 
 function sumFinite(values: Float64Array): number {

@@ -18,6 +18,7 @@
 import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
 import type { CommodityId, LinkId, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
+import { TypedArena } from '../_internal/arena.js';
 import { type CompiledNetwork, compileNetwork } from '../_internal/compile.js';
 import { MODULE } from './_internal/validate.js';
 import { maxFlow, maxFlowCut } from './maxFlow.js';
@@ -179,11 +180,13 @@ function commodityInstance(
   // Arcs of this commodity that are open, then super-source and super-sink arcs.
   let k = 0;
   for (let a = 0; a < arcCount; a++) if (arcCommodity[a] === c && arcActive[a] === 1 && shut[a] === 0) k++;
-  const arcOf = new Int32Array(k);
   const m = k + sources.length + sinks.length;
-  const tail = new Int32Array(m);
-  const head = new Int32Array(m);
-  const cap = new Float64Array(m);
+  // the four arrays as views of one buffer
+  const arena = new TypedArena(8 * m + 4 * (k + 2 * m) + 3 * 8);
+  const cap = arena.f64(m);
+  const arcOf = arena.i32(k);
+  const tail = arena.i32(m);
+  const head = arena.i32(m);
   let i = 0;
   for (let a = 0; a < arcCount; a++) {
     if (arcCommodity[a] !== c || arcActive[a] !== 1 || shut[a] !== 0) continue;

@@ -13,6 +13,8 @@
  * Internal: no public API. Complexity O(number of values).
  */
 
+import { float64Array, type TypedArena } from '../../_internal/arena.js';
+
 /** 2^53: doubles represent every integer below it exactly. */
 export const EXACT_LIMIT = 9007199254740992;
 
@@ -58,10 +60,11 @@ export function decimalDigits(...values: readonly ArrayLike<number>[]): number {
  *
  * @param values - input (not modified)
  * @param factor - 10^k from {@link decimalDigits}
+ * @param arena - where to take the new array from (an array of its own without one)
  * @returns a new array
  */
-export function scaleToIntegers(values: ArrayLike<number>, factor: number): Float64Array {
-  const out = new Float64Array(values.length);
+export function scaleToIntegers(values: ArrayLike<number>, factor: number, arena?: TypedArena): Float64Array {
+  const out = float64Array(arena, values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     out[i] = Number.isFinite(v) ? (factor === 1 ? v : Math.round(v * factor)) : v;

@@ -23,6 +23,7 @@
  * Internal: no public API. Complexity O(n² √m) worst case; near-linear on typical instances.
  */
 
+import { float64Array, int32Array, type TypedArena } from '../../_internal/arena.js';
 import type { Residual } from './residual.js';
 
 /** Work (arc scans) allowed between global relabellings, per node and per arc. */
@@ -50,21 +51,33 @@ export interface PushRelabelState {
  * Allocate buffers for a graph of n nodes.
  *
  * @param n - number of nodes
- * @returns fresh buffers
+ * @param arena - where to take the buffers from (arrays of their own without one)
+ * @returns fresh, zeroed buffers
  */
-export function createPushRelabelState(n: number): PushRelabelState {
+export function createPushRelabelState(n: number, arena?: TypedArena): PushRelabelState {
   return {
     maxActive: -1,
-    label: new Int32Array(n),
-    excess: new Float64Array(n),
-    current: new Int32Array(n),
-    activeHead: new Int32Array(n + 1),
-    activeNext: new Int32Array(n),
-    levelHead: new Int32Array(n + 1),
-    levelNext: new Int32Array(n),
-    levelPrev: new Int32Array(n),
-    queue: new Int32Array(n),
+    label: int32Array(arena, n),
+    excess: float64Array(arena, n),
+    current: int32Array(arena, n),
+    activeHead: int32Array(arena, n + 1),
+    activeNext: int32Array(arena, n),
+    levelHead: int32Array(arena, n + 1),
+    levelNext: int32Array(arena, n),
+    levelPrev: int32Array(arena, n),
+    queue: int32Array(arena, n),
   };
+}
+
+/**
+ * Bytes of the buffers {@link createPushRelabelState} takes for n nodes, alignment included: for
+ * callers that size an arena.
+ *
+ * @param n - number of nodes
+ * @returns the bytes
+ */
+export function pushRelabelStateBytes(n: number): number {
+  return 8 * n + 6 * 4 * n + 2 * 4 * (n + 1) + 9 * 8;
 }
 
 /**

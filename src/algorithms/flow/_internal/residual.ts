@@ -11,6 +11,8 @@
  * Internal: no public API. Complexity O(n + m) time and memory.
  */
 
+import { float64Array, int32Array, type TypedArena } from '../../_internal/arena.js';
+
 /** A residual graph (see module comment). */
 export interface Residual {
   /** Number of nodes. */
@@ -36,21 +38,29 @@ export interface Residual {
  * @param tail - tail of each arc
  * @param head - head of each arc
  * @param cap - capacity of each arc (finite)
+ * @param arena - where to take the arrays from (arrays of their own without one)
  * @returns the residual graph (fresh arrays)
  */
-export function buildResidual(n: number, tail: Int32Array, head: Int32Array, cap: Float64Array): Residual {
+export function buildResidual(
+  n: number,
+  tail: Int32Array,
+  head: Int32Array,
+  cap: Float64Array,
+  arena?: TypedArena,
+): Residual {
   const m = tail.length;
-  const first = new Int32Array(n + 1);
+  const first = int32Array(arena, n + 1);
   for (let e = 0; e < m; e++) {
     first[tail[e]! + 1]!++;
     first[head[e]! + 1]!++;
   }
   for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
-  const fill = first.slice(0, n);
-  const to = new Int32Array(2 * m);
-  const rcap = new Float64Array(2 * m);
-  const mate = new Int32Array(2 * m);
-  const arcPos = new Int32Array(m);
+  const fill = int32Array(arena, n);
+  fill.set(first.subarray(0, n));
+  const to = int32Array(arena, 2 * m);
+  const rcap = float64Array(arena, 2 * m);
+  const mate = int32Array(arena, 2 * m);
+  const arcPos = int32Array(arena, m);
   for (let e = 0; e < m; e++) {
     const u = tail[e]!;
     const v = head[e]!;
@@ -67,16 +77,34 @@ export function buildResidual(n: number, tail: Int32Array, head: Int32Array, cap
 }
 
 /**
+ * Bytes of the arrays {@link buildResidual} takes for n nodes and m arcs, alignment included: for
+ * callers that size an arena.
+ *
+ * @param n - number of nodes
+ * @param m - number of arcs
+ * @returns the bytes
+ */
+export function residualBytes(n: number, m: number): number {
+  return 4 * (n + 1) + 4 * n + 4 * 2 * m + 8 * 2 * m + 4 * 2 * m + 4 * m + 6 * 8;
+}
+
+/**
  * Mark the nodes that can reach `target` through arcs with positive residual capacity.
  *
  * @param g - the residual graph
  * @param target - the node to reach
  * @param queue - scratch buffer of length ≥ n
+ * @param arena - where to take the marks from (an array of their own without one)
  * @returns 1 for nodes that reach the target (target included), else 0
  */
-export function reachesTarget(g: Residual, target: number, queue: Int32Array): Uint8Array {
+export function reachesTarget(
+  g: Residual,
+  target: number,
+  queue: Int32Array,
+  arena?: TypedArena,
+): Uint8Array {
   const { first, to, rcap, mate } = g;
-  const mark = new Uint8Array(g.n);
+  const mark = arena ? arena.u8(g.n) : new Uint8Array(g.n);
   mark[target] = 1;
   queue[0] = target;
   let qHead = 0;
