@@ -10,7 +10,9 @@
  *    fewer destinations (trees grown backwards, ./treeRoots.ts): the trees give the exact relative
  *    gap of the current flows and each OD's shortest path, which joins the OD's path set when it is
  *    new (column generation). A class that differs from an earlier one only by forbidden arcs takes that
- *    class's tree wherever its tree paths avoid them (./treeSharing.ts);
+ *    class's tree wherever its tree paths avoid them (./treeSharing.ts). After the first round, each
+ *    (class, root) repairs its tree of the round before instead of growing a new one
+ *    (./treeRepair.ts);
  * 3. re-equilibrates the restricted problem with Gauss–Seidel passes over the ODs: flow moves from
  *    every costlier path p to the OD's cheapest path s by the Newton step
  *    Δ = min(f_p, (c_p − c_s) / Σ_{a ∈ p ⊕ s} t'_a) (projected onto f_p ≥ 0), and the costs of the
@@ -60,6 +62,7 @@ import {
   stopStatus,
 } from './result.js';
 import { SplitPaths } from './splitPaths.js';
+import { KeptTrees } from './treeRepair.js';
 import { TreePathKeys, treeRoots } from './treeRoots.js';
 import { SharedTrees } from './treeSharing.js';
 
@@ -168,8 +171,9 @@ export function gradientProjection(
   const treeTail = roots.csr.tail;
   const keys = new TreePathKeys(p.nodeCount, arena);
   const shared = new SharedTrees(p);
+  const kept = new KeptTrees(roots, arena);
   shared.nextRound();
-  for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared);
+  for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept);
 
   const history: number[] = [];
   let iterations = 0;
@@ -195,7 +199,7 @@ export function gradientProjection(
       const weights = { ready: false };
       const { rootStart, entries, far } = roots.byClass[cls.index]!;
       for (let i = 0; i < rootStart.length - 1; i++) {
-        const { distance, predecessorArc } = rootTree(p, roots, cls, i, cost, ws, shared, weights);
+        const { distance, predecessorArc } = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
         keys.nextTree();
         for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
           const j = entries[k]!;

@@ -14,6 +14,7 @@ import { type LoadingWorkspace, setClassWeights, setMoneyWeights } from './loadi
 import type { PathSet } from './pathSet.js';
 import { hashArcs, type PathStore } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
+import type { KeptTrees } from './treeRepair.js';
 import type { TreeRoots } from './treeRoots.js';
 import { type SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
 
@@ -153,6 +154,7 @@ export function seedMissingPaths(
   store: PathStore,
   buffer: Int32Array,
   shared?: SharedTrees,
+  kept?: KeptTrees,
 ): void {
   const weights = { ready: false };
   const { rootStart, entries, far } = roots.byClass[cls.index]!;
@@ -164,7 +166,7 @@ export function seedMissingPaths(
       if (store.odSize[cls.odOffset + entries[k]!] === 0) missing = true;
     }
     if (!missing) continue;
-    const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights);
+    const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
     for (let k = from; k < to; k++) {
       const j = entries[k]!;
       const od = cls.odOffset + j;
@@ -181,7 +183,8 @@ export function seedMissingPaths(
  * paths to the root's OD ends are allowed (see treeSharing.ts), and this class's tree is kept for
  * narrower classes. Otherwise Dijkstra on the class weights (money for VOT-0 classes), which are
  * filled into `ws.weight` once per class: pass the same `weights` holder for every root of the class,
- * `{ ready: false }` at first.
+ * `{ ready: false }` at first. With `kept`, a tree the class grew from this root in an earlier round
+ * is repaired instead (./treeRepair.ts), and a new one is kept.
  *
  * @internal
  */
@@ -194,6 +197,7 @@ export function rootTree(
   ws: LoadingWorkspace,
   shared: SharedTrees | undefined,
   weights: { ready: boolean },
+  kept?: KeptTrees,
 ): StoredTree {
   const own = roots.byClass[cls.index]!;
   const root = own.roots[i]!;
@@ -211,7 +215,11 @@ export function rootTree(
       else setClassWeights(p, cls, cost, ws.weight, csr.outArcs);
       weights.ready = true;
     }
-    tree = shortestPathTree(csr, ws.weight, root, ws.dijkstra, ws.treeOptions);
+    if (kept?.has(cls.index, i)) tree = kept.repair(cls.index, i, ws.weight, ws.treeOptions.blockedThrough);
+    else {
+      const grown = shortestPathTree(csr, ws.weight, root, ws.dijkstra, ws.treeOptions);
+      tree = kept ? kept.keep(cls.index, i, grown) : grown;
+    }
   }
   if (shared?.keeps(cls.index)) shared.keep(cls.index, root, tree.predecessorArc, tree.distance);
   return tree;
