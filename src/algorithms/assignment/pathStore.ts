@@ -54,8 +54,14 @@ export class PathStore {
   aux: Float64Array;
   /** Second scratch per path (e.g. target flow). */
   aux2: Float64Array;
+  /**
+   * Serial number of each path, unique over the store's life (a path index is reused after a
+   * removal; its serial is not): tells a cache about a path whether it still holds the same path.
+   */
+  serial: Int32Array;
   arcs: Int32Array;
   private used = 0;
+  private serials = 0;
   private garbage = 0;
   private top = 0;
   private freeHead = -1;
@@ -81,6 +87,7 @@ export class PathStore {
     this.cost = float64Array(arena, n);
     this.aux = float64Array(arena, n);
     this.aux2 = float64Array(arena, n);
+    this.serial = int32Array(arena, n);
     this.arcs = int32Array(arena, Math.max(64, initialArcs));
   }
 
@@ -99,6 +106,7 @@ export class PathStore {
     this.cost = grow(this.cost);
     this.aux = grow(this.aux);
     this.aux2 = grow(this.aux2);
+    this.serial = grow(this.serial);
   }
 
   /** Index of a path of `od` equal to `buffer[0..len)`, or -1. */
@@ -194,6 +202,7 @@ export class PathStore {
     this.cost[p] = 0;
     this.aux[p] = 0;
     this.aux2[p] = 0;
+    this.serial[p] = ++this.serials;
     this.next[p] = this.odHead[od]!;
     this.odHead[od] = p;
     this.odSize[od]!++;

@@ -33,6 +33,10 @@ export class SplitPaths {
   varStart: Int32Array;
   varLength: Int32Array;
   varArcs: Int32Array;
+  /** The store serial each path was split from (0 = none). */
+  private splitSerial: Int32Array;
+  /** Entries of `varArcs` in use, live or left by paths since removed. */
+  private used = 0;
 
   /**
    * @param paths - room for this many paths (grows with the store)
@@ -44,10 +48,14 @@ export class SplitPaths {
     this.varStart = int32Array(arena, paths);
     this.varLength = int32Array(arena, paths);
     this.varArcs = int32Array(arena, arcs);
+    this.splitSerial = int32Array(arena, paths);
   }
 
   /**
-   * Split every path of the listed classes' ODs (after the path sets changed).
+   * Split the paths of the listed classes' ODs that are new since the last call (paths are
+   * immutable: a split stays right while the store holds the same path, which its serial tells).
+   * When the list of volume-dependent arcs would outgrow its buffer, every path is split anew into
+   * a fresh one (the space of removed paths is then reclaimed).
    *
    * @param p - the problem (volume-delay kinds and free-flow times)
    * @param store - the paths
@@ -56,22 +64,42 @@ export class SplitPaths {
   refresh(p: AssignmentProblem, store: PathStore, classes: readonly AssignmentClass[]): void {
     const paths = store.flow.length;
     if (this.fixed.length < paths) {
-      this.fixed = new Float64Array(paths);
-      this.varStart = new Int32Array(paths);
-      this.varLength = new Int32Array(paths);
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(paths);
+        b.set(a);
+        return b;
+      };
+      this.fixed = grow(this.fixed);
+      this.varStart = grow(this.varStart);
+      this.varLength = grow(this.varLength);
+      this.splitSerial = grow(this.splitSerial);
     }
-    const { fixed, varStart, varLength } = this;
+    if (!this.splitNew(p, store, classes)) {
+      // out of room: start over in a buffer twice the live paths' arcs
+      this.splitSerial.fill(0);
+      this.used = 0;
+      this.varArcs = new Int32Array(Math.max(this.varArcs.length, 2 * liveArcs(store, classes)));
+      this.splitNew(p, store, classes);
+    }
+  }
+
+  /** Split the paths not split yet; false (and stop) when `varArcs` runs out of room. */
+  private splitNew(p: AssignmentProblem, store: PathStore, classes: readonly AssignmentClass[]): boolean {
+    const { fixed, varStart, varLength, splitSerial, varArcs } = this;
     const { vdfKind, t0 } = p;
     const arcs = store.arcs;
-    let w = 0;
+    let w = this.used;
     for (const cls of classes) {
       const constant = cls.arcConstant;
       for (let od = cls.odOffset, end = od + cls.destinations.length; od < end; od++) {
         for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+          if (splitSerial[q] === store.serial[q]) continue;
           const s = store.start[q]!;
           const len = store.length[q]!;
-          if (w + len > this.varArcs.length) this.growArcs(w + len);
-          const varArcs = this.varArcs;
+          if (w + len > varArcs.length) {
+            this.used = w;
+            return false;
+          }
           let f = 0;
           varStart[q] = w;
           for (let k = s; k < s + len; k++) {
@@ -82,9 +110,12 @@ export class SplitPaths {
           }
           fixed[q] = f;
           varLength[q] = w - varStart[q]!;
+          splitSerial[q] = store.serial[q]!;
         }
       }
     }
+    this.used = w;
+    return true;
   }
 
   /** Cost of path q at arc costs `cost`. */
@@ -94,10 +125,15 @@ export class SplitPaths {
     for (let k = this.varStart[q]!, end = k + this.varLength[q]!; k < end; k++) c += cost[varArcs[k]!]!;
     return c;
   }
+}
 
-  private growArcs(needed: number): void {
-    const bigger = new Int32Array(Math.max(needed, 2 * this.varArcs.length));
-    bigger.set(this.varArcs);
-    this.varArcs = bigger;
+/** Arcs of the listed classes' paths. */
+function liveArcs(store: PathStore, classes: readonly AssignmentClass[]): number {
+  let n = 0;
+  for (const cls of classes) {
+    for (let od = cls.odOffset, end = od + cls.destinations.length; od < end; od++) {
+      for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) n += store.length[q]!;
+    }
   }
+  return n;
 }
