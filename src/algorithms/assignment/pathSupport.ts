@@ -215,7 +215,9 @@ export function rootTree(
       else setClassWeights(p, cls, cost, ws.weight, csr.outArcs);
       weights.ready = true;
     }
-    if (kept?.has(cls.index, i)) tree = kept.repair(cls.index, i, ws.weight, ws.treeOptions.blockedThrough);
+    if (kept && (kept.has(cls.index, i) || kept.adopt(cls.index, i))) {
+      tree = kept.repair(cls.index, i, ws.weight, ws.treeOptions.blockedThrough);
+    }
     else {
       const grown = shortestPathTree(csr, ws.weight, root, ws.dijkstra, ws.treeOptions);
       tree = kept ? kept.keep(cls.index, i, grown) : grown;

@@ -2,7 +2,8 @@
  * Trees repaired from the last round's: after random weight changes, small and large, with ties
  * (integer weights), closed arcs and through-blocked nodes, a repaired tree has Bellman–Ford's
  * distances, every predecessor arc realises its head's distance, predecessor chains reach the root,
- * and unreached nodes have none; repeated over rounds of repairs of repaired trees.
+ * and unreached nodes have none; repeated over rounds of repairs of repaired trees. A class adopts
+ * another class's tree from the same root (other weights, arcs it refuses) and repairs it likewise.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -28,14 +29,14 @@ const problem = createAssignmentProblem({
   ...grid,
   vdf: { kind: 'bpr', alpha: 0.15, beta: 4 },
   throughBlocked: [14, 21],
-  classes: [
-    {
-      id: 'c',
-      origins: [...origins, ...origins],
-      destinations: [...origins.map(() => 35), ...origins.map(() => 30)],
-      volumes: [...origins.map(() => 1), ...origins.map(() => 2)],
-    },
-  ],
+  classes: [0, 1].map((k) => ({
+    id: `c${k}`,
+    origins: [...origins, ...origins],
+    destinations: [...origins.map(() => 35), ...origins.map(() => 30)],
+    volumes: [...origins.map(() => 1), ...origins.map(() => 2)],
+    // the second class refuses every fifth arc
+    ...(k === 1 ? { forbiddenArcs: grid.tail.flatMap((_, a) => (a % 5 === 0 ? [a] : [])) } : {}),
+  })),
 });
 const roots = treeRoots(problem);
 const { csr } = roots;
@@ -117,5 +118,36 @@ describe('KeptTrees.repair', () => {
     // ties: the repaired trees do not always pick Dijkstra's predecessor, and need not
     expect(changedTrees).toBeGreaterThan(0);
     expect(unreached).toBeGreaterThan(0);
+  });
+
+  it('repairs a tree adopted from another class with the same root, other weights and refused arcs', () => {
+    const rnd = random(29);
+    const kept = new KeptTrees(roots, new TypedArena());
+    const ws = createDijkstraWorkspace(N);
+    const blocked = problem.blockedThrough!;
+    const options = { weightOrder: 'out' as const, blockedThrough: blocked };
+    const refused = problem.classes[1]!.arcConstant;
+    const R = roots.byClass[0]!.roots.length;
+    expect(kept.adopt(1, 0)).toBe(false); // nothing to adopt yet
+    for (let trial = 0; trial < 10; trial++) {
+      const w0 = Float64Array.from({ length: M }, () => Math.floor(rnd() * 8));
+      // the second class: other weights, and its refused arcs closed
+      const w1 = Float64Array.from({ length: M }, (_, q) =>
+        refused[csr.outArcs[q]!] === Number.POSITIVE_INFINITY
+          ? Number.POSITIVE_INFINITY
+          : Math.floor(rnd() * 8),
+      );
+      for (let i = 0; i < R; i++) {
+        kept.keep(0, i, shortestPathTree(csr, w0, roots.byClass[0]!.roots[i]!, ws, options));
+        const j = roots.byClass[1]!.roots.indexOf(roots.byClass[0]!.roots[i]!);
+        expect(kept.adopt(1, j)).toBe(true);
+        const tree = kept.repair(1, j, w1, blocked);
+        expect(Array.from(tree.distance)).toEqual(Array.from(bellmanFord(w1, roots.byClass[1]!.roots[j]!)));
+        for (let v = 0; v < N; v++) {
+          const e = tree.predecessorArc[v]!;
+          if (e >= 0) expect(w1[csr.outArcs.indexOf(e)]).toBeLessThan(Number.POSITIVE_INFINITY);
+        }
+      }
+    }
   });
 });

@@ -17,6 +17,11 @@
  * tree because along a predecessor chain labels never fall. Ties keep the kept tree's predecessor
  * (only strictly shorter paths replace it). Through-blocked nodes are not left, as in Dijkstra.
  *
+ * Any tree from the root will do as a start, so a class that has none yet adopts the latest tree
+ * another class grew or repaired from the same root (the value-of-time classes mostly share their
+ * shortest paths); arcs it refuses weigh Infinity and cut their subtrees off, which step 2 reaches
+ * again where it can.
+ *
  * Internal: no public API.
  */
 
@@ -39,6 +44,8 @@ export class KeptTrees {
   private readonly trail: Int32Array;
   private readonly heap: LazyMinHeap;
   private stamp = 0;
+  /** Per node: the slot of the latest tree kept or repaired from it as root, -1 if none. */
+  private readonly latestFrom: Int32Array;
 
   /**
    * @param roots - the run's roots (./treeRoots.ts)
@@ -59,6 +66,20 @@ export class KeptTrees {
     this.mark = arena.i32(nodeCount);
     this.trail = arena.i32(nodeCount);
     this.heap = new LazyMinHeap(nodeCount);
+    this.latestFrom = arena.i32(nodeCount).fill(-1);
+  }
+
+  /**
+   * Give class k's i-th root, which keeps no tree yet, a copy of another class's tree from the same
+   * root node, to repair at its own weights (classes that differ in value of time mostly share their
+   * shortest paths). Returns false when no class has a tree from that node.
+   */
+  adopt(k: number, i: number): boolean {
+    const root = this.roots.byClass[k]!.roots[i]!;
+    const from = this.latestFrom[root]!;
+    if (from < 0) return false;
+    this.keep(k, i, this.trees[from]!);
+    return true;
   }
 
   /** Whether class k keeps a tree from its i-th root. */
@@ -67,7 +88,7 @@ export class KeptTrees {
   }
 
   /** Keep a tree Dijkstra grew for class k from its i-th root (copied); returns the kept copy. */
-  keep(k: number, i: number, tree: ShortestPathTree): StoredTree {
+  keep(k: number, i: number, tree: ShortestPathTree | StoredTree): StoredTree {
     const slot = this.slotStart[k]! + i;
     let kept = this.trees[slot];
     if (!kept) {
@@ -77,6 +98,7 @@ export class KeptTrees {
     }
     (kept.predecessorArc as Int32Array).set(tree.predecessorArc);
     (kept.distance as Float64Array).set(tree.distance);
+    this.latestFrom[this.roots.byClass[k]!.roots[i]!] = slot;
     return kept;
   }
 
@@ -91,8 +113,10 @@ export class KeptTrees {
    * @returns the repaired tree
    */
   repair(k: number, i: number, weight: Float64Array, blocked: Uint8Array | undefined): StoredTree {
-    const tree = this.trees[this.slotStart[k]! + i]!;
+    const slot = this.slotStart[k]! + i;
+    const tree = this.trees[slot]!;
     const root = this.roots.byClass[k]!.roots[i]!;
+    this.latestFrom[root] = slot;
     const pred = tree.predecessorArc as Int32Array;
     const dist = tree.distance as Float64Array;
     const { outStart, outArcs, outHead, tail } = this.roots.csr;
