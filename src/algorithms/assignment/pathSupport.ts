@@ -217,8 +217,7 @@ export function rootTree(
     }
     if (kept && (kept.has(cls.index, i) || kept.adopt(cls.index, i))) {
       tree = kept.repair(cls.index, i, ws.weight, ws.treeOptions.blockedThrough);
-    }
-    else {
+    } else {
       const grown = shortestPathTree(csr, ws.weight, root, ws.dijkstra, ws.treeOptions);
       tree = kept ? kept.keep(cls.index, i, grown) : grown;
     }
