@@ -6,6 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { parkMiller } from '../../../test/support/random.js';
 import { buildCsr } from './csr.js';
 import { createDijkstraWorkspace, shortestPathTree } from './dijkstra.js';
 import {
@@ -16,24 +17,12 @@ import {
   LazyMinHeap,
 } from './heap.js';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Queue `n` items with falling keys in random order, popping now and then as Dijkstra does; returns
  * the (item, key) pairs popped, stale entries left out, and each item's last key.
  */
 function drive(queue: DijkstraQueue, n: number, seed: number) {
-  const rnd = random(seed);
+  const rnd = parkMiller(seed);
   const best = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const settled = new Uint8Array(n);
   const popped: [number, number][] = [];
@@ -97,7 +86,7 @@ describe('Dijkstra queues', () => {
       [200, 900, 8],
       [LAZY_QUEUE_MAX_NODES + 200, 3000, 9],
     ] as const) {
-      const rnd = random(seed);
+      const rnd = parkMiller(seed);
       const tail = new Int32Array(m);
       const head = new Int32Array(m);
       const weight = new Float64Array(m);

@@ -7,6 +7,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { parkMiller } from '../../../test/support/random.js';
 import { gradientProjection } from './gradientProjection.js';
 import { hashArcs, PathStore } from './pathStore.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
@@ -43,18 +44,9 @@ const problem = createAssignmentProblem({
   classes,
 });
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
-  };
-}
-
 describe('SplitPaths', () => {
   it('prices paths as their constant part plus their volume-dependent arcs, listed in order', () => {
-    const rnd = random(5);
+    const rnd = parkMiller(5);
     // small first buffers: the store and the split both grow
     const store = new PathStore(problem.odCount, 2, 4);
     const split = new SplitPaths(2, 4);

@@ -7,21 +7,13 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { parkMiller } from '../../../test/support/random.js';
 import { TypedArena } from '../_internal/arena.js';
 import { createDijkstraWorkspace, shortestPathTree } from '../_internal/dijkstra.js';
 import { createAssignmentProblem } from './problem.js';
 import { gridNetwork } from './testProblems.js';
 import { KeptTrees } from './treeRepair.js';
 import { treeRoots } from './treeRoots.js';
-
-/** Deterministic pseudo-random numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
-  };
-}
 
 const grid = gridNetwork(6, 3, { min: 1, spread: 5 }, { min: 10, spread: 10 });
 const origins = [0, 1, 2, 3, 6, 7, 8];
@@ -68,7 +60,7 @@ function bellmanFord(weight: Float64Array, root: number): Float64Array {
 describe('KeptTrees.repair', () => {
   it('gives Bellman–Ford distances and a consistent tree after weight changes, round after round', () => {
     expect(roots.reverse).toBe(true);
-    const rnd = random(17);
+    const rnd = parkMiller(17);
     const position = new Int32Array(M);
     for (let q = 0; q < M; q++) position[csr.outArcs[q]!] = q;
     const kept = new KeptTrees(roots, new TypedArena());
@@ -121,7 +113,7 @@ describe('KeptTrees.repair', () => {
   });
 
   it('repairs a tree adopted from another class with the same root, other weights and refused arcs', () => {
-    const rnd = random(29);
+    const rnd = parkMiller(29);
     const kept = new KeptTrees(roots, new TypedArena());
     const ws = createDijkstraWorkspace(N);
     const blocked = problem.blockedThrough!;

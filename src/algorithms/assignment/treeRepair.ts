@@ -119,7 +119,7 @@ export class KeptTrees {
     this.latestFrom[root] = slot;
     const pred = tree.predecessorArc as Int32Array;
     const dist = tree.distance as Float64Array;
-    const { outStart, outArcs, outHead, tail } = this.roots.csr;
+    const { tail } = this.roots.csr;
     const { position, mark, trail, heap } = this;
     const n = this.roots.csr.nodeCount;
     if (++this.stamp > 0x3ffffff0) {
@@ -157,36 +157,37 @@ export class KeptTrees {
     // 2. every arc once: strictly shorter paths are taken and queued
     heap.clear();
     for (let u = 0; u < n; u++) {
-      const du = dist[u]!;
-      if (du === Number.POSITIVE_INFINITY) continue;
-      if (blocked !== undefined && blocked[u] === 1 && u !== root) continue;
-      for (let q = outStart[u]!, end = outStart[u + 1]!; q < end; q++) {
-        const nd = du + weight[q]!;
-        const v = outHead[q]!;
-        if (nd < dist[v]!) {
-          dist[v] = nd;
-          pred[v] = outArcs[q]!;
-          heap.push(v, nd);
-        }
-      }
+      if (dist[u]! < Number.POSITIVE_INFINITY) this.relax(u, root, weight, dist, pred, blocked);
     }
-
     // 3. Dijkstra from the improved nodes
     while (heap.size > 0) {
       const u = heap.pop();
-      const du = heap.poppedKey;
-      if (du > dist[u]!) continue; // improved again since queued
-      if (blocked !== undefined && blocked[u] === 1 && u !== root) continue;
-      for (let q = outStart[u]!, end = outStart[u + 1]!; q < end; q++) {
-        const nd = du + weight[q]!;
-        const v = outHead[q]!;
-        if (nd < dist[v]!) {
-          dist[v] = nd;
-          pred[v] = outArcs[q]!;
-          heap.push(v, nd);
-        }
-      }
+      // skip an entry whose node improved again since it was queued
+      if (heap.poppedKey === dist[u]) this.relax(u, root, weight, dist, pred, blocked);
     }
     return tree;
+  }
+
+  /** Take every strictly shorter path through u's out-arcs, queueing the nodes it improves. */
+  private relax(
+    u: number,
+    root: number,
+    weight: Float64Array,
+    dist: Float64Array,
+    pred: Int32Array,
+    blocked: Uint8Array | undefined,
+  ): void {
+    if (blocked !== undefined && blocked[u] === 1 && u !== root) return;
+    const { outStart, outArcs, outHead } = this.roots.csr;
+    const du = dist[u]!;
+    for (let q = outStart[u]!, end = outStart[u + 1]!; q < end; q++) {
+      const nd = du + weight[q]!;
+      const v = outHead[q]!;
+      if (nd < dist[v]!) {
+        dist[v] = nd;
+        pred[v] = outArcs[q]!;
+        this.heap.push(v, nd);
+      }
+    }
   }
 }
