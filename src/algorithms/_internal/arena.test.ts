@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { TypedArena } from './arena.js';
+import { grown, TypedArena } from './arena.js';
 
 describe('TypedArena', () => {
   it('gives zeroed, 8-byte aligned views that do not overlap, across chunk boundaries', () => {
@@ -34,5 +34,14 @@ describe('TypedArena', () => {
     expect(big.buffer.byteLength).toBe(800);
     expect(Array.from(arena.i32From([3, -1, 7]))).toEqual([3, -1, 7]);
     expect(Array.from(arena.f64From([0.5, 2]))).toEqual([0.5, 2]);
+  });
+
+  it('grows an array into a longer one of its kind, the old elements first and zeros after', () => {
+    const ints = grown(Int32Array.of(4, -2, 9), 5);
+    expect(ints).toBeInstanceOf(Int32Array);
+    expect(Array.from(ints)).toEqual([4, -2, 9, 0, 0]);
+    const reals = grown(Float64Array.of(0.25), 3);
+    expect(reals).toBeInstanceOf(Float64Array);
+    expect(Array.from(reals)).toEqual([0.25, 0, 0]);
   });
 });

@@ -91,3 +91,17 @@ export function int32Array(arena: TypedArena | undefined, n: number): Int32Array
 export function float64Array(arena: TypedArena | undefined, n: number): Float64Array {
   return arena ? arena.f64(n) : new Float64Array(n);
 }
+
+/**
+ * A copy of `array` in a new array of its kind, `n` elements long (zeros after the copied ones): how
+ * growable buffers grow.
+ *
+ * @param array - the array to copy (at most `n` elements)
+ * @param n - the new length
+ * @returns the new array
+ */
+export function grown<T extends Int32Array | Float64Array>(array: T, n: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(n);
+  bigger.set(array);
+  return bigger;
+}

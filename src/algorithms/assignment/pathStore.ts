@@ -9,7 +9,7 @@
  * Internal: no public API. add/remove O(path length), find O(paths of the OD · path length).
  */
 
-import { float64Array, int32Array, TypedArena } from '../_internal/arena.js';
+import { float64Array, grown, int32Array, TypedArena } from '../_internal/arena.js';
 import type { PathSet } from './pathSet.js';
 import type { AssignmentProblem } from './problem.js';
 
@@ -93,11 +93,7 @@ export class PathStore {
 
   private growPaths(): void {
     const n = this.next.length * 2;
-    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
+    const grow = <T extends Int32Array | Float64Array>(a: T): T => grown(a, n);
     this.next = grow(this.next);
     this.start = grow(this.start);
     this.length = grow(this.length);

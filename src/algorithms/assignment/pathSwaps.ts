@@ -30,7 +30,7 @@
  * Internal: no public API.
  */
 
-import { float64Array, int32Array, type TypedArena } from '../_internal/arena.js';
+import { float64Array, grown, int32Array, type TypedArena } from '../_internal/arena.js';
 import type { PathStore } from './pathStore.js';
 import type { AssignmentClass } from './problem.js';
 import type { SplitPaths } from './splitPaths.js';
@@ -136,20 +136,13 @@ export class SwapWorkspace {
 
   private grow(): void {
     const n = this.od.length * 2;
-    const int = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.od = int(this.od);
-    this.cls = int(this.cls);
-    this.from = int(this.from);
-    this.to = int(this.to);
-    this.sigX = int(this.sigX);
-    this.sigY = int(this.sigY);
-    const g = new Float64Array(n);
-    g.set(this.gain);
-    this.gain = g;
+    this.od = grown(this.od, n);
+    this.cls = grown(this.cls, n);
+    this.from = grown(this.from, n);
+    this.to = grown(this.to, n);
+    this.sigX = grown(this.sigX, n);
+    this.sigY = grown(this.sigY, n);
+    this.gain = grown(this.gain, n);
   }
 }
 

@@ -19,8 +19,7 @@
  * Internal: no public API.
  */
 
-import type { TypedArena } from '../_internal/arena.js';
-import { float64Array, int32Array } from '../_internal/arena.js';
+import { float64Array, grown, int32Array, type TypedArena } from '../_internal/arena.js';
 import type { PathStore } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
 import { VDF_CONSTANT } from './vdf.js';
@@ -64,11 +63,7 @@ export class SplitPaths {
   refresh(p: AssignmentProblem, store: PathStore, classes: readonly AssignmentClass[]): void {
     const paths = store.flow.length;
     if (this.fixed.length < paths) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(paths);
-        b.set(a);
-        return b;
-      };
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => grown(a, paths);
       this.fixed = grow(this.fixed);
       this.varStart = grow(this.varStart);
       this.varLength = grow(this.varLength);
