@@ -17,13 +17,14 @@
  *    every costlier path p to the OD's cheapest path s by the Newton step
  *    Δ = min(f_p, (c_p − c_s) / Σ_{a ∈ p ⊕ s} t'_a) (projected onto f_p ≥ 0), and the costs of the
  *    touched arcs are updated at once. Paths are priced as a constant part plus their
- *    volume-dependent arcs (./splitPaths.ts), which are the only arcs a move reads or writes; an overshooting step (costs curving upwards) is finished by a
- *    safeguarded Newton/bisection on the pair. After a full pass, passes visit only the ODs that
- *    moved flow in the pass before; when their excess cost is below 2 % of the last full gap, a full
- *    pass confirms it over all ODs (or starts the cycle again). At most 3 × `innerIterations`
- *    passes, the last one full. With two or more classes, ODs of different classes whose moves
- *    mirror each other on the same arcs swap flow, which changes no arc volume (./pathSwaps.ts):
- *    before the second pass among the ODs that moved in the first, and before the tenth among all.
+ *    volume-dependent arcs (./splitPaths.ts), which are the only arcs a move reads or writes; an
+ *    overshooting step (costs curving upwards) is finished by a safeguarded Newton/bisection on the
+ *    pair. After a full pass, passes visit only the ODs that moved flow in the pass before; when
+ *    their excess cost is below 2 % of the last full gap, a full pass confirms it over all ODs (or
+ *    starts the cycle again). At most 3 × `innerIterations` passes, the last one full. With two or
+ *    more classes, ODs of different classes whose moves mirror each other on the same
+ *    volume-dependent arcs swap flow, which changes no arc cost (./pathSwaps.ts): before the second
+ *    pass among the ODs that moved in the first, and before the tenth among all.
  *    Paths left without flow at two column generations in a row are dropped. Cost differences at the
  *    rounding level of a path's cost (1e-14 relative) count as none: no move is made on them.
  *
@@ -524,8 +525,10 @@ const ROUNDING = 1e-14;
 const pair = new Float64Array(2);
 
 /**
- * Move `amount` of flow from path q to path s on the volume-dependent arcs they do not share (./splitPaths.ts), refreshing those arcs
- * costs. Leaves c_q − c_s afterwards (`fixedGap`, the paths' constant parts, plus the arcs' costs; shared arcs cancel) and Σ t' over the arcs in `pair`.
+ * Move `amount` of flow from path q to path s on the volume-dependent arcs they do not share
+ * (./splitPaths.ts), refreshing those arcs' costs. Leaves c_q − c_s afterwards (`fixedGap`, the
+ * difference of the paths' constant parts, plus the arcs' costs; shared arcs cancel) and Σ t' over the
+ * arcs in `pair`.
  */
 function movePair(
   p: AssignmentProblem,

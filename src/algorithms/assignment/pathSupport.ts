@@ -183,8 +183,9 @@ export function seedMissingPaths(
  * paths to the root's OD ends are allowed (see treeSharing.ts), and this class's tree is kept for
  * narrower classes. Otherwise Dijkstra on the class weights (money for VOT-0 classes), which are
  * filled into `ws.weight` once per class: pass the same `weights` holder for every root of the class,
- * `{ ready: false }` at first. With `kept`, a tree the class grew from this root in an earlier round
- * is repaired instead (./treeRepair.ts), and a new one is kept.
+ * `{ ready: false }` at first. With `kept`, the tree the class had from this root in the round before
+ * — or, for its first, another class's latest tree from the same root — is repaired instead
+ * (./treeRepair.ts); a tree grown without one is kept.
  *
  * @internal
  */
