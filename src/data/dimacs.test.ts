@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCorridorSimError, type ParseError } from '../model/errors.js';
+import { thrown } from '../../test/support/expect-error.js';
+import { isCorridorSimError, ParseError } from '../model/errors.js';
 import {
   readDimacs,
   readDimacsMaxFlow,
@@ -23,13 +24,9 @@ a 3 4 0 5 1
 const MAX = 'c max example\r\np max 3 2\r\nn 1 s\r\nn 3 t\r\na 1 2 7\r\na 2 3 5\r\n';
 
 function parseErrorOf(text: string): ParseError {
-  try {
-    readDimacs(text);
-  } catch (error) {
-    expect(isCorridorSimError(error) && error.code).toBe('parse');
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError');
+  const error = thrown(() => readDimacs(text), ParseError);
+  expect(isCorridorSimError(error) && error.code).toBe('parse');
+  return error;
 }
 
 describe('readDimacs', () => {

@@ -7,6 +7,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/support/expect-error.js';
 import { isCorridorSimError, ParseError } from '../model/errors.js';
 import { parseTntpFlow, parseTntpNet, parseTntpNode, parseTntpTrips } from './tntp.js';
 
@@ -29,17 +30,11 @@ const NET = `<NUMBER OF ZONES> 2
 `;
 
 function expectParseError(run: () => unknown, line: number, text: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(isCorridorSimError(error)).toBe(true);
-    expect(error).toBeInstanceOf(ParseError);
-    expect((error as ParseError).code).toBe('parse');
-    expect((error as ParseError).line).toBe(line);
-    expect((error as Error).message).toMatch(text);
-    return;
-  }
-  throw new Error('expected a ParseError');
+  const error = thrown(run, ParseError);
+  expect(isCorridorSimError(error)).toBe(true);
+  expect(error.code).toBe('parse');
+  expect(error.line).toBe(line);
+  expect(error.message).toMatch(text);
 }
 
 describe('parseTntpNet', () => {

@@ -7,7 +7,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { invalidArgument } from '../../test/support/expect-error.js';
+import { invalidArgument, thrown } from '../../test/support/expect-error.js';
 import { linkRecord, nodeRecord } from '../../test/support/records.js';
 import { NotFoundError } from './errors.js';
 import {
@@ -28,15 +28,7 @@ const link = (id: string, from: string, to: string): LinkAttributes =>
   linkRecord(id, from, to, { costUsdPerUnit: 10, distanceKm: 100 });
 const meta = { name: 'tiny' };
 
-function notFound(fn: () => unknown): NotFoundError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NotFoundError);
-    return error as NotFoundError;
-  }
-  throw new Error('expected a NotFoundError');
-}
+const notFound = (fn: () => unknown): NotFoundError => thrown(fn, NotFoundError);
 
 describe('createNetwork', () => {
   it('names a duplicate node id', () => {

@@ -9,6 +9,24 @@ import { expect } from 'vitest';
 import { InvalidArgumentError } from '../../src/model/errors.js';
 
 /**
+ * The error of class `kind` that `fn` throws (fails the test when it throws something else or
+ * nothing), so that a test can check its fields and message.
+ *
+ * @param fn - the call expected to throw
+ * @param kind - the error class expected
+ * @returns the error
+ */
+export function thrown<E extends Error>(fn: () => unknown, kind: abstract new (...args: never[]) => E): E {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(kind);
+    return error as E;
+  }
+  throw new Error(`expected a ${kind.name}`);
+}
+
+/**
  * The InvalidArgumentError `fn` throws (fails the test when it throws something else or nothing), so that
  * a test can check its argument path and message.
  *
@@ -16,13 +34,7 @@ import { InvalidArgumentError } from '../../src/model/errors.js';
  * @returns the error
  */
 export function invalidArgument(fn: () => unknown): InvalidArgumentError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return error as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
+  return thrown(fn, InvalidArgumentError);
 }
 
 /**
