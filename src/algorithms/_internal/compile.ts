@@ -22,7 +22,6 @@
  */
 
 import { decimalYear } from '../../model/dates.js';
-import type { CommodityId } from '../../model/ids.js';
 import {
   type LinkAttributes,
   type Network,
@@ -36,6 +35,7 @@ import {
   candidateTopologies,
   INT_PARTS,
   intLengths,
+  type NetworkIds,
   type Topology,
   useTopology,
 } from './topology.js';
@@ -43,23 +43,13 @@ import {
 export { decimalYear };
 
 /** A network compiled for hot loops. */
-export interface CompiledNetwork {
+export interface CompiledNetwork extends NetworkIds {
   /** The source network (its graph is not read: a deferred network's is never built here). */
   readonly network: Network;
   /** Node records by node index (the network's own, frozen). */
   readonly nodes: readonly NodeAttributes[];
   /** Link records by link index (the network's own, frozen). */
   readonly links: readonly LinkAttributes[];
-  /** Node ids by node index. */
-  readonly nodeIds: readonly string[];
-  /** Link ids by link index (= arc id for arcs below linkCount). */
-  readonly linkIds: readonly string[];
-  /** Node index by id. */
-  readonly nodeIndex: ReadonlyMap<string, number>;
-  /** Link index by id. */
-  readonly linkIndex: ReadonlyMap<string, number>;
-  /** Commodity ids by commodity index. */
-  readonly commodityIds: readonly CommodityId[];
   /** Number of links (arcs `0..linkCount-1`). */
   readonly linkCount: number;
   /** The graph over vertices (node copies); arcs = links then node arcs. */

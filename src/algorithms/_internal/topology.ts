@@ -13,22 +13,27 @@
  * Internal: no public API.
  */
 
+import type { CommodityId } from '../../model/ids.js';
 import type { LinkAttributes, Network, NodeAttributes } from '../../model/network.js';
 import { MODES, type Mode, networkOrigin } from '../../model/network.js';
 import { buildCsr } from './csr.js';
 
-/** The structure of a network as `compileNetwork` lays it out (arcs = links, then node arcs). */
-export interface Topology {
+/** A network's commodity, node and link ids by index, and node and link indexes by id. */
+export interface NetworkIds {
   /** Commodity ids by commodity index. */
-  readonly commodityIds: readonly string[];
+  readonly commodityIds: readonly CommodityId[];
   /** Node ids by node index. */
   readonly nodeIds: readonly string[];
-  /** Link ids by link index. */
+  /** Link ids by link index (= arc id for arcs below the link count). */
   readonly linkIds: readonly string[];
   /** Node index by id. */
   readonly nodeIndex: ReadonlyMap<string, number>;
   /** Link index by id. */
   readonly linkIndex: ReadonlyMap<string, number>;
+}
+
+/** The structure of a network as `compileNetwork` lays it out (arcs = links, then node arcs). */
+export interface Topology extends NetworkIds {
   /** `from` of each link, as the structure was built from (checked on reuse). */
   readonly linkFrom: readonly string[];
   /** `to` of each link. */
