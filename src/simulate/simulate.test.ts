@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { linkRecord, nodeRecord } from '../../test/support/records.js';
 import { compileNetwork } from '../algorithms/_internal/compile.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
@@ -346,53 +347,19 @@ describe('simulate on awkward capacities (found by the testing kit)', () => {
     version: 1,
     meta: { name: 'tiny' },
     nodes: [
-      { id: 'n0', name: 'n0', country: 'KZ', kind: 'city', lon: 0, lat: 0 },
-      {
-        id: 'n1',
-        name: 'n1',
-        country: 'KZ',
+      nodeRecord('n0', { kind: 'city', lon: 0, lat: 0 }),
+      nodeRecord('n1', {
         kind: 'city',
         lon: 1,
         lat: 0,
         handling: { container: { capacityPerYear: 5e-324 } },
-      },
-      { id: 'n2', name: 'n2', country: 'KZ', kind: 'city', lon: 2, lat: 0 },
+      }),
+      nodeRecord('n2', { kind: 'city', lon: 2, lat: 0 }),
     ],
     links: [
-      {
-        id: 'a',
-        from: 'n0',
-        to: 'n2',
-        mode: 'rail',
-        commodity: 'container',
-        capacityPerYear: 5e-324,
-        transitDays: 1,
-        costUsdPerUnit: 1,
-        distanceKm: 1,
-        countries: ['KZ'],
-      },
-      {
-        id: 'b',
-        from: 'n0',
-        to: 'n1',
-        mode: 'rail',
-        commodity: 'container',
-        transitDays: 1,
-        costUsdPerUnit: 1,
-        distanceKm: 1,
-        countries: ['KZ'],
-      },
-      {
-        id: 'c',
-        from: 'n1',
-        to: 'n2',
-        mode: 'rail',
-        commodity: 'container',
-        transitDays: 1,
-        costUsdPerUnit: 1,
-        distanceKm: 1,
-        countries: ['KZ'],
-      },
+      linkRecord('a', 'n0', 'n2', { capacityPerYear: 5e-324 }),
+      linkRecord('b', 'n0', 'n1'),
+      linkRecord('c', 'n1', 'n2'),
     ],
   });
   const demand = parseDemand(
