@@ -63,12 +63,20 @@ export function report(figures: CriticalityFigures): string {
     // Differences that are floating-point residue are exact zeros in the ranking, so every figure
     // prints as is: a 0 is no change at all.
     formatTable(
-      ['link closed', 'overland TEU lost', 'TEU to sea', 'units unserved', 'added cost, M USD/yr'],
+      [
+        'link closed',
+        'overland TEU lost',
+        'TEU to sea',
+        'TEU unserved',
+        'crude t unserved',
+        'added cost, M USD/yr',
+      ],
       figures.top.map((e) => [
         e.id,
         e.lostThroughputTeu,
         e.addedDivertedTeu,
-        e.addedUnmet,
+        e.addedUnmetByCommodity.container ?? 0,
+        e.addedUnmetByCommodity.crude ?? 0,
         e.addedCostUsd / 1e6,
       ]),
     ),

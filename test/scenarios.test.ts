@@ -6,6 +6,7 @@ import { memoryIo } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { loadDataset } from '../src/data/datasets.js';
 import { listScenarios, loadScenario } from '../src/data/scenarios.js';
+import type { CriticalityEntry } from '../src/simulate/criticality.js';
 import { simulate } from '../src/simulate/simulate.js';
 
 const eurasia = loadDataset('eurasia');
@@ -120,8 +121,23 @@ describe('CLI simulation commands', () => {
         io3,
       ),
     ).toBe(0);
-    const ranking = JSON.parse(io3.stdout.join('\n')).ranking;
+    const ranking = JSON.parse(io3.stdout.join('\n')).ranking as CriticalityEntry[];
     expect(ranking.length).toBeGreaterThan(0);
+    // unmet volume per commodity, each in its own unit; addedUnmet is their sum
+    for (const e of ranking) {
+      const { container, crude, ...others } = e.addedUnmetByCommodity;
+      expect(others).toEqual({});
+      expect(container! + crude!).toBeCloseTo(e.addedUnmet, 3);
+    }
+    // Rotterdam receives both: closing it leaves TEU and tonnes unmet, which the sum would add up
+    const rotterdam = ranking.find((e) => e.id === 'rotterdam')!;
+    expect(rotterdam.addedUnmetByCommodity.container).toBeGreaterThan(1000);
+    expect(rotterdam.addedUnmetByCommodity.crude).toBeGreaterThan(1e6);
+    const io4 = memoryIo();
+    expect(
+      await main(['criticality', '--elements', 'nodes', '--commodity', 'crude', '--year', '2023'], io4),
+    ).toBe(0);
+    expect(io4.stdout.join('\n')).toMatch(/unmet container TEU\/yr +unmet crude t\/yr/);
   });
 
   it('rejects bad arguments with a clear message and exit code 1 or 2', async () => {

@@ -35,6 +35,8 @@ describe('criticality: added cost and time when demand goes unmet', () => {
     const ferry = entry(ranking, 'aktau-baku');
     expect(corridor(reference, 'middle').volume).toBeCloseTo(90_000, 6);
     expect(ferry.addedUnmet).toBeCloseTo(90_000, 6);
+    expect(Object.keys(ferry.addedUnmetByCommodity)).toEqual(['container']);
+    expect(ferry.addedUnmetByCommodity.container).toBeCloseTo(90_000, 6);
     // The standard shippers keep the Northern route: no money cost added. The total cost of delivered
     // volume falls by 90,000 × 4,160 = 374.4 million USD, which is lost trade, not a saving.
     expect(ferry.addedCostUsd).toBe(0);
@@ -230,9 +232,15 @@ describe('criticality: no floating-point residue in the ranking', () => {
       expect(e.lostThroughputTeu).toBe(0);
       expect(e.addedDivertedTeu).toBe(0);
       for (const x of figures(e)) expect(x === 0 || Math.abs(x) > 1).toBe(true);
+      // per commodity, in its own unit: TEU and tonnes are not added up there
+      const { container, crude, ...others } = e.addedUnmetByCommodity;
+      expect(others).toEqual({});
+      expect(container).toBe(0);
+      expect(crude).toBe(e.addedUnmet);
     }
     const cpc = entry(ranking, 'oil-cpc');
     expect(cpc.addedUnmet).toBeCloseTo(45_220_000, 0);
+    expect(cpc.addedUnmetByCommodity.crude).toBeCloseTo(45_220_000, 0);
     // the crude still shipped goes by dearer routes (docs/simulation.md: 212 million USD a year)
     expect(cpc.addedCostUsd / 1e6).toBeCloseTo(211.96, 2);
     // ordered by unmet volume (no throughput lost), then by added cost

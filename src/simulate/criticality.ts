@@ -91,8 +91,18 @@ export interface CriticalityEntry {
   readonly lostThroughputTeu: number;
   /** Market volume pushed to sea (TEU/yr). */
   readonly addedDivertedTeu: number;
-  /** Volume of every commodity left unserved (units/yr, summed over commodities: TEU + tonnes). */
+  /**
+   * Volume of every commodity left unserved, summed over commodities (units/yr: TEU + tonnes). A sum of
+   * unlike units: it only orders the ranking after lost throughput; read the volumes from
+   * `addedUnmetByCommodity`.
+   */
   readonly addedUnmet: number;
+  /**
+   * Volume left unserved per commodity, in the commodity's unit (`network.commodities[c].unit`: TEU/yr
+   * for containers, t/yr for crude); every commodity with demand in the reference run, 0 when it
+   * loses nothing. Negative when a removal lets more of a commodity through.
+   */
+  readonly addedUnmetByCommodity: Readonly<Record<string, number>>;
   /**
    * Money cost added to the volume delivered in both runs (USD/yr), matched per demand flow and
    * segment: volume that keeps its route × the route's change of cost per unit, plus volume that changes
@@ -298,18 +308,29 @@ function effect(
 ) {
   // Market figures are parts of the market's demand; unmet volume is a part of the total demand.
   const market = reference.throughputTeu + reference.divertedTeu + reference.unmetTeu;
+  // each commodity's unmet volume is a part of its demand, the sum a part of the total demand
   let demand = 0;
   let unmet = 0;
+  const byCommodity = new Map<string, { demand: number; unmet: number }>();
   const after = new Map(run.ods.map((od) => [od.id, od]));
   for (const before of reference.ods) {
+    const change = (after.get(before.id)?.unmet ?? 0) - before.unmet;
     demand += before.demand;
-    unmet += (after.get(before.id)?.unmet ?? 0) - before.unmet;
+    unmet += change;
+    const sums = byCommodity.get(before.commodity) ?? { demand: 0, unmet: 0 };
+    byCommodity.set(before.commodity, sums);
+    sums.demand += before.demand;
+    sums.unmet += change;
   }
+  const addedUnmetByCommodity: Record<string, number> = {};
+  for (const [commodity, sums] of byCommodity)
+    addedUnmetByCommodity[commodity] = withoutResidue(sums.unmet, sums.demand);
   const added = rerouting(referenceRoutes, routesOf(run));
   return {
     lostThroughputTeu: withoutResidue(reference.throughputTeu - run.throughputTeu, market),
     addedDivertedTeu: withoutResidue(run.divertedTeu - reference.divertedTeu, market),
     addedUnmet: withoutResidue(unmet, demand),
+    addedUnmetByCommodity,
     addedCostUsd: withoutResidue(added.cost, added.costScale),
     addedUnitDays: withoutResidue(added.time, added.timeScale),
   };

@@ -1,7 +1,7 @@
 /**
  * `corridor-sim criticality [--scenario ...] [--year Y] [--elements links|nodes|both] [--commodity c]
  * [--top N] [--json]`: remove every link and node in turn, rank by lost overland throughput, then
- * unmet volume, then added cost. Added cost and unit-days are those of the volume delivered in both
+ * unmet volume (per commodity in its unit), then added cost. Added cost and unit-days are those of the volume delivered in both
  * runs (what it pays more, or less, on the routes it takes without the element), matched per demand
  * flow and segment: a flow's moved volume is priced against the routes that flow left, never against
  * another flow's lost volume. Volume no longer delivered is in the unmet column and not priced, so a
@@ -59,6 +59,9 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
   io.out(
     `criticality · ${reference.scenario} · ${reference.year} · ${ranking.length} elements carrying flow`,
   );
+  // unmet volume per commodity, each in its own unit
+  const unmetOf = Object.keys(ranking[0]?.addedUnmetByCommodity ?? {});
+  const network = input.value.network;
   io.out('');
   io.out(
     formatTable(
@@ -67,7 +70,7 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
         'kind',
         'lost overland TEU/yr',
         'to sea TEU/yr',
-        'unmet/yr',
+        ...unmetOf.map((c) => `unmet ${c} ${network.commodities[c]?.unit ?? 'units'}/yr`),
         'added cost USD/yr',
         'added unit-days/yr',
       ],
@@ -78,7 +81,7 @@ export const criticalityCommand: Command = async (args, io: CliIo) => {
           r.kind,
           r.lostThroughputTeu,
           r.addedDivertedTeu,
-          r.addedUnmet,
+          ...unmetOf.map((c) => r.addedUnmetByCommodity[c] ?? 0),
           r.addedCostUsd,
           r.addedUnitDays,
         ]),
