@@ -8,8 +8,8 @@
  * 1. recomputes arc volumes exactly from the path flows (no drift), and the arc costs;
  * 2. builds one shortest-path tree per (class, origin), or per (class, destination) when there are
  *    fewer destinations (trees grown backwards, ./treeRoots.ts): the trees give the exact relative
- *    gap of the current flows and each OD's shortest path, which joins the OD's path set when it is
- *    new (column generation). A class that differs from an earlier one only by forbidden arcs takes that
+ *    gap of the current flows and, when the run goes on, each OD's shortest path, which joins the
+ *    OD's path set when it is new (column generation; the last round's trees only measure the gap). A class that differs from an earlier one only by forbidden arcs takes that
  *    class's tree wherever its tree paths avoid them (./treeSharing.ts). After the first round, each
  *    (class, root) repairs its tree of the round before instead of growing a new one
  *    (./treeRepair.ts);
@@ -65,7 +65,7 @@ import {
 import { SplitPaths } from './splitPaths.js';
 import { KeptTrees } from './treeRepair.js';
 import { TreePathKeys, treeRoots } from './treeRoots.js';
-import { SharedTrees } from './treeSharing.js';
+import { SharedTrees, type StoredTree } from './treeSharing.js';
 
 export type { PathWarmStart } from './pathSupport.js';
 
@@ -177,6 +177,8 @@ export function gradientProjection(
   for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept);
 
   const history: number[] = [];
+  // this round's tree per (class, root), in the order the loops visit them
+  const roundTrees: StoredTree[] = [];
   let iterations = 0;
   let status: AssignmentStatus;
   let gap = Number.POSITIVE_INFINITY;
@@ -190,6 +192,8 @@ export function gradientProjection(
     let tstt = 0;
     let sptt = 0;
     shared.nextRound();
+    // the trees first, for the gap: the columns are generated only when the run goes on
+    let treeAt = 0;
     for (const cls of active) {
       const x = classFlows[cls.index]!;
       const constant = cls.arcConstant;
@@ -200,12 +204,40 @@ export function gradientProjection(
       const weights = { ready: false };
       const { rootStart, entries, far } = roots.byClass[cls.index]!;
       for (let i = 0; i < rootStart.length - 1; i++) {
-        const { distance, predecessorArc } = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
+        const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
+        roundTrees[treeAt++] = tree;
+        const distance = tree.distance;
+        for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
+          sptt += cls.demand[entries[k]!]! * distance[far[k]!]!;
+        }
+      }
+    }
+    gap = relativeGapOf(tstt, sptt);
+    history.push(gap);
+    if (gap < bestGap) {
+      bestGap = gap;
+      sinceBest = 0;
+    } else {
+      sinceBest++;
+    }
+    const stop = stopStatus(gap, target, iterations, maxIterations, started, maxSeconds);
+    if (stop) {
+      status = stop;
+      break;
+    }
+    if (sinceBest >= DEFAULTS.stallIterations) {
+      status = 'stalled';
+      break;
+    }
+    treeAt = 0;
+    for (const cls of active) {
+      const { rootStart, entries, far } = roots.byClass[cls.index]!;
+      for (let i = 0; i < rootStart.length - 1; i++) {
+        const predecessorArc = roundTrees[treeAt++]!.predecessorArc;
         keys.nextTree();
         for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
           const j = entries[k]!;
           const d = far[k]!;
-          sptt += cls.demand[j]! * distance[d]!;
           const od = cls.odOffset + j;
           // Prune paths that carried no flow after the last IDLE_ROUNDS + 1 equilibrations (store.aux
           // counts them; add() starts it at 0).
@@ -251,23 +283,6 @@ export function gradientProjection(
           }
         }
       }
-    }
-    gap = relativeGapOf(tstt, sptt);
-    history.push(gap);
-    if (gap < bestGap) {
-      bestGap = gap;
-      sinceBest = 0;
-    } else {
-      sinceBest++;
-    }
-    const stop = stopStatus(gap, target, iterations, maxIterations, started, maxSeconds);
-    if (stop) {
-      status = stop;
-      break;
-    }
-    if (sinceBest >= DEFAULTS.stallIterations) {
-      status = 'stalled';
-      break;
     }
 
     // Step 3: equilibrate the restricted problem (Gauss–Seidel over ODs). After a full pass, passes
