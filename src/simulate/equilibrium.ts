@@ -68,6 +68,8 @@ export interface EquilibriumOutput {
   readonly unmet: Map<string, number>;
   /** The raw path set, for warm starts. */
   readonly pathSet: PathSet | undefined;
+  /** Largest relative excess of a used path over its OD's cheapest (deterministic equilibrium only). */
+  readonly maxPathExcess: number | undefined;
 }
 
 /**
@@ -189,6 +191,7 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     paths,
     unmet,
     pathSet: set,
+    maxPathExcess: result.maxPathExcess,
   };
 }
 

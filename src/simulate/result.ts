@@ -27,6 +27,12 @@ export type SimulationStatus =
 export interface Convergence {
   /** Relative gap of the returned flows (0 for min-cost at the optimum). */
   readonly relativeGap: number;
+  /**
+   * Equilibrium solver only: the largest relative excess cost of a used route over the cheapest route
+   * of its OD and shipper class, (c − c_min) / c_min in generalized cost. The relative gap weighs each
+   * route's excess by its volume; this bounds every route that carries volume.
+   */
+  readonly maxPathExcess?: number;
   /** Iterations performed. */
   readonly iterations: number;
   /** One sentence: why the solver stopped. */

@@ -68,6 +68,27 @@ describe('simulate (equilibrium) on the two-corridor sample', () => {
     expect(standard.length).toBeGreaterThan(1);
     const min = Math.min(...costs);
     for (const c of costs) expect((c - min) / min).toBeLessThan(1e-6);
+    // the largest excess of a used route is reported, and bounds the flow-weighted gap
+    const reported = r.convergence.maxPathExcess!;
+    expect(reported).toBeGreaterThanOrEqual(Math.max(...costs.map((c) => (c - min) / min)) - 1e-12);
+    expect(reported).toBeGreaterThanOrEqual(r.convergence.relativeGap * (1 - 1e-9));
+    expect(reported).toBeLessThan(1e-8);
+  });
+
+  it('reports the largest excess of a used route: at least the gap, and only for the equilibrium', async () => {
+    const tight = scenario('tight', {
+      kind: 'scale-capacity',
+      target: { links: ['almaty-moscow'] },
+      factor: 0.4,
+    });
+    const loose = await simulate(input, tight, { year: 2024, relativeGap: 1e-3 });
+    expect(loose.convergence.maxPathExcess).toBeGreaterThanOrEqual(
+      loose.convergence.relativeGap * (1 - 1e-9),
+    );
+    for (const solver of ['logit', 'min-cost'] as const) {
+      const other = await simulate(input, tight, { year: 2024, solver });
+      expect(other.convergence).not.toHaveProperty('maxPathExcess');
+    }
   });
 
   it('reports the binding cut of the overland system: the Altynkol gauge-change terminal (400,000 TEU)', async () => {

@@ -447,6 +447,7 @@ export async function simulate(
   let unmet: Map<string, number>;
   let pathSet: PathSetState | undefined;
   let shadowPrice: Float64Array | undefined;
+  let maxPathExcess: number | undefined;
 
   switch (solver) {
     case 'equilibrium':
@@ -490,6 +491,7 @@ export async function simulate(
       status = !out || out.converged ? 'converged' : 'not-converged';
       if (allocated && allocated.status !== 'optimal') status = 'not-converged';
       relativeGap = out?.relativeGap ?? 0;
+      maxPathExcess = out?.maxPathExcess;
       iterations = out?.iterations ?? 0;
       stopReason = [out?.stopReason, allocated && `${fixed[0]!.commodity}: ${allocated.stopReason}`]
         .filter(Boolean)
@@ -576,7 +578,13 @@ export async function simulate(
     demandYear: demandYear ?? year,
     solver,
     status,
-    convergence: { relativeGap, iterations, stopReason, seconds: (performance.now() - started) / 1000 },
+    convergence: {
+      relativeGap,
+      ...(maxPathExcess === undefined ? {} : { maxPathExcess }),
+      iterations,
+      stopReason,
+      seconds: (performance.now() - started) / 1000,
+    },
     ...figures,
     crude: crudeSummary(figures),
     bindingCut:

@@ -46,6 +46,22 @@ describe('gradientProjection', () => {
     expect(result.objective).toBe('system-optimum');
   });
 
+  it('reports the largest excess of a used path, as an independent Bellman–Ford check finds it', () => {
+    const problem = createAssignmentProblem(gridInput());
+    for (const objective of ['user-equilibrium', 'system-optimum'] as const) {
+      for (const relativeGap of [1e-3, 1e-5, 1e-9]) {
+        const result = gradientProjection(problem, { relativeGap, objective });
+        const so = objective === 'system-optimum';
+        const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, result.paths!, so);
+        expect(result.maxPathExcess).toBeGreaterThanOrEqual(0);
+        expect(result.maxPathExcess).toBeCloseTo(check.maxUsedExcess, 12);
+      }
+    }
+    // a loose run leaves some used path costlier than its OD's cheapest
+    const loose = gradientProjection(problem, { relativeGap: 1e-3 });
+    expect(loose.maxPathExcess).toBeGreaterThan(1e-6);
+  });
+
   it('reaches relative gaps of 1e-10 and below, and the Wardrop conditions hold', () => {
     const problem = createAssignmentProblem(gridInput());
     const result = gradientProjection(problem, { relativeGap: 1e-11 });

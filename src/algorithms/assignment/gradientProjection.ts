@@ -51,7 +51,7 @@ import {
   setPathCosts,
 } from './pathSupport.js';
 import { SwapWorkspace, swapAcrossClasses } from './pathSwaps.js';
-import type { AssignmentProblem } from './problem.js';
+import type { AssignmentClass, AssignmentProblem } from './problem.js';
 import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
@@ -146,6 +146,8 @@ export function gradientProjection(
   const markP = arena.i32(M);
   const classFlows = p.classes.map(() => arena.f64(M));
   const split = new SplitPaths(p.odCount * 2, p.odCount * 8, arena);
+  // each OD's shortest cost at the last gap evaluation (the trees' distance)
+  const odMin = arena.f64(p.odCount);
   const hot = arena.i32(p.odCount);
   const hotClass = arena.i32(p.odCount);
   let stamp = 0;
@@ -208,7 +210,10 @@ export function gradientProjection(
         roundTrees[treeAt++] = tree;
         const distance = tree.distance;
         for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
-          sptt += cls.demand[entries[k]!]! * distance[far[k]!]!;
+          const j = entries[k]!;
+          const shortest = distance[far[k]!]!;
+          odMin[cls.odOffset + j] = shortest;
+          sptt += cls.demand[j]! * shortest;
         }
       }
     }
@@ -349,6 +354,7 @@ export function gradientProjection(
   const report = objectiveReport(p, V, classFlows);
   setPathCosts(p, store, cost, report.arcTimes);
   return finishResult(p, {
+    maxPathExcess: maxUsedExcess(store, active, odMin),
     status,
     target,
     algorithm: 'path',
@@ -362,6 +368,26 @@ export function gradientProjection(
     classFlows,
     paths: store.toPathSet(p),
   });
+}
+
+/**
+ * The largest relative excess (c_p − π_od) / π_od of a path with flow over its OD's shortest cost
+ * `odMin`, over the ODs of `classes`, from the costs in `store.cost` (0 when every used path is a
+ * shortest one; an excess below 0, rounding between the tree's sum and the path's, counts as 0).
+ */
+function maxUsedExcess(store: PathStore, classes: readonly AssignmentClass[], odMin: Float64Array): number {
+  let max = 0;
+  for (const cls of classes) {
+    for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
+      const shortest = odMin[od]!;
+      for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+        if (!(store.flow[q]! > 0)) continue;
+        const excess = (store.cost[q]! - shortest) / shortest;
+        if (excess > max) max = excess;
+      }
+    }
+  }
+  return max;
 }
 
 /**

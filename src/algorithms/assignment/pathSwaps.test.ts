@@ -269,6 +269,9 @@ describe('gradient projection with classes sharing ferries near capacity', () =>
     expect(check.relativeGap).toBeLessThan(1e-6);
     expect(check.relativeGap).toBeCloseTo(result.relativeGap, 12);
     expect(check.maxUsedExcess).toBeLessThan(1e-5);
+    // the solver reports that largest excess itself, above its gap
+    expect(result.maxPathExcess).toBeCloseTo(check.maxUsedExcess, 12);
+    expect(result.maxPathExcess).toBeGreaterThan(result.relativeGap);
     expect(check.maxDemandError).toBeLessThan(1e-12);
     expect(check.maxFlowMismatch).toBeLessThan(1e-9);
     const tight = gradientProjection(problem, { relativeGap: 1e-11 });

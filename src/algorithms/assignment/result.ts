@@ -53,6 +53,14 @@ export interface AssignmentResult {
   readonly classFlows: readonly Float64Array[];
   /** Path sets with flows (path-based algorithms), else undefined. */
   readonly paths: PathSet | undefined;
+  /**
+   * Path-based user equilibrium and system optimum only: the largest relative excess cost of a used
+   * path over the cheapest path of its OD at the returned flows, max (c_p − π_od) / π_od over paths
+   * with flow (costs the objective equalises: marginal costs under system optimum; constant terms
+   * included). The relative gap weighs each path's excess by its flow, so one path may exceed it; this
+   * bounds every used path. Classes with value of time 0 keep their route and are left out.
+   */
+  readonly maxPathExcess?: number;
   /** Demand left out because it has no path (see `problem.unreachable`). */
   readonly unassignedVolume: number;
 }
@@ -203,6 +211,7 @@ export function finishResult(
     };
     readonly classFlows: readonly Float64Array[];
     readonly paths: PathSet | undefined;
+    readonly maxPathExcess?: number;
   },
 ): AssignmentResult {
   return {
@@ -221,5 +230,6 @@ export function finishResult(
     classFlows: run.classFlows,
     paths: run.paths,
     unassignedVolume: p.unreachable.reduce((sum, u) => sum + u.volume, 0),
+    ...(run.maxPathExcess === undefined ? {} : { maxPathExcess: run.maxPathExcess }),
   };
 }
