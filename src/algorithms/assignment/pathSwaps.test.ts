@@ -265,7 +265,7 @@ describe('gradient projection with classes sharing ferries near capacity', () =>
     expect(result.iterations).toBeLessThanOrEqual(5);
     const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, result.paths!);
     // the target bounds the flow-weighted gap (recomputed here with Bellman–Ford); one path's
-    // relative excess may exceed it (4.3e-6 on one path at a gap of 3.3e-7)
+    // relative excess may exceed it (1.9e-7 on one path at a gap of 1.5e-8)
     expect(check.relativeGap).toBeLessThan(1e-6);
     expect(check.relativeGap).toBeCloseTo(result.relativeGap, 12);
     expect(check.maxUsedExcess).toBeLessThan(1e-5);
