@@ -13,8 +13,9 @@
  * shortest-path search, then checks that (1) no used path is cheaper than c_min (that would mean the
  * path uses an arc its segment may not use, or that times disagree), (2) the recomputed gap does not
  * exceed the reported `convergence.relativeGap` (with a small slack), (3) segments with value of time
- * 0 — routed on money once — use money-cheapest paths, and optionally (4) every used path is within a
- * given relative tolerance of c_min.
+ * 0 — routed on money once — use money-cheapest paths, and (4) every used path is within a relative
+ * tolerance of c_min: the one given, else the `convergence.maxPathExcess` the solver reports (with the
+ * same slack as the gap), else none.
  *
  * Generalized cost of an arc for a segment of value of time VOT (USD per unit per day), as in
  * src/algorithms/routing/options.ts:
@@ -75,7 +76,9 @@ export interface EquilibriumOptions extends ToleranceOptions {
   readonly commodities?: readonly string[];
   /**
    * When set, every used path must cost at most `c_min × (1 + pathTolerance) + absoluteTolerance`.
-   * @defaultValue undefined (only the gap is checked; the gap bounds the *volume-weighted* excess)
+   * @defaultValue the reported `convergence.maxPathExcess × (1 + gapSlack)` when the result has one
+   *   (the equilibrium solver's), else undefined (only the gap is checked; the gap bounds the
+   *   *volume-weighted* excess)
    */
   readonly pathTolerance?: number;
 }
@@ -214,14 +217,18 @@ export function checkEquilibrium(
       'must be an array of commodity ids',
     );
   }
-  const pathTolerance = options.pathTolerance;
-  if (pathTolerance !== undefined && (typeof pathTolerance !== 'number' || !(pathTolerance >= 0))) {
+  const given = options.pathTolerance;
+  if (given !== undefined && (typeof given !== 'number' || !(given >= 0))) {
     throw new InvalidArgumentError(
       MODULE,
       'checkEquilibrium: options.pathTolerance',
-      `must be a number ≥ 0, got ${describeValue(pathTolerance)}`,
+      `must be a number ≥ 0, got ${describeValue(given)}`,
     );
   }
+  // without a tolerance of its own, every used path is held to the excess the solver reports
+  const claimed = result.convergence?.maxPathExcess;
+  const pathTolerance =
+    given ?? (typeof claimed === 'number' && claimed >= 0 ? claimed * (1 + gapSlack) : undefined);
   const out: Violation[] = [];
   if (!result.paths || result.paths.length === 0) return out;
   const { network, demand } = result.applied;

@@ -196,6 +196,21 @@ describe('checkEquilibrium', () => {
     ).toEqual(['equilibrium flow f0/s']);
   });
 
+  it("holds every used path to the solver's reported maxPathExcess (ab1 is 25 % above the cheapest)", () => {
+    const result = withLink(equilibrium(), 'ab1', { timeDays: 4 });
+    const claiming = (maxPathExcess: number) => ({
+      ...result,
+      convergence: { relativeGap: 0.2, maxPathExcess },
+    });
+    expect(checkEquilibrium(claiming(0.25))).toEqual([]);
+    const [v, ...rest] = checkEquilibrium(claiming(0.2));
+    expect(rest).toEqual([]);
+    expect(v!.subject).toBe('flow f0/s');
+    expect(v!.message).toMatch(/used path ab1 costs 50, above the cheapest 40 by more than 20\.2 %/);
+    // a tolerance of the caller's own replaces the claim
+    expect(checkEquilibrium(claiming(0.2), { pathTolerance: 0.3 })).toEqual([]);
+  });
+
   it('prices segment surcharges: 15 USD on ab2 for segment s gives gap 40 × 15 / (120 × 40) = 0.125', () => {
     const surcharges = [{ segments: ['s'], link: 'ab2', costUsdPerUnit: 15, transitDays: 0 }];
     const [v] = checkEquilibrium(equilibrium(), { segmentSurcharges: surcharges });

@@ -80,7 +80,7 @@ export interface CheckableResult {
   readonly corridors?: readonly CheckedCorridor[];
   readonly ods: readonly CheckedOd[];
   readonly paths?: readonly CheckedPath[];
-  readonly convergence?: { readonly relativeGap: number };
+  readonly convergence?: { readonly relativeGap: number; readonly maxPathExcess?: number };
   /** The network and demand after the scenario. */
   readonly applied: SimulationInput;
 }
