@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ferryLink } from '../../test/support/ferry.js';
+import { parkMiller } from '../../test/support/random.js';
 import { formatPath, InvalidArgumentError } from '../model/errors.js';
+import { deepFreeze } from '../model/freeze.js';
+import { loadDataset } from './datasets.js';
 import { parseNetwork } from './network-format.js';
-import { parseScenario, safeParseScenario, serializeScenario } from './scenario-format.js';
-import { isDeepFrozen } from './validated.js';
+import {
+  parseScenario,
+  safeParseScenario,
+  scenarioDocumentIssues,
+  serializeScenario,
+} from './scenario-format.js';
+import { loadScenario } from './scenarios.js';
+import { isDeepFrozen, isValidated } from './validated.js';
 
 const network = parseNetwork(
   JSON.parse(readFileSync(new URL('../../data/samples/two-corridors.json', import.meta.url), 'utf8')),
@@ -212,5 +221,68 @@ describe('parseScenario: the result cannot change after validation (A3)', () => 
     expect(Object.isFrozen((scenario.operations[1] as { target: object }).target)).toBe(true);
     expect(input).toEqual(before);
     expect(Object.isFrozen(input.operations[0])).toBe(false);
+  });
+});
+
+describe('scenario validation: operations validated before are not parsed again (their checks still run)', () => {
+  const eurasia = loadDataset('eurasia');
+  const known = loadScenario('baseline').operations;
+  // fresh operations: valid ones, ones whose shape fails, and ones whose references or dates fail
+  const fresh: unknown[] = [
+    { kind: 'close-links', target: { links: ['aktau-alat'] } },
+    { kind: 'scale-capacity', target: { links: ['aktau-alat'] }, factor: -2 },
+    { kind: 'close-links', target: { links: ['no-such-link'] } },
+    { kind: 'surcharge', target: { countries: ['RU'] } },
+    { kind: 'close-nodes', nodes: ['aktau'], from: '2025-01-01', until: '2024-01-01' },
+    { kind: 'warp-drive' },
+    { kind: 'add-link', link: { id: 'aktau-alat' } },
+    { kind: 'demand-growth', factor: 1.1, commodities: ['coal'] },
+  ];
+  const issuesOf = (operations: readonly unknown[]) =>
+    scenarioDocumentIssues(
+      { format: 'corridor-sim/scenario', version: 1, id: 'mixed', name: 'mixed', operations },
+      eurasia.network,
+      eurasia.demand,
+    );
+
+  it('gives the same issues, at the same paths, as validating every operation (40 random mixes)', () => {
+    const random = parkMiller(20261204);
+    for (let round = 0; round < 40; round++) {
+      const operations: unknown[] = [...known];
+      const inserts = 1 + Math.floor(random() * 4);
+      for (let k = 0; k < inserts; k++) {
+        const op = fresh[Math.floor(random() * fresh.length)]!;
+        operations.splice(Math.floor(random() * (operations.length + 1)), 0, structuredClone(op));
+      }
+      // structuredClone: the same operations, none of them marked
+      expect(issuesOf(operations)).toEqual(issuesOf(structuredClone(operations)));
+    }
+  });
+
+  it('names the operation at its index in the scenario when a fresh one fails after validated ones', () => {
+    const n = known.length;
+    // a shape issue (the schema's) and a reference issue (the whole list's)
+    const issues = issuesOf([
+      ...known,
+      { kind: 'scale-capacity', target: { links: ['aktau-alat'] }, factor: -2 },
+      { kind: 'close-links', target: { links: ['no-such-link'] } },
+    ]);
+    expect(issues.map((i) => formatPath(i.path))).toEqual([
+      `$.operations[${n}].factor`,
+      `$.operations[${n + 1}].target.links[0]`,
+    ]);
+  });
+
+  it('remembers a deep-frozen operation once it passed, never an unfrozen one', () => {
+    const frozen = deepFreeze({ kind: 'close-links', target: { links: ['aktau-alat'] } } as const);
+    const open = { kind: 'close-links', target: { links: ['aktau-alat'] } };
+    expect(issuesOf([...known, frozen, open])).toEqual([]);
+    expect(isValidated(frozen, 'scenario-operation')).toBe(true);
+    expect(isValidated(open, 'scenario-operation')).toBe(false);
+    // an unfrozen operation edited after a check is checked again
+    (open.target as { links: string[] }).links = ['no-such-link'];
+    expect(issuesOf([...known, open]).map((i) => i.code)).toEqual(['unknown_link']);
+    // every operation of a parsed scenario is remembered
+    for (const op of known) expect(isValidated(op, 'scenario-operation')).toBe(true);
   });
 });

@@ -17,7 +17,14 @@ import { deepFreeze } from '../model/freeze.js';
 import { type Network, requireNetwork } from '../model/network.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioOp, type Selector } from '../model/scenario.js';
 import { requireValidDemand } from './demand-format.js';
-import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
+import {
+  type ItemwiseParse,
+  parseByItem,
+  parsePair,
+  present,
+  type SafeParseResult,
+  sortIssues,
+} from './issues.js';
 import { checkHeader } from './network-format.js';
 import {
   countryCode,
@@ -30,7 +37,7 @@ import {
   provenanceMapSchema,
   withoutUndefined,
 } from './schema.js';
-import { markValidated } from './validated.js';
+import { isDeepFrozen, isValidated, markValidated } from './validated.js';
 
 const MODULE = 'corridor-sim/data';
 
@@ -420,7 +427,7 @@ function checkDocument(
 ): { data: ScenarioDocument; issues?: never } | { data?: never; issues: ValidationIssue[] } {
   const header = checkHeader(input, 'corridor-sim/scenario', SCENARIO_FORMAT_VERSION);
   if (header.length > 0) return { issues: header };
-  const shape = parseByItem<ScenarioDocument>(scenarioDocumentSchema, ['operations'], input);
+  const shape = parseDocument(input);
   if (!shape.data) return { issues: shape.issues };
   const ops = shape.data.operations as readonly (ScenarioOp | null)[];
   const issues = [...shape.issues];
@@ -429,6 +436,61 @@ function checkDocument(
   if (demand) checkDemandReferences(ops, demand, issues);
   if (issues.length > 0) return { issues: sortIssues(issues, KEY_ORDER) };
   return { data: shape.data };
+}
+
+/**
+ * The document parsed item by item (`parseByItem`), except that operations whose shape was validated
+ * before are taken as they are: a scenario built in code from a loaded scenario's operations plus a
+ * few of its own parses only its own. Operations that pass and are deep-frozen (they cannot change)
+ * are remembered. The checks that need the whole list (dates, references, what earlier `add-link`
+ * operations add) still run on every operation, in `checkDocument`.
+ */
+function parseDocument(input: unknown): ItemwiseParse<ScenarioDocument> {
+  const ops = (input as { operations?: unknown }).operations;
+  if (!Array.isArray(ops)) return parseByItem(scenarioDocumentSchema, ['operations'], input);
+  const fresh: number[] = [];
+  for (let i = 0; i < ops.length; i++) if (!isValidated(ops[i], 'scenario-operation')) fresh.push(i);
+  const parsed =
+    fresh.length === ops.length
+      ? parseByItem<ScenarioDocument>(scenarioDocumentSchema, ['operations'], input)
+      : reindexed(
+          parseByItem<ScenarioDocument>(scenarioDocumentSchema, ['operations'], {
+            ...(input as object),
+            operations: fresh.map((i) => ops[i]),
+          }),
+          ops,
+          fresh,
+        );
+  const kept = parsed.data?.operations as readonly (ScenarioOp | null)[] | undefined;
+  for (const i of fresh) {
+    if (kept?.[i] && isDeepFrozen(ops[i])) markValidated(ops[i] as object, 'scenario-operation');
+  }
+  return parsed;
+}
+
+/**
+ * A parse of the document with only the operations at `fresh` (of `ops`) put back in place: the
+ * operations left out keep their index (and are taken as given), and the issues' paths name the
+ * operations' indices in `ops`.
+ */
+function reindexed(
+  parsed: ItemwiseParse<ScenarioDocument>,
+  ops: readonly unknown[],
+  fresh: readonly number[],
+): ItemwiseParse<ScenarioDocument> {
+  const issues = parsed.issues.map((issue) =>
+    issue.path[0] === 'operations' && typeof issue.path[1] === 'number'
+      ? { ...issue, path: ['operations', fresh[issue.path[1]]!, ...issue.path.slice(2)] }
+      : issue,
+  );
+  if (!parsed.data) return { ...parsed, issues };
+  type Operations = ScenarioDocument['operations'];
+  const own = parsed.data.operations;
+  const operations = [...ops] as Operations;
+  fresh.forEach((i, j) => {
+    operations[i] = own[j]!;
+  });
+  return { ...parsed, issues, data: { ...parsed.data, operations } };
 }
 
 /**
@@ -458,10 +520,9 @@ function validateScenario(input: unknown, network?: Network, demand?: Demand): S
   if (checked.issues) return { success: false, issues: checked.issues };
   const { format: _format, version: _version, ...rest } = withoutUndefined(checked.data);
   // a private copy (clean copies every object), deep-frozen so that the mark stays true
-  return {
-    success: true,
-    data: markValidated(deepFreeze(rest as unknown as Scenario), 'scenario', network, demand),
-  };
+  const scenario = deepFreeze(rest as unknown as Scenario);
+  for (const op of scenario.operations) markValidated(op, 'scenario-operation');
+  return { success: true, data: markValidated(scenario, 'scenario', network, demand) };
 }
 
 const [parseScenarioImpl, safeParseScenarioImpl] = parsePair('scenario', validateScenario);

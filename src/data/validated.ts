@@ -30,8 +30,11 @@ interface Mark {
 
 const MARKS = new WeakMap<object, Mark>();
 
-/** What a validated object was validated as: a demand passed where a scenario belongs is not valid. */
-export type ValidatedKind = 'demand' | 'scenario';
+/**
+ * What a validated object was validated as: a demand passed where a scenario belongs is not valid. A
+ * `scenario-operation` mark records the shape of one operation (its schema), never references.
+ */
+export type ValidatedKind = 'demand' | 'scenario' | 'scenario-operation';
 
 /**
  * Remember that an object has been validated: its shape, and, when `network` (and `demand`) are
