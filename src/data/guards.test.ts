@@ -6,7 +6,7 @@ import type { Scenario } from '../model/scenario.js';
 import { applyScenario } from '../scenario/apply.js';
 import { loadDataset } from './datasets.js';
 import { parseDemand } from './demand-format.js';
-import { requireDemand, requireScenario } from './guards.js';
+import { requireDemand, requireScenario, requireScenarioDemandReferences } from './guards.js';
 import { parseScenario } from './scenario-format.js';
 import { loadScenario } from './scenarios.js';
 import { isValidated } from './validated.js';
@@ -259,5 +259,35 @@ describe('guards: commodity names are the network’s own, not properties every 
         'scenario',
       ),
     ).toThrow(ValidationError);
+  });
+});
+
+describe('requireScenarioDemandReferences (a scenario validated against a demand, applied with a part of it)', () => {
+  const { network, demand } = eurasia;
+  // the flows of every year but without one flow id (as a year's flows lack a flow dated in another)
+  const first = demand.flows[0]!;
+  const rest = demand.flows.filter((f) => f.id !== first.id);
+  const part: Demand = { segments: demand.segments, flows: rest };
+  const naming = (flow: string): Scenario => ({
+    id: 'level',
+    name: 'level',
+    operations: [{ kind: 'demand-level', flows: [flow], volumePerYear: 5 }],
+  });
+
+  it('reports a flow the part lacks, at its path, as requireScenario does for the part', () => {
+    const scenario = naming(first.id);
+    requireScenario(scenario, network, demand, MODULE, 'scenario');
+    const expected = issuesOf(() => requireScenario(scenario, network, part, MODULE, 'scenario'), 'scenario');
+    expect(expected).toEqual([`$.operations[0].flows[0]: flow "${first.id}" does not exist in the demand`]);
+    expect(issuesOf(() => requireScenarioDemandReferences(scenario, part, 'scenario'), 'scenario')).toEqual(
+      expected,
+    );
+  });
+
+  it('accepts a scenario whose flows the part has, and one that names no flow or segment', () => {
+    expect(() => requireScenarioDemandReferences(naming(rest[0]!.id), part, 'scenario')).not.toThrow();
+    expect(() =>
+      requireScenarioDemandReferences(loadScenario('cpc-closure'), part, 'scenario'),
+    ).not.toThrow();
   });
 });

@@ -34,7 +34,7 @@
  * applies once.
  */
 
-import { requireDemand, requireScenario } from '../data/guards.js';
+import { requireDemand, requireScenario, requireScenarioDemandReferences } from '../data/guards.js';
 import { decimalYear, isIsoDate, MAX_YEAR, MIN_YEAR, requireYear } from '../model/dates.js';
 import { DEFAULT_SEGMENT, type Demand, type DemandFlow, type ShipperSegment } from '../model/demand.js';
 import {
@@ -223,7 +223,7 @@ export function applyScenario(
   scenario: Scenario,
   options: ApplyScenarioOptions = {},
 ): AppliedScenario {
-  return applyWith(network, demand, scenario, options, rebuildNetwork);
+  return applyWith(network, demand, scenario, options, rebuildNetwork, false);
 }
 
 /**
@@ -231,10 +231,13 @@ export function applyScenario(
  * read (`deferNetwork`): for callers that compile the network (which reads its records) and may never
  * look at its graph. The network, once read, equals the one `applyScenario` returns.
  *
- * @internal Used by simulate; not part of the package API.
- * @param network - the network
- * @param demand - the demand
- * @param scenario - operations to apply, in order
+ * @internal Used by simulate, which has validated its arguments (a scenario built in code is not
+ *   remembered as validated, so checking it here again would repeat the whole check); not part of the
+ *   package API.
+ * @param network - the network (validated)
+ * @param demand - the demand (validated against `network`): the whole demand or a part of it
+ * @param scenario - operations to apply, in order (validated against `network` and the whole demand;
+ *   its flow and segment references are checked against `demand` here)
  * @param options - `year` (annual averages) or `date` (point in time)
  * @returns as {@link applyScenario}, the network's graph deferred
  * @throws as {@link applyScenario}
@@ -246,7 +249,7 @@ export function applyScenarioDeferred(
   scenario: Scenario,
   options: ApplyScenarioOptions = {},
 ): AppliedScenario {
-  return applyWith(network, demand, scenario, options, deferNetwork);
+  return applyWith(network, demand, scenario, options, deferNetwork, true);
 }
 
 /** How the network of an application is made from its changed records (rebuilt or deferred). */
@@ -255,17 +258,26 @@ type MakeNetwork = (
   changes: { readonly nodes: readonly NodeAttributes[]; readonly links: readonly LinkAttributes[] },
 ) => Network;
 
-/** Apply a scenario; `makeNetwork` makes the new network when an operation changed it. */
+/**
+ * Apply a scenario; `makeNetwork` makes the new network when an operation changed it. `checked`: the
+ * caller has validated the arguments.
+ */
 function applyWith(
   network: Network,
   demand: Demand,
   scenario: Scenario,
   options: ApplyScenarioOptions,
   makeNetwork: MakeNetwork,
+  checked: boolean,
 ): AppliedScenario {
-  requireNetwork(network, MODULE, 'network');
-  requireDemand(demand, network, MODULE, 'demand');
-  requireScenario(scenario, network, demand, MODULE, 'scenario');
+  if (checked) {
+    // validated against the whole demand: only its flow and segment references may miss in this part
+    requireScenarioDemandReferences(scenario, demand, 'scenario');
+  } else {
+    requireNetwork(network, MODULE, 'network');
+    requireDemand(demand, network, MODULE, 'demand');
+    requireScenario(scenario, network, demand, MODULE, 'scenario');
+  }
   const timing = timingOf(optionsOf(options, MODULE));
   // Copy-on-write: attribute objects of the input network are frozen and shared until an operation
   // changes them; `editLink` / `editNode` make the private copy the first time.
