@@ -19,13 +19,17 @@ import type { DemandClass } from './classes.js';
 import { decomposeToSinks } from './decompose.js';
 
 /**
- * HiGHS settings for this LP. Unlike the single-commodity network LPs of ../shared/bench/BASELINES.md
- * (where presolve costs 3–74×), this multi-commodity LP with supply vectors and unmet columns solves
- * faster with presolve: measured on Eurasia 2023 avoid-russia (a new LP each run, commodities per
- * class and destination), median 55 ms with presolve against 74 ms without; with commodities per
- * class and origin it was 93 ms with presolve, 280–350 ms without.
+ * HiGHS's presolve, from this many LP columns (commodities × arcs) up. Unlike the single-commodity
+ * network LPs of ../shared/bench/BASELINES.md (where presolve costs 3–74×), the large multi-commodity
+ * LPs with supply vectors and unmet columns solve faster with presolve: measured on Eurasia 2023 (a
+ * new LP each run, commodities per class and destination), simulate with the min-cost solver took
+ * 25 ms with presolve against 32 ms without for the baseline (5,390 columns) and 46 against 66 ms for
+ * avoid-russia (10,318 columns); with commodities per class and origin it was 93 ms with presolve,
+ * 280–350 ms without. On the small crude LP of the equilibrium solver (462 columns) presolve costs
+ * more than it saves: simulate took 3.16 ms with it against 2.85 ms without (baseline with a new CPC
+ * capacity each run). The threshold lies between the sizes measured.
  */
-const LP_OPTIONS = { presolve: true } as const;
+const PRESOLVE_MIN_COLUMNS = 2000;
 
 /**
  * HiGHS's primal feasibility tolerance (its default, which `multiCommodityFlow` keeps), in units per
@@ -214,7 +218,7 @@ async function solveUncached(input: MinCostInput): Promise<MinCostOutput> {
         return { supply, cost: g.cost, unmetPenalty: input.unmetPenaltyUsd };
       }),
     },
-    LP_OPTIONS,
+    { presolve: groups.length * M >= PRESOLVE_MIN_COLUMNS },
   );
   if (result.status !== 'optimal') {
     const reason =
