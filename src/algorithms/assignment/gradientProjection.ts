@@ -60,6 +60,7 @@ import {
   type IterationOptions,
   relativeGapOf,
   resolveIterationOptions,
+  StallWatch,
   stopStatus,
 } from './result.js';
 import { SplitPaths } from './splitPaths.js';
@@ -184,8 +185,7 @@ export function gradientProjection(
   let iterations = 0;
   let status: AssignmentStatus;
   let gap = Number.POSITIVE_INFINITY;
-  let bestGap = Number.POSITIVE_INFINITY;
-  let sinceBest = 0;
+  const stall = new StallWatch(DEFAULTS.stallIterations);
 
   for (;;) {
     // Step 2: exact volumes and costs; trees give the gap and new columns.
@@ -219,19 +219,12 @@ export function gradientProjection(
     }
     gap = relativeGapOf(tstt, sptt);
     history.push(gap);
-    if (gap < bestGap) {
-      bestGap = gap;
-      sinceBest = 0;
-    } else {
-      sinceBest++;
-    }
-    const stop = stopStatus(gap, target, iterations, maxIterations, started, maxSeconds);
+    const stalled = stall.stalled(gap);
+    const stop =
+      stopStatus(gap, target, iterations, maxIterations, started, maxSeconds) ??
+      (stalled ? 'stalled' : undefined);
     if (stop) {
       status = stop;
-      break;
-    }
-    if (sinceBest >= DEFAULTS.stallIterations) {
-      status = 'stalled';
       break;
     }
     treeAt = 0;

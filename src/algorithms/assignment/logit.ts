@@ -49,6 +49,7 @@ import {
   finishResult,
   type IterationOptions,
   resolveIterationOptions,
+  StallWatch,
   stopStatus,
 } from './result.js';
 import { treeRoots } from './treeRoots.js';
@@ -300,8 +301,8 @@ export function logitAssignment(
   let iterations = 0;
   let status: AssignmentStatus;
   let gap = 0;
-  let bestGap = Number.POSITIVE_INFINITY;
-  let sinceBest = 0;
+  // stalled: 50 iterations without the residual falling below its best by more than rounding
+  const stall = new StallWatch(50, 1e-9);
   for (;;) {
     // Step 3: costs, new columns, logit targets, residual.
     pathVolumes(p, store, V, classFlows);
@@ -327,19 +328,12 @@ export function logitAssignment(
     }
     gap = totalDemand > 0 ? residual / totalDemand : 0;
     history.push(gap);
-    if (gap < bestGap * (1 - 1e-9)) {
-      bestGap = gap;
-      sinceBest = 0;
-    } else {
-      sinceBest++;
-    }
-    const stop = stopStatus(gap, target, iterations, maxIterations, started, maxSeconds);
+    const stalled = stall.stalled(gap);
+    const stop =
+      stopStatus(gap, target, iterations, maxIterations, started, maxSeconds) ??
+      (stalled ? 'stalled' : undefined);
     if (stop) {
       status = stop;
-      break;
-    }
-    if (sinceBest >= 50) {
-      status = 'stalled';
       break;
     }
 

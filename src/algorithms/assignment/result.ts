@@ -187,6 +187,37 @@ export function stopStatus(
 }
 
 /**
+ * An iterative run's stall rule: it has stalled when `limit` iterations in a row brought no gap below
+ * the best so far by more than the relative `margin`.
+ *
+ * @internal
+ */
+export class StallWatch {
+  private best = Number.POSITIVE_INFINITY;
+  private since = 0;
+
+  /**
+   * @param limit - iterations without a new best gap that make a stall
+   * @param margin - relative improvement a new best gap needs @defaultValue 0
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly margin = 0,
+  ) {}
+
+  /** Record this iteration's gap; true when the run has stalled. */
+  stalled(gap: number): boolean {
+    if (gap < this.best * (1 - this.margin)) {
+      this.best = gap;
+      this.since = 0;
+    } else {
+      this.since++;
+    }
+    return this.since >= this.limit;
+  }
+}
+
+/**
  * Assemble the result of a run: the fields every algorithm reports the same way (stop sentence,
  * seconds since `started`, a copy of the volumes, unassigned volume) around its own figures.
  *
