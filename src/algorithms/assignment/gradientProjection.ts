@@ -60,8 +60,7 @@ import {
   type IterationOptions,
   relativeGapOf,
   resolveIterationOptions,
-  StallWatch,
-  stopStatus,
+  StopRule,
 } from './result.js';
 import { SplitPaths } from './splitPaths.js';
 import { KeptTrees } from './treeRepair.js';
@@ -179,13 +178,12 @@ export function gradientProjection(
   shared.nextRound();
   for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept);
 
-  const history: number[] = [];
   // this round's tree per (class, root), in the order the loops visit them
   const roundTrees: StoredTree[] = [];
   let iterations = 0;
   let status: AssignmentStatus;
   let gap = Number.POSITIVE_INFINITY;
-  const stall = new StallWatch(DEFAULTS.stallIterations);
+  const rule = new StopRule({ target, maxIterations, started, maxSeconds }, DEFAULTS.stallIterations);
 
   for (;;) {
     // Step 2: exact volumes and costs; trees give the gap and new columns.
@@ -218,11 +216,7 @@ export function gradientProjection(
       }
     }
     gap = relativeGapOf(tstt, sptt);
-    history.push(gap);
-    const stalled = stall.stalled(gap);
-    const stop =
-      stopStatus(gap, target, iterations, maxIterations, started, maxSeconds) ??
-      (stalled ? 'stalled' : undefined);
+    const stop = rule.check(gap, iterations);
     if (stop) {
       status = stop;
       break;
@@ -354,7 +348,7 @@ export function gradientProjection(
     objective,
     iterations,
     gap,
-    history,
+    history: rule.history,
     started,
     volume: V,
     report,

@@ -49,8 +49,7 @@ import {
   finishResult,
   type IterationOptions,
   resolveIterationOptions,
-  StallWatch,
-  stopStatus,
+  StopRule,
 } from './result.js';
 import { treeRoots } from './treeRoots.js';
 import { vdfDerivative, vdfTime } from './vdf.js';
@@ -297,12 +296,11 @@ export function logitAssignment(
     }
   }
 
-  const history: number[] = [];
   let iterations = 0;
   let status: AssignmentStatus;
   let gap = 0;
   // stalled: 50 iterations without the residual falling below its best by more than rounding
-  const stall = new StallWatch(50, 1e-9);
+  const rule = new StopRule({ target, maxIterations, started, maxSeconds }, 50, 1e-9);
   for (;;) {
     // Step 3: costs, new columns, logit targets, residual.
     pathVolumes(p, store, V, classFlows);
@@ -327,11 +325,7 @@ export function logitAssignment(
       }
     }
     gap = totalDemand > 0 ? residual / totalDemand : 0;
-    history.push(gap);
-    const stalled = stall.stalled(gap);
-    const stop =
-      stopStatus(gap, target, iterations, maxIterations, started, maxSeconds) ??
-      (stalled ? 'stalled' : undefined);
+    const stop = rule.check(gap, iterations);
     if (stop) {
       status = stop;
       break;
@@ -379,7 +373,7 @@ export function logitAssignment(
     objective: 'user-equilibrium',
     iterations,
     gap,
-    history,
+    history: rule.history,
     started,
     volume: V,
     report,

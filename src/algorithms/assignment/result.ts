@@ -187,33 +187,47 @@ export function stopStatus(
 }
 
 /**
- * An iterative run's stall rule: it has stalled when `limit` iterations in a row brought no gap below
- * the best so far by more than the relative `margin`.
+ * When an iterative run stops: {@link stopStatus}, or `stalled` once `stallLimit` iterations in a row
+ * brought no gap below the best so far by more than the relative `margin`. Keeps the gap history.
  *
  * @internal
  */
-export class StallWatch {
+export class StopRule {
+  /** The gap of every iteration checked, in order. */
+  readonly history: number[] = [];
   private best = Number.POSITIVE_INFINITY;
   private since = 0;
 
   /**
-   * @param limit - iterations without a new best gap that make a stall
+   * @param limits - target gap, iteration and time limits, and the run's start (`performance.now()`)
+   * @param stallLimit - iterations without a new best gap that make a stall
    * @param margin - relative improvement a new best gap needs @defaultValue 0
    */
   constructor(
-    private readonly limit: number,
+    private readonly limits: {
+      readonly target: number;
+      readonly maxIterations: number;
+      readonly started: number;
+      readonly maxSeconds: number;
+    },
+    private readonly stallLimit: number,
     private readonly margin = 0,
   ) {}
 
-  /** Record this iteration's gap; true when the run has stalled. */
-  stalled(gap: number): boolean {
+  /** Record the gap of the run after `iterations` updates; the status to stop with, or undefined. */
+  check(gap: number, iterations: number): AssignmentStatus | undefined {
+    this.history.push(gap);
     if (gap < this.best * (1 - this.margin)) {
       this.best = gap;
       this.since = 0;
     } else {
       this.since++;
     }
-    return this.since >= this.limit;
+    const { target, maxIterations, started, maxSeconds } = this.limits;
+    return (
+      stopStatus(gap, target, iterations, maxIterations, started, maxSeconds) ??
+      (this.since >= this.stallLimit ? 'stalled' : undefined)
+    );
   }
 }
 
