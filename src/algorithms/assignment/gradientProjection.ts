@@ -9,8 +9,9 @@
  * 2. builds one shortest-path tree per (class, origin), or per (class, destination) when there are
  *    fewer destinations (trees grown backwards, ./treeRoots.ts): the trees give the exact relative
  *    gap of the current flows and, when the run goes on, each OD's shortest path, which joins the
- *    OD's path set when it is new (column generation; the last round's trees only measure the gap). A class that differs from an earlier one only by forbidden arcs takes that
- *    class's tree wherever its tree paths avoid them (./treeSharing.ts). After the first round, each
+ *    OD's path set when it is new (column generation; the last round's trees only measure the gap).
+ *    A class that differs from an earlier one only by forbidden arcs takes that class's tree wherever
+ *    its tree paths avoid them (./treeSharing.ts). After the first round, each
  *    (class, root) repairs its tree of the round before instead of growing a new one
  *    (./treeRepair.ts);
  * 3. re-equilibrates the restricted problem with Gauss–Seidel passes over the ODs: flow moves from
