@@ -46,6 +46,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '../model/errors.js';
+import { deepFreeze } from '../model/freeze.js';
 import { listLinks, listNodes, type Network, type Provenance, type ProvenanceMap } from '../model/network.js';
 import type { Scenario } from '../model/scenario.js';
 import { parseDemand } from './demand-format.js';
@@ -225,14 +226,6 @@ const metaDocumentSchema = z.strictObject({
   timelines: z.array(z.string()),
   targets: z.array(targetSchema),
 });
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
 
 function parseSources(input: unknown): Map<string, SourceRecord> {
   const parsed = sourcesDocumentSchema.safeParse(input);
