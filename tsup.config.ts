@@ -10,6 +10,8 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     treeshake: true,
+    // import.meta.url in the CommonJS build (src/model/units.ts loads mathjs with createRequire)
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
