@@ -27,6 +27,19 @@ const listedBottlenecks = (text: string): string[] => {
 };
 
 describe('formatResult', () => {
+  it('heads the report with the convergence: gap, how far the costliest used route is, iterations', async () => {
+    const excess = result.convergence.maxPathExcess!;
+    const first = formatResult(result).split('\n')[0]!;
+    expect(first).toContain(`relative gap ${result.convergence.relativeGap.toExponential(1)}, `);
+    expect(first).toContain(
+      `every used route within ${Number((excess * 100).toPrecision(2))} % of its cheapest, `,
+    );
+    expect(first).toMatch(/, \d+ iterations\)$/);
+    // the min-cost solver has no route excess to report
+    const minCost = await simulate({ network, demand }, undefined, { year: 2024, solver: 'min-cost' });
+    expect(formatResult(minCost).split('\n')[0]).not.toContain('every used route');
+  });
+
   it('lists min(maxRows, bottlenecks) bottlenecks and maxRows + 4 countries', () => {
     const ids = result.bottlenecks.map((b) => b.id);
     expect(ids.length).toBeGreaterThan(0);

@@ -129,7 +129,7 @@ export function formatResult(result: SimulationResult, options: FormatResultOpti
     );
   }
   const lines = [
-    `${result.scenario} · ${result.year}${result.demandYear === result.year ? '' : ` (demand of ${result.demandYear})`} · ${result.solver} · ${result.status} (relative gap ${result.convergence.relativeGap.toExponential(1)}, ${result.convergence.iterations} iterations)`,
+    `${result.scenario} · ${result.year}${result.demandYear === result.year ? '' : ` (demand of ${result.demandYear})`} · ${result.solver} · ${result.status} (${convergenceText(result.convergence)})`,
     `overland China→Europe: ${formatNumber(result.throughputTeu)} TEU; by sea: ${formatNumber(result.divertedTeu)} TEU; unmet: ${formatNumber(result.unmetTeu)} TEU`,
     result.bindingCut
       ? `overland capacity (minimum cut): ${formatNumber(result.bindingCut.capacityTeu)} TEU, bound by ${[...result.bindingCut.links, ...result.bindingCut.nodes].join(', ')}`
@@ -263,4 +263,21 @@ export function resultToCsv(result: SimulationResult, table: ResultTable): strin
       break;
   }
   return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+/**
+ * The relative gap, with the equilibrium solver how far the costliest used route is above its
+ * cheapest (`maxPathExcess`), and the iterations.
+ */
+function convergenceText(convergence: SimulationResult['convergence']): string {
+  const gap = `relative gap ${convergence.relativeGap.toExponential(1)}`;
+  const excess = convergence.maxPathExcess;
+  const routes =
+    excess === undefined ? '' : `, every used route within ${formatPercent(excess)} of its cheapest`;
+  return `${gap}${routes}, ${convergence.iterations} iterations`;
+}
+
+/** A small fraction as a percentage with two significant digits (0.019 %), 0 as 0 %. */
+function formatPercent(fraction: number): string {
+  return fraction > 0 ? `${Number((fraction * 100).toPrecision(2))} %` : '0 %';
 }
