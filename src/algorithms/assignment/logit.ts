@@ -28,6 +28,7 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
+import { TypedArena } from '../_internal/arena.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
 import { objectiveReport, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace, setClassWeights } from './loading.js';
@@ -51,6 +52,7 @@ import {
   resolveIterationOptions,
   StopRule,
 } from './result.js';
+import { KeptTrees } from './treeRepair.js';
 import { treeRoots } from './treeRoots.js';
 import { vdfDerivative, vdfTime } from './vdf.js';
 
@@ -185,6 +187,8 @@ export function logitAssignment(
   pathVolumes(p, store, V, classFlows);
   updateCosts(p, V, false, cost);
   const roots = treeRoots(p);
+  // the column-generation trees of one iteration are repaired from the last iteration's (./treeRepair.ts)
+  const kept = new KeptTrees(roots, new TypedArena());
   for (const cls of p.classes) if (cls.fixedRoute) seedMissingPaths(p, roots, cls, cost, ws, store, buffer);
   const free = new Float64Array(M);
   updateCosts(p, new Float64Array(M), false, free);
@@ -311,7 +315,7 @@ export function logitAssignment(
         const weights = { ready: false };
         const { rootStart, entries, far } = roots.byClass[cls.index]!;
         for (let i = 0; i < rootStart.length - 1; i++) {
-          const tree = rootTree(p, roots, cls, i, cost, ws, undefined, weights);
+          const tree = rootTree(p, roots, cls, i, cost, ws, undefined, weights, kept);
           for (let k = rootStart[i]!; k < rootStart[i + 1]!; k++) {
             addRootedPath(cls.odOffset + entries[k]!, tree.predecessorArc, far[k]!);
           }
