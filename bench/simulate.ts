@@ -57,7 +57,7 @@ export default async function simulateBench(): Promise<void> {
   const bench = new Bench({ time: 1500, warmupTime: 1000 });
   bench
     .add('· applyScenario (sources)', () => applyScenario(source.network, demand, sourceBaseline, { year }))
-    .add('· applyScenario, graph deferred as simulate runs it (sources)', () =>
+    .add('· applyScenario as simulate runs it: graph deferred, arguments checked before (sources)', () =>
       applyScenarioDeferred(source.network, demand, sourceBaseline, { year }),
     )
     .add('· compileNetwork (sources)', () => compileNetwork(applied.network))
