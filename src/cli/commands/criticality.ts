@@ -1,11 +1,12 @@
 /**
  * `corridor-sim criticality [--scenario ...] [--year Y] [--elements links|nodes|both] [--commodity c]
  * [--top N] [--json]`: remove every link and node in turn, rank by lost overland throughput, then
- * unmet volume (per commodity in its unit), then added cost. Added cost and unit-days are those of the volume delivered in both
- * runs (what it pays more, or less, on the routes it takes without the element), matched per demand
- * flow and segment: a flow's moved volume is priced against the routes that flow left, never against
- * another flow's lost volume. Volume no longer delivered is in the unmet column and not priced, so a
- * loss neither shows as a saving nor inflates the cost of what moved. See `criticality` for the rule.
+ * unmet volume, then added cost; the table has one unmet column per commodity, in its unit. Added
+ * cost and unit-days are those of the volume delivered in both runs (what it pays more, or less, on
+ * the routes it takes without the element), matched per demand flow and segment: a flow's moved
+ * volume is priced against the routes that flow left, never against another flow's lost volume.
+ * Volume no longer delivered is in the unmet columns and not priced, so a loss neither shows as a
+ * saving nor inflates the cost of what moved. See `criticality` for the rule.
  */
 
 import { parseArgs } from 'node:util';
