@@ -52,6 +52,7 @@ import {
   resolveIterationOptions,
   StopRule,
 } from './result.js';
+import { SplitPaths } from './splitPaths.js';
 import { KeptTrees } from './treeRepair.js';
 import { treeRoots } from './treeRoots.js';
 import { vdfDerivative, vdfTime } from './vdf.js';
@@ -229,13 +230,13 @@ export function logitAssignment(
   }
 
   // Step 2: start from the logit split at the current costs where an OD has no flow yet.
-  const pathLength = (cls: AssignmentClass, q: number): number => {
-    let c = 0;
-    const s = store.start[q]!;
-    for (let k = s, stop = s + store.length[q]!; k < stop; k++) {
-      const a = store.arcs[k]!;
-      c += cost[a]! + cls.arcConstant[a]!;
-    }
+  // Paths are priced as a constant part plus their volume-dependent arcs (./splitPaths.ts): the class
+  // constants and the arcs of constant cost do not change between iterations.
+  const split = new SplitPaths(store.flow.length, p.odCount * 8);
+  const pathLength = (q: number): number => {
+    const { fixed, varStart, varLength, varArcs } = split;
+    let c = fixed[q]!;
+    for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) c += cost[varArcs[k]!]!;
     return c;
   };
   const refreshPathSize = (cls: AssignmentClass, od: number): void => {
@@ -269,7 +270,7 @@ export function logitAssignment(
     if (dirty[od] === 1) refreshPathSize(cls, od);
     let best = Number.POSITIVE_INFINITY;
     for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-      const u = theta * pathLength(cls, q) - store.aux[q]!;
+      const u = theta * pathLength(q) - store.aux[q]!;
       store.cost[q] = u;
       if (u < best) best = u;
     }
@@ -289,6 +290,7 @@ export function logitAssignment(
   };
   pathVolumes(p, store, V, classFlows);
   updateCosts(p, V, false, cost);
+  split.refresh(p, store, active);
   for (const cls of active) {
     for (let j = 0; j < cls.destinations.length; j++) {
       const od = cls.odOffset + j;
@@ -322,6 +324,7 @@ export function logitAssignment(
         }
       }
     }
+    split.refresh(p, store, active);
     let residual = 0;
     for (const cls of active) {
       for (let j = 0; j < cls.destinations.length; j++) {
@@ -335,22 +338,21 @@ export function logitAssignment(
       break;
     }
 
-    // Step 4: line search on Fisk's objective along d = y − f, then move.
+    // Step 4: line search on Fisk's objective along d = y − f, then move. D covers the
+    // volume-dependent arcs; the constant part of each path's cost enters the linear term.
     D.fill(0);
     let linear = 0;
+    const { fixed, varStart, varLength, varArcs } = split;
     for (const cls of active) {
       for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
         for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
           const d = store.aux2[q]! - store.flow[q]!;
           if (d === 0) continue;
-          const s = store.start[q]!;
-          let constant = 0;
-          for (let k = s, stop = s + store.length[q]!; k < stop; k++) {
-            const a = store.arcs[k]!;
+          for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) {
+            const a = varArcs[k]!;
             D[a] = D[a]! + d;
-            constant += cls.arcConstant[a]!;
           }
-          linear += d * (constant - store.aux[q]! / theta);
+          linear += d * (fixed[q]! - store.aux[q]! / theta);
         }
       }
     }
