@@ -435,7 +435,9 @@ function fiskStep(
   if (!(g1 > 0)) return 1;
   let lo = 0;
   let hi = 1;
-  let lambda = 0.5;
+  // a Newton step from 1 (its slope is known) starts closer than the middle when it stays inside
+  const fromOne = 1 - g1 / slope;
+  let lambda = slope > 0 && fromOne > 0 && fromOne < 1 ? fromOne : 0.5;
   for (let it = 0; it < 60; it++) {
     const g = derivative(lambda);
     if (g > 0) hi = lambda;
