@@ -59,6 +59,8 @@ describe('number flags are strict decimals (A13, A14, A15)', () => {
     const result = JSON.parse(out);
     expect(result.year).toBe(2023);
     expect(result.relativeGap).toBeLessThanOrEqual(1e-3);
+    // the largest excess of a used route is never below the gap (the gap averages the excesses)
+    expect(result.maxPathExcess).toBeGreaterThanOrEqual(result.relativeGap * (1 - 1e-9));
   });
 });
 

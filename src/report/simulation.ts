@@ -19,6 +19,8 @@ export interface ResultSummary {
   readonly solver: string;
   readonly status: string;
   readonly relativeGap: number;
+  /** Equilibrium solver only: the largest relative excess of a used route over its cheapest. */
+  readonly maxPathExcess?: number;
   readonly corridors: readonly {
     id: string;
     name: string;
@@ -72,6 +74,9 @@ export function summarizeResult(result: SimulationResult): ResultSummary {
     solver: result.solver,
     status: result.status,
     relativeGap: result.convergence.relativeGap,
+    ...(result.convergence.maxPathExcess === undefined
+      ? {}
+      : { maxPathExcess: result.convergence.maxPathExcess }),
     corridors: result.corridors
       .filter((c) => c.commodity === 'container')
       .map((c) => ({
