@@ -273,6 +273,74 @@ export function parseByItem<T>(
   return { data: topOk ? (doc as T) : undefined, issues, failedIds };
 }
 
+/**
+ * {@link parseByItem}, except that the items of the list property `listKey` that `known` accepts are
+ * taken as they are (their shape was validated before, and they cannot have changed) and only the
+ * others are parsed; issues keep the items' indices in the document. `passed` is called with every
+ * parsed item of `listKey` that passed its schema (to remember it).
+ *
+ * @param schema - as {@link parseByItem}
+ * @param listKeys - as {@link parseByItem}; must include `listKey`
+ * @param listKey - the list property whose known items are not parsed again
+ * @param input - the document
+ * @param known - whether an item's shape is known to be valid
+ * @param passed - called with each item of `listKey` that was parsed and passed
+ * @returns as {@link parseByItem}
+ * @remarks Complexity O(size of the items parsed + items of `listKey`).
+ */
+export function parseByItemExceptKnown<T>(
+  schema: z.ZodObject,
+  listKeys: readonly string[],
+  listKey: string,
+  input: unknown,
+  known: (item: unknown) => boolean,
+  passed: (item: unknown) => void,
+): ItemwiseParse<T> {
+  const items = (input as Record<string, unknown>)[listKey];
+  if (!Array.isArray(items)) return parseByItem<T>(schema, listKeys, input);
+  const fresh: number[] = [];
+  for (let i = 0; i < items.length; i++) if (!known(items[i])) fresh.push(i);
+  const parsed =
+    fresh.length === items.length
+      ? parseByItem<T>(schema, listKeys, input)
+      : withKnownItems(
+          parseByItem<T>(schema, listKeys, {
+            ...(input as object),
+            [listKey]: fresh.map((i) => items[i]),
+          }),
+          listKey,
+          items,
+          fresh,
+        );
+  const kept = (parsed.data as Record<string, unknown> | undefined)?.[listKey] as unknown[] | undefined;
+  for (const i of fresh) if (kept?.[i]) passed(items[i]);
+  return parsed;
+}
+
+/**
+ * A parse of a document whose list `listKey` held only the items at `fresh` (of `items`): the other
+ * items put back in place, as given, and the issues' paths naming the items' indices in `items`.
+ */
+function withKnownItems<T>(
+  parsed: ItemwiseParse<T>,
+  listKey: string,
+  items: readonly unknown[],
+  fresh: readonly number[],
+): ItemwiseParse<T> {
+  const issues = parsed.issues.map((issue) =>
+    issue.path[0] === listKey && typeof issue.path[1] === 'number'
+      ? { ...issue, path: [listKey, fresh[issue.path[1]]!, ...issue.path.slice(2)] }
+      : issue,
+  );
+  if (!parsed.data) return { ...parsed, issues };
+  const own = (parsed.data as Record<string, unknown>)[listKey] as unknown[];
+  const merged = [...items];
+  fresh.forEach((i, j) => {
+    merged[i] = own[j];
+  });
+  return { ...parsed, issues, data: { ...parsed.data, [listKey]: merged } as T };
+}
+
 function comparePaths(a: JsonPath, b: JsonPath, keyOrder: readonly string[]): number {
   // Only the top-level key and the item index order issues; within an item, checks keep their order.
   const n = Math.min(a.length, b.length, 2);

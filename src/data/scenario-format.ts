@@ -19,7 +19,7 @@ import { SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioOp, type Selector 
 import { requireValidDemand } from './demand-format.js';
 import {
   type ItemwiseParse,
-  parseByItem,
+  parseByItemExceptKnown,
   parsePair,
   present,
   type SafeParseResult,
@@ -446,51 +446,16 @@ function checkDocument(
  * operations add) still run on every operation, in `checkDocument`.
  */
 function parseDocument(input: unknown): ItemwiseParse<ScenarioDocument> {
-  const ops = (input as { operations?: unknown }).operations;
-  if (!Array.isArray(ops)) return parseByItem(scenarioDocumentSchema, ['operations'], input);
-  const fresh: number[] = [];
-  for (let i = 0; i < ops.length; i++) if (!isValidated(ops[i], 'scenario-operation')) fresh.push(i);
-  const parsed =
-    fresh.length === ops.length
-      ? parseByItem<ScenarioDocument>(scenarioDocumentSchema, ['operations'], input)
-      : reindexed(
-          parseByItem<ScenarioDocument>(scenarioDocumentSchema, ['operations'], {
-            ...(input as object),
-            operations: fresh.map((i) => ops[i]),
-          }),
-          ops,
-          fresh,
-        );
-  const kept = parsed.data?.operations as readonly (ScenarioOp | null)[] | undefined;
-  for (const i of fresh) {
-    if (kept?.[i] && isDeepFrozen(ops[i])) markValidated(ops[i] as object, 'scenario-operation');
-  }
-  return parsed;
-}
-
-/**
- * A parse of the document with only the operations at `fresh` (of `ops`) put back in place: the
- * operations left out keep their index (and are taken as given), and the issues' paths name the
- * operations' indices in `ops`.
- */
-function reindexed(
-  parsed: ItemwiseParse<ScenarioDocument>,
-  ops: readonly unknown[],
-  fresh: readonly number[],
-): ItemwiseParse<ScenarioDocument> {
-  const issues = parsed.issues.map((issue) =>
-    issue.path[0] === 'operations' && typeof issue.path[1] === 'number'
-      ? { ...issue, path: ['operations', fresh[issue.path[1]]!, ...issue.path.slice(2)] }
-      : issue,
+  return parseByItemExceptKnown<ScenarioDocument>(
+    scenarioDocumentSchema,
+    ['operations'],
+    'operations',
+    input,
+    (op) => isValidated(op, 'scenario-operation'),
+    (op) => {
+      if (isDeepFrozen(op)) markValidated(op as object, 'scenario-operation');
+    },
   );
-  if (!parsed.data) return { ...parsed, issues };
-  type Operations = ScenarioDocument['operations'];
-  const own = parsed.data.operations;
-  const operations = [...ops] as Operations;
-  fresh.forEach((i, j) => {
-    operations[i] = own[j]!;
-  });
-  return { ...parsed, issues, data: { ...parsed.data, operations } };
 }
 
 /**
