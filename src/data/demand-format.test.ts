@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parkMiller } from '../../test/support/random.js';
 import { demandForYear, flowSegments } from '../model/demand.js';
 import { formatPath, InvalidArgumentError } from '../model/errors.js';
+import { deepFreeze } from '../model/freeze.js';
+import { loadDataset } from './datasets.js';
 import { parseDemand, safeParseDemand, serializeDemand } from './demand-format.js';
 import { parseNetwork } from './network-format.js';
-import { isDeepFrozen } from './validated.js';
+import { isDeepFrozen, isValidated } from './validated.js';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../data/samples/${name}`, import.meta.url), 'utf8'));
@@ -89,5 +92,56 @@ describe('parseDemand: arguments and the result', () => {
     expect(isDeepFrozen(demand)).toBe(true);
     expect(demand.flows[0]).not.toBe(doc.flows[0]);
     expect(Object.isFrozen(doc.flows[0])).toBe(false);
+  });
+});
+
+describe('demand validation: flows validated before are not parsed again (their checks still run)', () => {
+  const eurasia = loadDataset('eurasia');
+  const known = demandForYear(eurasia.demand, 2023).flows;
+  const template = known[0]!;
+  // fresh flows: valid ones, ones whose shape fails, and ones whose references fail
+  const fresh: unknown[] = [
+    { ...template, id: 'fresh-ok', volumePerYear: 10 },
+    { ...template, id: 'fresh-negative', volumePerYear: -5 },
+    { ...template, id: 'fresh-nowhere', origin: 'atlantis' },
+    { ...template, id: 'fresh-typo', comodity: 'container' },
+    { ...template, id: 'fresh-shares', segmentShares: { 'no-such-segment': 1 } },
+    { ...template }, // the same id and year as a known flow
+  ];
+  const issuesOf = (flows: readonly unknown[]) => {
+    const doc = { format: 'corridor-sim/demand', version: 1, segments: eurasia.demand.segments, flows };
+    const r = safeParseDemand(doc, eurasia.network);
+    return r.success ? [] : r.issues;
+  };
+
+  it('gives the same issues, at the same paths, as validating every flow (40 random mixes)', () => {
+    const random = parkMiller(20261204);
+    for (let round = 0; round < 40; round++) {
+      const flows: unknown[] = [...known];
+      const inserts = 1 + Math.floor(random() * 4);
+      for (let k = 0; k < inserts; k++) {
+        const flow = fresh[Math.floor(random() * fresh.length)]!;
+        flows.splice(Math.floor(random() * (flows.length + 1)), 0, structuredClone(flow));
+      }
+      // structuredClone: the same flows, none of them marked
+      expect(issuesOf(flows)).toEqual(issuesOf(structuredClone(flows)));
+    }
+  });
+
+  it('names a fresh flow that fails by its index among the known ones', () => {
+    const n = known.length;
+    const found = issuesOf([...known, { ...template, id: 'fresh-negative', volumePerYear: -5 }]);
+    expect(found.map((i) => formatPath(i.path))).toEqual([`$.flows[${n}].volumePerYear`]);
+  });
+
+  it('remembers the flows of a parsed demand and deep-frozen flows that passed, never unfrozen ones', () => {
+    for (const flow of known) expect(isValidated(flow, 'demand-flow')).toBe(true);
+    const frozen = deepFreeze({ ...template, id: 'frozen-flow' });
+    const open = { ...template, id: 'open-flow' };
+    expect(issuesOf([...known, frozen, open])).toEqual([]);
+    expect(isValidated(frozen, 'demand-flow')).toBe(true);
+    expect(isValidated(open, 'demand-flow')).toBe(false);
+    open.volumePerYear = -1;
+    expect(issuesOf([...known, open]).map((i) => i.code)).toEqual(['negative']);
   });
 });

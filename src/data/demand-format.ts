@@ -22,7 +22,7 @@ import {
 } from '../model/errors.js';
 import { deepFreeze } from '../model/freeze.js';
 import { type Network, requireNetwork } from '../model/network.js';
-import { parseByItem, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
+import { parseByItemExceptKnown, parsePair, present, type SafeParseResult, sortIssues } from './issues.js';
 import { checkHeader } from './network-format.js';
 import { type DemandDocument, demandDocumentSchema, withoutUndefined } from './schema.js';
 import { isDeepFrozen, isValidated, markValidated } from './validated.js';
@@ -195,7 +195,18 @@ function checkDocument(
 ): { data: DemandDocument; issues?: never } | { data?: never; issues: ValidationIssue[] } {
   const header = checkHeader(input, 'corridor-sim/demand', DEMAND_FORMAT_VERSION);
   if (header.length > 0) return { issues: header };
-  const shape = parseByItem<DemandDocument>(demandDocumentSchema, ['segments', 'flows'], input);
+  // flows whose shape was validated before (a parsed demand's, e.g. a year's flows taken from it) are
+  // not parsed again; the checks across flows and against the network still run on all
+  const shape = parseByItemExceptKnown<DemandDocument>(
+    demandDocumentSchema,
+    ['segments', 'flows'],
+    'flows',
+    input,
+    (flow) => isValidated(flow, 'demand-flow'),
+    (flow) => {
+      if (isDeepFrozen(flow)) markValidated(flow as object, 'demand-flow');
+    },
+  );
   if (!shape.data) return { issues: shape.issues };
   const issues = [...shape.issues, ...checkDemand(shape.data, network)];
   if (issues.length > 0) {
@@ -213,6 +224,7 @@ function validateDemand(input: unknown, network?: Network): SafeParseResult<Dema
     segments: (shape.data.segments ?? []).map((segment) => withoutUndefined(segment) as ShipperSegment),
     flows: shape.data.flows.map((flow) => withoutUndefined(flow) as DemandFlow),
   });
+  for (const flow of demand.flows) markValidated(flow, 'demand-flow');
   markValidated(demand, 'demand', network);
   return { success: true, data: demand };
 }

@@ -32,9 +32,10 @@ const MARKS = new WeakMap<object, Mark>();
 
 /**
  * What a validated object was validated as: a demand passed where a scenario belongs is not valid. A
- * `scenario-operation` mark records the shape of one operation (its schema), never references.
+ * `scenario-operation` or `demand-flow` mark records the shape of one operation or flow (its schema),
+ * never references.
  */
-export type ValidatedKind = 'demand' | 'scenario' | 'scenario-operation';
+export type ValidatedKind = 'demand' | 'scenario' | 'scenario-operation' | 'demand-flow';
 
 /**
  * Remember that an object has been validated: its shape, and, when `network` (and `demand`) are
