@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ferryLink } from '../../test/support/ferry.js';
-import { parkMiller } from '../../test/support/random.js';
+import { randomMixes } from '../../test/support/random.js';
 import { formatPath, InvalidArgumentError } from '../model/errors.js';
 import { deepFreeze } from '../model/freeze.js';
 import { loadDataset } from './datasets.js';
@@ -246,16 +246,9 @@ describe('scenario validation: operations validated before are not parsed again 
     );
 
   it('gives the same issues, at the same paths, as validating every operation (40 random mixes)', () => {
-    const random = parkMiller(20261204);
-    for (let round = 0; round < 40; round++) {
-      const operations: unknown[] = [...known];
-      const inserts = 1 + Math.floor(random() * 4);
-      for (let k = 0; k < inserts; k++) {
-        const op = fresh[Math.floor(random() * fresh.length)]!;
-        operations.splice(Math.floor(random() * (operations.length + 1)), 0, structuredClone(op));
-      }
-      // structuredClone: the same operations, none of them marked
-      expect(issuesOf(operations)).toEqual(issuesOf(structuredClone(operations)));
+    // structuredClone: the same operations, none of them marked
+    for (const mix of randomMixes(known, fresh, 20261204, 40)) {
+      expect(issuesOf(mix)).toEqual(issuesOf(structuredClone(mix)));
     }
   });
 

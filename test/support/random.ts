@@ -19,3 +19,33 @@ export function parkMiller(seed: number): () => number {
     return state / 2147483647;
   };
 }
+
+/**
+ * Lists made of `base` with 1 to 4 copies (structuredClone) of items drawn from `extras` inserted at
+ * random places: for checking that items known before and new ones are treated alike.
+ *
+ * @param base - the items every list starts from (kept as they are, not copied)
+ * @param extras - items to draw copies from
+ * @param seed - seed of the generator ({@link parkMiller})
+ * @param count - number of lists
+ * @returns the lists
+ */
+export function randomMixes(
+  base: readonly unknown[],
+  extras: readonly unknown[],
+  seed: number,
+  count: number,
+): unknown[][] {
+  const random = parkMiller(seed);
+  const mixes: unknown[][] = [];
+  for (let round = 0; round < count; round++) {
+    const list = [...base];
+    const inserts = 1 + Math.floor(random() * 4);
+    for (let k = 0; k < inserts; k++) {
+      const item = extras[Math.floor(random() * extras.length)]!;
+      list.splice(Math.floor(random() * (list.length + 1)), 0, structuredClone(item));
+    }
+    mixes.push(list);
+  }
+  return mixes;
+}
