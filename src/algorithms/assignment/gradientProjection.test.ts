@@ -4,6 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { expectWardrop } from '../../../test/support/wardrop.js';
 import { InvalidArgumentError } from '../../model/errors.js';
 import { gradientProjection } from './gradientProjection.js';
 import { listPaths, type PathSet } from './pathSet.js';
@@ -67,10 +68,7 @@ describe('gradientProjection', () => {
     const result = gradientProjection(problem, { relativeGap: 1e-11 });
     expect(result.status).toBe('converged');
     expect(result.relativeGap).toBeLessThanOrEqual(1e-11);
-    const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, result.paths!);
-    expect(check.maxUsedExcess).toBeLessThan(1e-9);
-    expect(check.maxDemandError).toBeLessThan(1e-12);
-    expect(check.maxFlowMismatch).toBeLessThan(1e-9);
+    expectWardrop(problem, result);
     // some ODs use several paths
     const odCount = result.paths!.odClass.length;
     const multi = Array.from({ length: odCount }, (_, od) => listPaths(result.paths!, od).length).filter(

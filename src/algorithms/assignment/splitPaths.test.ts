@@ -8,11 +8,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { parkMiller } from '../../../test/support/random.js';
+import { expectWardrop } from '../../../test/support/wardrop.js';
 import { gradientProjection } from './gradientProjection.js';
 import { hashArcs, PathStore } from './pathStore.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
 import { SplitPaths } from './splitPaths.js';
-import { checkEquilibrium, gridNetwork } from './testProblems.js';
+import { gridNetwork } from './testProblems.js';
 import type { VolumeDelayFunction } from './vdf.js';
 import { VDF_CONSTANT } from './vdf.js';
 
@@ -95,10 +96,7 @@ describe('SplitPaths', () => {
     expect(problem.vdfKind.filter((k) => k === VDF_CONSTANT).length).toBeGreaterThan(M / 4);
     const result = gradientProjection(problem, { relativeGap: 1e-11 });
     expect(result.status).toBe('converged');
-    const check = checkEquilibrium(problem, result.arcFlows, result.classFlows, result.paths!);
-    expect(check.maxUsedExcess).toBeLessThan(1e-9);
-    expect(check.maxDemandError).toBeLessThan(1e-12);
-    expect(check.maxFlowMismatch).toBeLessThan(1e-9);
+    expectWardrop(problem, result);
     // the classes do split: each uses an arc the other does not
     const only = (k: number) =>
       result.classFlows[k]!.some((x, a) => x > 1e-6 && result.classFlows[1 - k]![a]! < 1e-9);

@@ -6,9 +6,10 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { expectWardrop } from '../../../test/support/wardrop.js';
 import { gradientProjection } from './gradientProjection.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
-import { checkEquilibrium, gridNetwork } from './testProblems.js';
+import { gridNetwork } from './testProblems.js';
 import { SharedTrees, treeServes } from './treeSharing.js';
 
 // 5×5 grid, both directions, BPR; node (r, c) = 5r + c.
@@ -80,9 +81,7 @@ describe('gradient projection with shared trees', () => {
     const b = gradientProjection(reversed, { relativeGap: 1e-11 });
     expect(a.status).toBe('converged');
     expect(b.status).toBe('converged');
-    const check = checkEquilibrium(shared, a.arcFlows, a.classFlows, a.paths!);
-    expect(check.maxUsedExcess).toBeLessThan(1e-9);
-    expect(check.maxDemandError).toBeLessThan(1e-12);
+    expectWardrop(shared, a);
     // the refusing classes use no border arc
     for (const e of border) expect(a.classFlows[2]![e]).toBe(0);
     for (const e of border.slice(0, 3)) expect(a.classFlows[1]![e]).toBe(0);
