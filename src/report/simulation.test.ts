@@ -32,7 +32,7 @@ describe('formatResult', () => {
     const first = formatResult(result).split('\n')[0]!;
     expect(first).toContain(`relative gap ${result.convergence.relativeGap.toExponential(1)}, `);
     expect(first).toContain(
-      `every used route within ${Number((excess * 100).toPrecision(2))} % of its cheapest, `,
+      `every used route within ${Number((excess * 100).toPrecision(2))}% of its cheapest, `,
     );
     expect(first).toMatch(/, \d+ iterations\)$/);
     // the min-cost solver has no route excess to report

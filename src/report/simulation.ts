@@ -278,11 +278,11 @@ function convergenceText(convergence: SimulationResult['convergence']): string {
   const gap = `relative gap ${convergence.relativeGap.toExponential(1)}`;
   const excess = convergence.maxPathExcess;
   const routes =
-    excess === undefined ? '' : `, every used route within ${formatPercent(excess)} of its cheapest`;
+    excess === undefined ? '' : `, every used route within ${smallPercent(excess)} of its cheapest`;
   return `${gap}${routes}, ${convergence.iterations} iterations`;
 }
 
-/** A small fraction as a percentage with two significant digits (0.019 %), 0 as 0 %. */
-function formatPercent(fraction: number): string {
-  return fraction > 0 ? `${Number((fraction * 100).toPrecision(2))} %` : '0 %';
+/** A small fraction as a percentage with two significant digits (0.019%, where `percent` gives 0.0%). */
+function smallPercent(fraction: number): string {
+  return fraction > 0 ? `${Number((fraction * 100).toPrecision(2))}%` : '0%';
 }
