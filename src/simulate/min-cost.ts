@@ -104,38 +104,47 @@ const FORBIDDEN = Number.NEGATIVE_INFINITY;
 
 function problemKey(input: MinCostInput): ProblemKey {
   const { compiled, classes, arcCapacity } = input;
+  const M = compiled.csr.arcCount;
   const used = new Uint8Array(compiled.commodityIds.length);
   for (const c of classes) used[c.commodityIndex] = 1;
-  const numbers: number[] = [compiled.csr.nodeCount, input.unmetPenaltyUsd, classes.length];
-  const ids: string[] = [];
-  for (let e = 0; e < compiled.csr.arcCount; e++) {
+  // written straight into a typed array of the exact size (a key is built on every call)
+  let size = 3;
+  for (let e = 0; e < M; e++) if (used[compiled.arcCommodity[e]!] === 1) size += 6;
+  for (const cls of classes) size += 2 + cls.moneyCost.length + 3 * cls.entries.length;
+  const numbers = new Float64Array(size);
+  let n = 0;
+  numbers[n++] = compiled.csr.nodeCount;
+  numbers[n++] = input.unmetPenaltyUsd;
+  numbers[n++] = classes.length;
+  for (let e = 0; e < M; e++) {
     if (used[compiled.arcCommodity[e]!] !== 1) continue;
-    numbers.push(
-      e,
-      compiled.csr.tail[e]!,
-      compiled.csr.head[e]!,
-      arcCapacity[e]!,
-      compiled.arcActive[e]!,
-      compiled.timeDays[e]!,
-    );
+    numbers[n++] = e;
+    numbers[n++] = compiled.csr.tail[e]!;
+    numbers[n++] = compiled.csr.head[e]!;
+    numbers[n++] = arcCapacity[e]!;
+    numbers[n++] = compiled.arcActive[e]!;
+    numbers[n++] = compiled.timeDays[e]!;
   }
+  const ids: string[] = [];
   for (const cls of classes) {
     ids.push(cls.id);
-    numbers.push(cls.valueOfTime, cls.entries.length);
+    numbers[n++] = cls.valueOfTime;
+    numbers[n++] = cls.entries.length;
     for (let e = 0; e < cls.moneyCost.length; e++) {
       const allowed = cls.forbidden[e] !== 1 && used[compiled.arcCommodity[e]!] === 1;
-      numbers.push(allowed ? cls.moneyCost[e]! : FORBIDDEN);
+      numbers[n++] = allowed ? cls.moneyCost[e]! : FORBIDDEN;
     }
     for (const x of cls.entries) {
       ids.push(x.flow.id);
-      numbers.push(x.origin, x.destination, x.volume);
+      numbers[n++] = x.origin;
+      numbers[n++] = x.destination;
+      numbers[n++] = x.volume;
     }
   }
-  const values = Float64Array.from(numbers);
-  const words = new Int32Array(values.buffer);
+  const words = new Int32Array(numbers.buffer);
   let hash = 0x811c9dc5 | 0;
   for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 16777619);
-  return { hash, numbers: values, ids };
+  return { hash, numbers, ids };
 }
 
 function sameKey(a: ProblemKey, b: ProblemKey): boolean {

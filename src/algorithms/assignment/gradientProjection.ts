@@ -171,10 +171,10 @@ export function gradientProjection(
   if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
   recomputeVolumes();
   updateCosts(p, V, so, cost);
-  const roots = treeRoots(p);
+  const roots = treeRoots(p, arena);
   const treeTail = roots.csr.tail;
   const keys = new TreePathKeys(p.nodeCount, arena);
-  const shared = new SharedTrees(p);
+  const shared = new SharedTrees(p, arena);
   const kept = new KeptTrees(roots, arena);
   shared.nextRound();
   for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept);

@@ -45,8 +45,8 @@ export interface TreeRoots {
   readonly byClass: readonly ClassRoots[];
 }
 
-function originRoots(cls: AssignmentClass): ClassRoots {
-  const entries = new Int32Array(cls.destinations.length);
+function originRoots(cls: AssignmentClass, arena: TypedArena | undefined): ClassRoots {
+  const entries = arena ? arena.i32(cls.destinations.length) : new Int32Array(cls.destinations.length);
   for (let j = 0; j < entries.length; j++) entries[j] = j;
   return { roots: cls.origins, rootStart: cls.originStart, entries, far: cls.destinations };
 }
@@ -55,7 +55,7 @@ function originRoots(cls: AssignmentClass): ClassRoots {
  * Entries grouped by destination (destinations in order of first appearance, entries in order).
  * `slot` is scratch of one entry per node, all -1 on entry and on return.
  */
-function destinationRoots(cls: AssignmentClass, slot: Int32Array): ClassRoots {
+function destinationRoots(cls: AssignmentClass, slot: Int32Array, arena: TypedArena | undefined): ClassRoots {
   const J = cls.destinations.length;
   const roots: number[] = [];
   const count: number[] = [];
@@ -70,7 +70,8 @@ function destinationRoots(cls: AssignmentClass, slot: Int32Array): ClassRoots {
   }
   const R = roots.length;
   // one buffer: roots, rootStart, fill positions, entries, far
-  const buffer = new Int32Array(R + (R + 1) + R + 2 * J);
+  const length = R + (R + 1) + R + 2 * J;
+  const buffer = arena ? arena.i32(length) : new Int32Array(length);
   const rootArray = buffer.subarray(0, R);
   const rootStart = buffer.subarray(R, 2 * R + 1);
   const fill = buffer.subarray(2 * R + 1, 3 * R + 1);
@@ -109,23 +110,26 @@ function distinctDestinations(cls: AssignmentClass, seen: Uint8Array): number {
  * Choose the side trees grow from, and list every class's roots.
  *
  * @param p - the problem
+ * @param arena - where the roots' arrays come from (new arrays without one)
  * @returns the roots; reversed when the classes have fewer distinct destinations than origins in all
  * @internal
  */
-export function treeRoots(p: AssignmentProblem): TreeRoots {
+export function treeRoots(p: AssignmentProblem, arena?: TypedArena): TreeRoots {
   let origins = 0;
   let destinations = 0;
-  const seen = new Uint8Array(p.nodeCount);
+  const seen = arena ? arena.u8(p.nodeCount) : new Uint8Array(p.nodeCount);
   for (const cls of p.classes) {
     origins += cls.origins.length;
     destinations += distinctDestinations(cls, seen);
   }
   const reverse = destinations < origins;
-  const slot = new Int32Array(reverse ? p.nodeCount : 0).fill(-1);
+  const slot = (
+    arena ? arena.i32(reverse ? p.nodeCount : 0) : new Int32Array(reverse ? p.nodeCount : 0)
+  ).fill(-1);
   return {
     reverse,
     csr: reverse ? reverseCsr(p.csr) : p.csr,
-    byClass: p.classes.map((cls) => (reverse ? destinationRoots(cls, slot) : originRoots(cls))),
+    byClass: p.classes.map((cls) => (reverse ? destinationRoots(cls, slot, arena) : originRoots(cls, arena))),
   };
 }
 

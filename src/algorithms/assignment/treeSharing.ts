@@ -13,6 +13,7 @@
  * Internal: no public API.
  */
 
+import type { TypedArena } from '../_internal/arena.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
 
 /** A stored tree: predecessor arcs and distances by node. */
@@ -43,6 +44,12 @@ function canReuse(j: AssignmentClass, k: AssignmentClass): boolean {
   return true;
 }
 
+/** `to` holding `from` (same length). */
+function copyInto<T extends Int32Array | Float64Array>(to: T, from: T): T {
+  to.set(from);
+  return to;
+}
+
 function forbiddenCount(c: AssignmentClass): number {
   let n = 0;
   for (let a = 0; a < c.arcConstant.length; a++) if (c.arcConstant[a] === Number.POSITIVE_INFINITY) n++;
@@ -60,7 +67,14 @@ export class SharedTrees {
   private readonly stored: (Map<number, Kept> | undefined)[];
   private round = 0;
 
-  constructor(p: AssignmentProblem) {
+  /**
+   * @param p - the problem
+   * @param arena - where the kept copies come from (new arrays without one)
+   */
+  constructor(
+    p: AssignmentProblem,
+    private readonly arena?: TypedArena,
+  ) {
     const K = p.classes.length;
     this.parent = new Int32Array(K).fill(-1);
     this.stored = new Array(K).fill(undefined);
@@ -92,9 +106,12 @@ export class SharedTrees {
       old.distance.set(distance);
       old.round = this.round;
     } else {
+      const arena = this.arena;
       map.set(origin, {
-        predecessorArc: predecessorArc.slice(),
-        distance: distance.slice(),
+        predecessorArc: arena
+          ? copyInto(arena.i32(predecessorArc.length), predecessorArc)
+          : predecessorArc.slice(),
+        distance: arena ? copyInto(arena.f64(distance.length), distance) : distance.slice(),
         round: this.round,
       });
     }
