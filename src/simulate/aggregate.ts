@@ -26,6 +26,7 @@
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import type { Demand } from '../model/demand.js';
 import { countryFlags, countryIndex } from './countries.js';
+import type { PathFlows } from './path-flows.js';
 import {
   createRouteTable,
   ROUTE_CORRIDOR,
@@ -172,6 +173,12 @@ export interface Aggregates {
 export interface AggregateInput {
   readonly compiled: CompiledNetwork;
   readonly demand: Demand;
+  /**
+   * Path flows of the equilibrium or logit solver, split to demand flows (./path-flows.ts): read
+   * before `paths`, as if they were the routed paths they stand for.
+   */
+  readonly pathFlows?: PathFlows;
+  /** Routed paths (after those of `pathFlows`). */
   readonly paths: readonly RoutedPath[];
   /** Volume per arc. */
   readonly arcFlow: Float64Array;
@@ -304,33 +311,16 @@ export function aggregate(input: AggregateInput): Aggregates {
 
   // What depends only on the route (corridor, countries, time, cost) is computed once per distinct
   // route by the route table.
-  const routes = createRouteTable(compiled, arcTimeDays, (paths.length >> 1) + 16);
+  const pathFlows = input.pathFlows;
+  const routes = createRouteTable(
+    compiled,
+    arcTimeDays,
+    ((paths.length + (pathFlows?.set.pathFlow.length ?? 0)) >> 1) + 16,
+  );
   let marketOverland = 0;
   let marketSea = 0;
-  // Paths come grouped by flow, mostly in demand order: the flow of a path is looked up by id only
-  // when it is neither the flow of the previous path nor the next one.
-  let flowById: Map<string, number> | undefined;
-  let f = -1;
-  for (let p = 0; p < paths.length; p++) {
-    const path = paths[p]!;
-    const v = path.volume;
-    if (!(v > 0)) continue;
-    const id = path.flowId;
-    if (f < 0 || flows[f]!.id !== id) {
-      if (f + 1 < F && flows[f + 1]!.id === id) f++;
-      else {
-        if (flowById === undefined) {
-          flowById = new Map();
-          for (let i = 0; i < F; i++) flowById.set(flows[i]!.id, i);
-        }
-        const found = flowById.get(id);
-        if (found === undefined) continue;
-        f = found;
-      }
-    }
-    const c = ints[COMMODITY + f]!;
-    if (c < 0) continue; // a commodity the network does not declare: never routed
-    const r = routes.find(path.arcs, ints[ORIGIN + f]!, c);
+  /** Volume `v` > 0 of flow `f` on route `r`. */
+  const addRouted = (f: number, v: number, r: number, c: number): void => {
     const route = routes.routes;
     const at = r * ROUTE_FIELDS;
     const corridor = route[at + ROUTE_CORRIDOR]!;
@@ -360,6 +350,58 @@ export function aggregate(input: AggregateInput): Aggregates {
         marketSea += v;
       }
     }
+  };
+  // The solver's paths, each split between the demand flows of its OD, which share its origin and
+  // commodity: its route is found once.
+  if (pathFlows) {
+    const { set, groupStart, flowIndex, flowVolume, groupTotal } = pathFlows;
+    for (let od = 0; od < set.odClass.length; od++) {
+      const total = groupTotal[od]!;
+      if (!(total > 0)) continue;
+      const first = groupStart[od]!;
+      const end = groupStart[od + 1]!;
+      if (first === end) continue;
+      const c = ints[COMMODITY + flowIndex[first]!]!;
+      if (c < 0) continue; // a commodity the network does not declare: never routed
+      const origin = ints[ORIGIN + flowIndex[first]!]!;
+      for (let p = set.odPathStart[od]!; p < set.odPathStart[od + 1]!; p++) {
+        const fp = set.pathFlow[p]!;
+        if (!(fp > 0)) continue;
+        let r = -1;
+        for (let g = first; g < end; g++) {
+          const v = (fp * flowVolume[g]!) / total;
+          if (!(v > 0)) continue;
+          if (r < 0)
+            r = routes.findIn(set.pathArcs, set.pathArcStart[p]!, set.pathArcStart[p + 1]!, origin, c);
+          addRouted(flowIndex[g]!, v, r, c);
+        }
+      }
+    }
+  }
+  // Paths come grouped by flow, mostly in demand order: the flow of a path is looked up by id only
+  // when it is neither the flow of the previous path nor the next one.
+  let flowById: Map<string, number> | undefined;
+  let f = -1;
+  for (let p = 0; p < paths.length; p++) {
+    const path = paths[p]!;
+    const v = path.volume;
+    if (!(v > 0)) continue;
+    const id = path.flowId;
+    if (f < 0 || flows[f]!.id !== id) {
+      if (f + 1 < F && flows[f + 1]!.id === id) f++;
+      else {
+        if (flowById === undefined) {
+          flowById = new Map();
+          for (let i = 0; i < F; i++) flowById.set(flows[i]!.id, i);
+        }
+        const found = flowById.get(id);
+        if (found === undefined) continue;
+        f = found;
+      }
+    }
+    const c = ints[COMMODITY + f]!;
+    if (c < 0) continue; // a commodity the network does not declare: never routed
+    addRouted(f, v, routes.find(path.arcs, ints[ORIGIN + f]!, c), c);
   }
 
   // Links and node arcs.

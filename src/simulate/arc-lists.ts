@@ -6,7 +6,8 @@
  * the solver's path set. The shipper segments of one flow mostly take the same routes, so the same arc
  * list comes up several times (149 distinct lists for 391 paths in the Eurasia baseline of 2023): a
  * pool makes each distinct list once and hands the same array to every path that takes it. That saves
- * the copies, and aggregation then finds a route it has met by identity, without comparing its arcs.
+ * the copies. (Aggregation reads the equilibrium's paths from the path set itself, ./path-flows.ts;
+ * these arrays are made only when a result's `paths` are read.)
  *
  * Internal: no public API.
  */

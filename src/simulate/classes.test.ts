@@ -88,7 +88,7 @@ function directClasses(compiled: CompiledNetwork, demand: Demand, surcharges: re
       entries: [] as DemandClass['entries'][number][],
     };
   };
-  for (const flow of demand.flows) {
+  for (const [flowIndex, flow] of demand.flows.entries()) {
     if (!(flow.volumePerYear > 0)) continue;
     const c = commodityIndex.get(flow.commodity);
     const o = compiled.nodeIndex.get(flow.origin);
@@ -105,6 +105,7 @@ function directClasses(compiled: CompiledNetwork, demand: Demand, surcharges: re
       }
       cls.entries.push({
         flow,
+        flowIndex,
         origin: compiled.exitVertex[c * N + o]!,
         destination: compiled.entryVertex[c * N + d]!,
         volume: flow.volumePerYear * share,

@@ -25,6 +25,8 @@ import { type CountryIndex, countryIndex } from './countries.js';
 export interface ClassEntry {
   /** The demand flow. */
   readonly flow: DemandFlow;
+  /** Index of the flow in the demand's `flows`. */
+  readonly flowIndex: number;
   /** Origin vertex (exit copy of the origin node for the commodity). */
   readonly origin: number;
   /** Destination vertex (entry copy of the destination node). */
@@ -97,7 +99,15 @@ export function buildClasses(
   // the class of segment `s` for commodity `c` when it exempts nothing, at `plain[s * C + c]`: found
   // once, not per flow
   const plain: (ClassDraft | undefined)[] = new Array(S * C);
-  const add = (flow: DemandFlow, c: number, o: number, d: number, s: number, share: number): void => {
+  const add = (
+    flow: DemandFlow,
+    flowIndex: number,
+    c: number,
+    o: number,
+    d: number,
+    s: number,
+    share: number,
+  ): void => {
     const segment = segments[s]!;
     // a shipper cannot avoid the countries its goods start or end in
     const avoids = segment.avoidCountries;
@@ -113,12 +123,14 @@ export function buildClasses(
     }
     draft.entries.push({
       flow,
+      flowIndex,
       origin: compiled.exitVertex[c * N + o]!,
       destination: compiled.entryVertex[c * N + d]!,
       volume: flow.volumePerYear * share,
     });
   };
-  for (const flow of demand.flows) {
+  for (let flowIndex = 0; flowIndex < demand.flows.length; flowIndex++) {
+    const flow = demand.flows[flowIndex]!;
     if (!(flow.volumePerYear > 0)) continue;
     const c = commodityIds.indexOf(flow.commodity);
     const o = compiled.nodeIndex.get(flow.origin);
@@ -126,12 +138,12 @@ export function buildClasses(
     if (c < 0 || o === undefined || d === undefined) continue;
     const shares = flow.segmentShares;
     if (!shares) {
-      add(flow, c, o, d, 0, 1);
+      add(flow, flowIndex, c, o, d, 0, 1);
       continue;
     }
     for (let s = 0; s < S; s++) {
       const share = shares[segments[s]!.id];
-      if (share !== undefined && share > 0) add(flow, c, o, d, s, share);
+      if (share !== undefined && share > 0) add(flow, flowIndex, c, o, d, s, share);
     }
   }
 

@@ -17,10 +17,9 @@ import { logitAssignment } from '../algorithms/assignment/logit.js';
 import type { PathSet } from '../algorithms/assignment/pathSet.js';
 import { createAssignmentProblem } from '../algorithms/assignment/problem.js';
 import type { VolumeDelayFunction } from '../algorithms/assignment/vdf.js';
-import type { RoutedPath } from './aggregate.js';
-import { createArcListPool } from './arc-lists.js';
 import type { DemandClass } from './classes.js';
 import { demandEntries } from './demand-entries.js';
+import { type PathFlows, splitPathFlows } from './path-flows.js';
 
 /** Parameters of the capacity-respecting delay. */
 export interface CapacityDelay {
@@ -63,7 +62,8 @@ export interface EquilibriumOutput {
   readonly stopReason: string;
   readonly arcFlow: Float64Array;
   readonly arcTimeDays: Float64Array;
-  readonly paths: RoutedPath[];
+  /** Path flows per demand flow (undefined when the solver returns no paths). */
+  readonly pathFlows: PathFlows | undefined;
   /** Unmet volume per demand flow id (no usable path). */
   readonly unmet: Map<string, number>;
   /** The raw path set, for warm starts. */
@@ -76,7 +76,7 @@ export interface EquilibriumOutput {
  * Solve the multi-class user equilibrium.
  *
  * @param input - compiled network, classes, capacities, convergence settings
- * @returns arc flows and times, path flows per demand flow and segment, unmet demand
+ * @returns arc flows and times, path flows split to demand flows, unmet demand
  */
 export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
   const { compiled, classes, arcCapacity } = input;
@@ -159,28 +159,9 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     }
   }
 
-  // Path flows, split back to demand flows by volume; paths with the same arcs share one array.
-  const paths: RoutedPath[] = [];
+  // Path flows, split back to demand flows by volume (routed-path objects are made when read).
   const set = result.paths;
-  if (set) {
-    const arcLists = createArcListPool(set.pathFlow.length);
-    for (let od = 0; od < set.odClass.length; od++) {
-      const k = set.odClass[od]!;
-      const count = entries.collect(k, set.odOrigin[od]!, set.odDestination[od]!);
-      const total = entries.total;
-      if (!(total > 0)) continue;
-      const segmentId = classes[k]!.segment.id;
-      for (let p = set.odPathStart[od]!; p < set.odPathStart[od + 1]!; p++) {
-        const f = set.pathFlow[p]!;
-        if (!(f > 0)) continue;
-        const arcs = arcLists.take(set.pathArcs, set.pathArcStart[p]!, set.pathArcStart[p + 1]!);
-        for (let g = 0; g < count; g++) {
-          const x = entries.list[entries.group[g]!]!;
-          paths.push({ flowId: x.flow.id, segmentId, volume: (f * x.volume) / total, arcs });
-        }
-      }
-    }
-  }
+  const pathFlows = set ? splitPathFlows(set, classes, entries) : undefined;
   return {
     converged: result.status === 'converged',
     relativeGap: result.relativeGap,
@@ -188,7 +169,7 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     stopReason: result.stopReason,
     arcFlow: result.arcFlows,
     arcTimeDays: withArrivalDwell(result.arcTimes, compiled.arrivalDwellDays),
-    paths,
+    pathFlows,
     unmet,
     pathSet: set,
     maxPathExcess: result.maxPathExcess,

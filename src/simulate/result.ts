@@ -90,7 +90,11 @@ export interface SimulationResult extends Aggregates {
   readonly crude: CrudeSummary;
   /** Minimum cut of the overland container system (its maximum throughput). */
   readonly bindingCut: BindingCut | undefined;
-  /** Path flows (per demand flow and segment), for drill-down and warm starts. */
+  /**
+   * Path flows (per demand flow and segment), for drill-down. Under the equilibrium and logit solvers
+   * the list is made when first read (simulate computes its figures from the solver's path set); it
+   * is then an ordinary property.
+   */
   readonly paths: readonly RoutedPath[];
   /** What each scenario operation did. */
   readonly operations: readonly AppliedOperation[];

@@ -14,7 +14,7 @@ import type { Corridor } from '../model/corridor.js';
 import { pathMatchesCorridor } from '../model/corridor.js';
 import type { Network } from '../model/network.js';
 import { corridorIndex } from './corridor-index.js';
-import { createRouteClassifier } from './route-classifier.js';
+import { createRouteClassifier, createRouteTable, ROUTE_FIELDS } from './route-classifier.js';
 import { simulate } from './simulate.js';
 
 const eurasia = loadDataset('eurasia');
@@ -104,4 +104,50 @@ describe('createRouteClassifier', () => {
       expect(seenCorridors.size).toBeGreaterThan(4);
     },
   );
+});
+
+describe('createRouteTable', () => {
+  it('finds a route given as an array or as a range of a flat array alike', async () => {
+    const result = await simulate(eurasia, loadScenario('avoid-russia'), { year: 2024 });
+    const compiled = compileNetwork(result.applied.network);
+    const origin = new Map(result.applied.demand.flows.map((f) => [f.id, compiled.nodeIndex.get(f.origin)!]));
+    const commodity = new Map(
+      result.applied.demand.flows.map((f) => [f.id, compiled.commodityIds.indexOf(f.commodity)]),
+    );
+    const paths = result.paths;
+    // every path in one flat array, each after a gap of junk arcs
+    const starts: number[] = [];
+    const flat: number[] = [];
+    paths.forEach((p, i) => {
+      for (let k = 0; k < i % 3; k++) flat.push(compiled.csr.arcCount - 1 - k);
+      starts.push(flat.length);
+      flat.push(...p.arcs);
+    });
+    const flatArcs = Int32Array.from(flat);
+    const byArray = createRouteTable(compiled, compiled.timeDays, 4);
+    const byRange = createRouteTable(compiled, compiled.timeDays, 4);
+    const numbers = paths.map((p) => byArray.find(p.arcs, origin.get(p.flowId)!, commodity.get(p.flowId)!));
+    paths.forEach((p, i) => {
+      const end = starts[i]! + p.arcs.length;
+      const r = byRange.findIn(flatArcs, starts[i]!, end, origin.get(p.flowId)!, commodity.get(p.flowId)!);
+      expect(r).toBe(numbers[i]);
+    });
+    // fewer routes than paths: the same route is found again, not added
+    expect(byRange.size).toBe(byArray.size);
+    expect(byRange.size).toBeLessThan(paths.length);
+    expect(byRange.routes.subarray(0, byRange.size * ROUTE_FIELDS)).toEqual(
+      byArray.routes.subarray(0, byArray.size * ROUTE_FIELDS),
+    );
+    expect(byRange.sums.subarray(0, 2 * byRange.size)).toEqual(byArray.sums.subarray(0, 2 * byArray.size));
+    // the same arcs in another array, at another offset: the known route
+    const p = paths[7]!;
+    const copy = Int32Array.from([0, 0, 0, ...p.arcs]);
+    const o = origin.get(p.flowId)!;
+    const c = commodity.get(p.flowId)!;
+    expect(byRange.findIn(copy, 3, 3 + p.arcs.length, o, c)).toBe(numbers[7]);
+    // without its first arc (no path of the origin), another origin, another commodity: new routes
+    expect(byRange.findIn(copy, 4, 3 + p.arcs.length, o, c)).toBe(byArray.size);
+    expect(byRange.findIn(copy, 3, 3 + p.arcs.length, o === 0 ? 1 : 0, c)).toBe(byArray.size + 1);
+    expect(byRange.findIn(copy, 3, 3 + p.arcs.length, o, c === 0 ? 1 : 0)).toBe(byArray.size + 2);
+  });
 });

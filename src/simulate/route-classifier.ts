@@ -66,7 +66,8 @@ export const ROUTE_COUNTRY_TO = 3;
 const ROUTE_HASH = 4;
 const ROUTE_ORIGIN = 5;
 const ROUTE_COMMODITY = 6;
-/** Int32 fields per route in {@link RouteTable.routes} (seven used, one spare: records of 32 bytes). */
+const ROUTE_LENGTH = 7;
+/** Int32 fields per route in {@link RouteTable.routes} (records of 32 bytes). */
 export const ROUTE_FIELDS = 8;
 
 /**
@@ -100,6 +101,18 @@ export interface RouteTable {
    * @returns the route number
    */
   find(arcs: readonly number[], origin: number, commodity: number): number;
+  /**
+   * {@link RouteTable.find} for the arcs `flat[start .. end)` (a path set's flat arc array, read
+   * without cutting the path out of it).
+   *
+   * @param flat - arcs of many paths, path after path (kept by reference: not to be changed afterwards)
+   * @param start - the path's first arc in `flat`
+   * @param end - one past its last arc
+   * @param origin - origin node index
+   * @param commodity - commodity index (−1 matches no corridor)
+   * @returns the route number
+   */
+  findIn(flat: Int32Array, start: number, end: number, origin: number, commodity: number): number;
 }
 
 interface MutableRouteTable {
@@ -109,6 +122,7 @@ interface MutableRouteTable {
   sums: Float64Array;
   countryList: Int32Array;
   find(arcs: readonly number[], origin: number, commodity: number): number;
+  findIn(flat: Int32Array, start: number, end: number, origin: number, commodity: number): number;
 }
 
 const NO_CORRIDORS: readonly IndexedCorridor[] = [];
@@ -139,7 +153,9 @@ export function createRouteTable(
   let capacity = Math.max(8, expected | 0);
   let slots = new Int32Array(tableSize(capacity)); // route number + 1; 0 = empty
   let mask = slots.length - 1;
-  const arcsOf: (readonly number[])[] = [];
+  // the arcs of route r are arcsOf[r][arcsAt[r] .. arcsAt[r] + its length)
+  const arcsOf: ArrayLike<number>[] = [];
+  const arcsAt: number[] = [];
   const seen = new Int32Array(K);
   let stamp = 0;
   let nodes = new Int32Array(16);
@@ -151,7 +167,8 @@ export function createRouteTable(
     routes: new Int32Array(capacity * ROUTE_FIELDS),
     sums: new Float64Array(capacity * 2),
     countryList: new Int32Array(Math.max(64, 8 * capacity)),
-    find,
+    find: (arcs, origin, commodity) => findIn(arcs, 0, arcs.length, origin, commodity),
+    findIn,
   };
 
   function grow(): void {
@@ -168,10 +185,16 @@ export function createRouteTable(
     }
   }
 
-  function find(arcs: readonly number[], origin: number, commodity: number): number {
-    const length = arcs.length;
+  function findIn(
+    arcs: ArrayLike<number>,
+    start: number,
+    end: number,
+    origin: number,
+    commodity: number,
+  ): number {
+    const length = end - start;
     let h = Math.imul(-2128831035 ^ origin, 16777619);
-    for (let i = 0; i < length; i++) h = Math.imul(h ^ arcs[i]!, 16777619);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ arcs[i]!, 16777619);
     const routes = table.routes;
     let i = h & mask;
     for (let s = slots[i]!; s !== 0; s = slots[i]!) {
@@ -180,15 +203,15 @@ export function createRouteTable(
       if (
         routes[at + ROUTE_HASH] === h &&
         routes[at + ROUTE_ORIGIN] === origin &&
-        routes[at + ROUTE_COMMODITY] === commodity
+        routes[at + ROUTE_COMMODITY] === commodity &&
+        routes[at + ROUTE_LENGTH] === length
       ) {
         const known = arcsOf[r]!;
-        if (known === arcs) return r;
-        if (known.length === length) {
-          let k = 0;
-          while (k < length && known[k] === arcs[k]) k++;
-          if (k === length) return r;
-        }
+        const from = arcsAt[r]!;
+        if (known === arcs && from === start) return r;
+        let k = 0;
+        while (k < length && known[from + k] === arcs[start + k]) k++;
+        if (k === length) return r;
       }
       i = (i + 1) & mask;
     }
@@ -200,17 +223,26 @@ export function createRouteTable(
     const r = table.size++;
     slots[i] = r + 1;
     arcsOf[r] = arcs;
+    arcsAt[r] = start;
     const at = r * ROUTE_FIELDS;
     table.routes[at + ROUTE_HASH] = h;
     table.routes[at + ROUTE_ORIGIN] = origin;
     table.routes[at + ROUTE_COMMODITY] = commodity;
-    classify(r, arcs, origin, commodity);
+    table.routes[at + ROUTE_LENGTH] = length;
+    classify(r, arcs, start, end, origin, commodity);
     return r;
   }
 
   /** Classify route `r` into the table's arrays. */
-  function classify(r: number, arcs: readonly number[], origin: number, commodity: number): void {
-    const length = arcs.length;
+  function classify(
+    r: number,
+    arcs: ArrayLike<number>,
+    start: number,
+    end: number,
+    origin: number,
+    commodity: number,
+  ): void {
+    const length = end - start;
     if (nodes.length < length + 1) nodes = new Int32Array(2 * length + 2);
     if (table.countryList.length < used + K) table.countryList = resized(table.countryList, 2 * (used + K));
     // what the loop reads, as locals
@@ -239,7 +271,7 @@ export function createRouteTable(
     let time = 0;
     let cost = 0;
     let usesSea = false;
-    for (let i = 0; i < length; i++) {
+    for (let i = start; i < end; i++) {
       const arc = arcs[i]!;
       time += times[arc]!;
       cost += costs[arc]!;
@@ -275,7 +307,7 @@ export function createRouteTable(
     } else {
       for (let k = 0; k < candidates.length; k++) {
         const candidate = candidates[k]!;
-        if (matches(candidate, nodes, count, arcs, linkCount)) {
+        if (matches(candidate, nodes, count, arcs, start, end, linkCount)) {
           corridor = candidate.index;
           break;
         }
@@ -417,7 +449,9 @@ function matches(
   c: IndexedCorridor,
   nodes: Int32Array,
   count: number,
-  arcs: readonly number[],
+  arcs: ArrayLike<number>,
+  start: number,
+  end: number,
   linkCount: number,
 ): boolean {
   const w = c.waypoints;
@@ -425,7 +459,7 @@ function matches(
   if (!visitsInOrder(w, nodes, count)) return false;
   if (!c.listsLinks) return true;
   const members = c.links;
-  for (let i = 0; i < arcs.length; i++) {
+  for (let i = start; i < end; i++) {
     const arc = arcs[i]!;
     if (arc < linkCount && members.includes(arc)) return true;
   }

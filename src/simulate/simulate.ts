@@ -31,6 +31,7 @@ import { overlandBindingCut } from './binding-cut.js';
 import { buildClasses } from './classes.js';
 import { type CapacityDelay, solveEquilibrium } from './equilibrium.js';
 import { solveMinCost } from './min-cost.js';
+import { type PathFlows, routedPaths } from './path-flows.js';
 import type { CrudeSummary, SimulationResult, SimulationStatus, SolverKind } from './result.js';
 import { type PathSetState, rememberPathSet, warmStartFor } from './warm-start.js';
 
@@ -443,7 +444,9 @@ export async function simulate(
   let stopReason: string;
   let arcFlow: Float64Array;
   let arcTimeDays: Float64Array;
-  let paths: RoutedPath[];
+  // routed paths: the min-cost solver's, and those the equilibrium's path flows stand for (made when read)
+  let paths: readonly RoutedPath[];
+  let pathFlows: PathFlows | undefined;
   let unmet: Map<string, number>;
   let pathSet: PathSetState | undefined;
   let shadowPrice: Float64Array | undefined;
@@ -505,7 +508,8 @@ export async function simulate(
         arcFlow[e] = source.arcFlow[e]!;
         arcTimeDays[e] = source.arcTimeDays[e]!;
       }
-      paths = [...(out?.paths ?? []), ...(allocated?.paths ?? [])];
+      pathFlows = out?.pathFlows;
+      paths = allocated?.paths ?? [];
       unmet = new Map([...(out?.unmet ?? []), ...(allocated?.unmet ?? [])]);
       if (allocated) {
         shadowPrice = new Float64Array(allocated.shadowPrice.length);
@@ -552,6 +556,7 @@ export async function simulate(
   const figures = aggregate({
     compiled,
     demand: applied.demand,
+    ...(pathFlows ? { pathFlows } : {}),
     paths,
     arcFlow,
     arcTimeDays,
@@ -593,7 +598,32 @@ export async function simulate(
     operations: applied.log,
     applied: { network: applied.network, demand: applied.demand },
   };
+  if (pathFlows) {
+    const flows = applied.demand.flows;
+    const split = pathFlows;
+    makeOnRead(result, 'paths', () => [...routedPaths(split, flows), ...paths]);
+  }
   if (pathSet) rememberPathSet(result, pathSet);
   Object.defineProperty(result, RESULT, { value: true, enumerable: false });
   return result;
+}
+
+/**
+ * Turn `object[key]` into a property that is computed by `make` when first read and is then an
+ * ordinary data property (enumerable, in the same key position: spreads, `JSON.stringify` and
+ * `structuredClone` read it like any other).
+ */
+function makeOnRead<T extends object, K extends keyof T>(object: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(object, key, {
+    configurable: true,
+    enumerable: true,
+    get(this: T): T[K] {
+      const value = make();
+      Object.defineProperty(this, key, { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+    set(this: T, value: T[K]): void {
+      Object.defineProperty(this, key, { value, configurable: true, enumerable: true, writable: true });
+    },
+  });
 }
