@@ -11,11 +11,12 @@
  * path flows the corridor and country figures are computed from.
  */
 
+import { ArenaPool } from '../algorithms/_internal/arena.js';
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import { gradientProjection } from '../algorithms/assignment/gradientProjection.js';
 import { logitAssignment } from '../algorithms/assignment/logit.js';
 import type { PathSet } from '../algorithms/assignment/pathSet.js';
-import { createAssignmentProblem } from '../algorithms/assignment/problem.js';
+import { buildAssignmentProblem } from '../algorithms/assignment/problem.js';
 import type { VolumeDelayFunction } from '../algorithms/assignment/vdf.js';
 import type { DemandClass } from './classes.js';
 import { demandEntries } from './demand-entries.js';
@@ -34,6 +35,12 @@ export interface CapacityDelay {
    */
   readonly minDelayDays?: number;
 }
+
+/**
+ * Buffers of the assignment problems, kept from one call to the next: a problem lives only during its
+ * call (results keep copies, and the path set has buffers of its own).
+ */
+const PROBLEMS = new ArenaPool();
 
 /** Free-flow times below this count as this (days), so a Davidson delay can be scaled onto them. */
 const TINY_DAYS = 1e-6;
@@ -110,70 +117,79 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
       vdf[e] = { kind: 'davidson', j: input.capacityDelay.j * scale, mu: input.capacityDelay.mu };
     } else vdf[e] = compiled.network.defaultVdf;
   }
-  const problem = createAssignmentProblem({
-    nodeCount: compiled.csr.nodeCount,
-    tail: compiled.csr.tail,
-    head: compiled.csr.head,
-    freeFlowTime,
-    fixedCost: compiled.arrivalDwellDays,
-    capacity,
-    vdf,
-    closedArcs: closed,
-    classes: classes.map((cls) => {
-      const forbidden: number[] = [];
-      for (let e = 0; e < M; e++) if (cls.forbidden[e] === 1) forbidden.push(e);
-      return {
-        id: cls.id,
-        origins: cls.entries.map((x) => x.origin),
-        destinations: cls.entries.map((x) => x.destination),
-        volumes: cls.entries.map((x) => x.volume),
-        valueOfTime: cls.valueOfTime,
-        moneyCost: cls.moneyCost,
-        forbiddenArcs: forbidden,
-      };
-    }),
-  });
-  const settings = {
-    relativeGap: input.relativeGap,
-    maxIterations: input.maxIterations,
-    ...(input.warmStart ? { warmStart: { paths: input.warmStart } } : {}),
-  };
-  const result =
-    input.choice?.kind === 'logit'
-      ? logitAssignment(problem, { ...settings, theta: input.choice.theta })
-      : gradientProjection(problem, settings);
+  // the problem is scratch of this call: its arrays take pooled buffers, given back at the end
+  const arena = PROBLEMS.arena();
+  try {
+    const problem = buildAssignmentProblem(
+      {
+        nodeCount: compiled.csr.nodeCount,
+        tail: compiled.csr.tail,
+        head: compiled.csr.head,
+        freeFlowTime,
+        fixedCost: compiled.arrivalDwellDays,
+        capacity,
+        vdf,
+        closedArcs: closed,
+        classes: classes.map((cls) => {
+          const forbidden: number[] = [];
+          for (let e = 0; e < M; e++) if (cls.forbidden[e] === 1) forbidden.push(e);
+          return {
+            id: cls.id,
+            origins: cls.entries.map((x) => x.origin),
+            destinations: cls.entries.map((x) => x.destination),
+            volumes: cls.entries.map((x) => x.volume),
+            valueOfTime: cls.valueOfTime,
+            moneyCost: cls.moneyCost,
+            forbiddenArcs: forbidden,
+          };
+        }),
+      },
+      arena,
+    );
+    const settings = {
+      relativeGap: input.relativeGap,
+      maxIterations: input.maxIterations,
+      ...(input.warmStart ? { warmStart: { paths: input.warmStart } } : {}),
+    };
+    const result =
+      input.choice?.kind === 'logit'
+        ? logitAssignment(problem, { ...settings, theta: input.choice.theta })
+        : gradientProjection(problem, settings);
 
-  const entries = demandEntries(classes, compiled.csr.nodeCount);
+    const entries = demandEntries(classes, compiled.csr.nodeCount);
 
-  // Unreachable demand, split back to demand flows by volume.
-  const unmet = new Map<string, number>();
-  if (problem.unreachable.length > 0) {
-    const byId = new Map(classes.map((c, k) => [c.id, k]));
-    for (const u of problem.unreachable) {
-      const count = entries.collect(byId.get(u.classId)!, u.origin, u.destination);
-      const total = entries.total;
-      for (let g = 0; g < count; g++) {
-        const x = entries.list[entries.group[g]!]!;
-        unmet.set(x.flow.id, (unmet.get(x.flow.id) ?? 0) + (total > 0 ? (u.volume * x.volume) / total : 0));
+    // Unreachable demand, split back to demand flows by volume.
+    const unmet = new Map<string, number>();
+    if (problem.unreachable.length > 0) {
+      const byId = new Map(classes.map((c, k) => [c.id, k]));
+      for (const u of problem.unreachable) {
+        const count = entries.collect(byId.get(u.classId)!, u.origin, u.destination);
+        const total = entries.total;
+        for (let g = 0; g < count; g++) {
+          const x = entries.list[entries.group[g]!]!;
+          unmet.set(x.flow.id, (unmet.get(x.flow.id) ?? 0) + (total > 0 ? (u.volume * x.volume) / total : 0));
+        }
       }
     }
-  }
 
-  // Path flows, split back to demand flows by volume (routed-path objects are made when read).
-  const set = result.paths;
-  const pathFlows = set ? splitPathFlows(set, classes, entries) : undefined;
-  return {
-    converged: result.status === 'converged',
-    relativeGap: result.relativeGap,
-    iterations: result.iterations,
-    stopReason: result.stopReason,
-    arcFlow: result.arcFlows,
-    arcTimeDays: withArrivalDwell(result.arcTimes, compiled.arrivalDwellDays),
-    pathFlows,
-    unmet,
-    pathSet: set,
-    maxPathExcess: result.maxPathExcess,
-  };
+    // Path flows, split back to demand flows by volume (routed-path objects are made when read).
+    const set = result.paths;
+    const pathFlows = set ? splitPathFlows(set, classes, entries) : undefined;
+    return {
+      converged: result.status === 'converged',
+      relativeGap: result.relativeGap,
+      iterations: result.iterations,
+      stopReason: result.stopReason,
+      arcFlow: result.arcFlows,
+      arcTimeDays: withArrivalDwell(result.arcTimes, compiled.arrivalDwellDays),
+      pathFlows,
+      unmet,
+      pathSet: set,
+      maxPathExcess: result.maxPathExcess,
+    };
+  } finally {
+    arena.release();
+  }
 }
 
 /** Arc times plus the constant dwell at each arc's (unsplit) head. */

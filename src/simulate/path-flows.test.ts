@@ -39,6 +39,19 @@ describe('routed paths of the equilibrium', () => {
     },
   );
 
+  it('are made from buffers that later simulations leave intact', async () => {
+    const unread = await simulate(eurasia, undefined, { year: 2023 });
+    const read = await simulate(eurasia, undefined, { year: 2023 });
+    const paths = read.paths;
+    const figures = JSON.stringify(read);
+    for (const name of ['avoid-russia', 'iran-sanctions', 'cpc-closure'])
+      await simulate(eurasia, loadScenario(name), { year: 2024 });
+    // read only now, after other runs reused the solver's scratch buffers
+    expect(unread.paths).toEqual(paths);
+    expect(JSON.stringify(read)).toBe(figures);
+    expect(JSON.stringify({ ...unread, convergence: read.convergence })).toBe(figures);
+  });
+
   it('are an ordinary property once read, and before', async () => {
     const r = await simulate(eurasia, undefined, { year: 2023 });
     const other = await simulate(eurasia, undefined, { year: 2023, solver: 'min-cost' });

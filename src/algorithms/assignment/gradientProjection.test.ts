@@ -79,6 +79,20 @@ describe('gradientProjection', () => {
     expect(result.gapHistory[result.gapHistory.length - 1]!).toBeLessThan(result.gapHistory[0]! * 1e-9);
   });
 
+  it('returns results that later runs leave intact (its scratch buffers are reused, its results not)', () => {
+    const problem = createAssignmentProblem(gridInput());
+    const first = gradientProjection(problem, { relativeGap: 1e-9 });
+    const snapshot = structuredClone(first);
+    // other runs reuse the pooled buffers, writing other flows into them
+    gradientProjection(problem, { relativeGap: 1e-2 });
+    gradientProjection(twoLinkProblem(3000), { relativeGap: 1e-9 });
+    expect(first).toEqual({ ...snapshot, seconds: first.seconds });
+    const again = gradientProjection(problem, { relativeGap: 1e-9 });
+    expect(again.arcFlows).toEqual(first.arcFlows);
+    expect(again.classFlows).toEqual(first.classFlows);
+    expect(again.paths).toEqual(first.paths);
+  });
+
   it('never routes a class over its forbidden arcs or through blocked nodes', () => {
     const input = gridInput();
     const problem = createAssignmentProblem({

@@ -38,7 +38,7 @@
  */
 
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
-import { TypedArena } from '../_internal/arena.js';
+import { ArenaPool, TypedArena } from '../_internal/arena.js';
 import { objectiveReport, refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace } from './loading.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
@@ -86,6 +86,9 @@ const DEFAULTS = {
 };
 
 const MODULE = 'corridor-sim/assignment';
+
+/** Buffers of the runs' scratch arrays, kept from one run to the next (runs are synchronous). */
+const SCRATCH = new ArenaPool();
 
 /** Options of {@link gradientProjection}. */
 export interface GradientProjectionOptions extends IterationOptions {
@@ -136,226 +139,246 @@ export function gradientProjection(
   }
   const M = p.arcCount;
   const ws = createLoadingWorkspace(p);
-  // the run's typed arrays share buffers (../_internal/arena.ts); the class flows go into the result
-  const arena = new TypedArena();
-  const store = new PathStore(p.odCount, p.odCount * 2, p.odCount * 16, arena);
-  const buffer = arena.i32(p.nodeCount + 1);
-  const V = arena.f64(M);
-  const cost = arena.f64(M);
-  const deriv = arena.f64(M);
-  const markS = arena.i32(M);
-  const markP = arena.i32(M);
-  const classFlows = p.classes.map(() => arena.f64(M));
-  const split = new SplitPaths(p.odCount * 2, p.odCount * 8, arena);
-  // each OD's shortest cost at the last gap evaluation (the trees' distance)
-  const odMin = arena.f64(p.odCount);
-  const hot = arena.i32(p.odCount);
-  const hotClass = arena.i32(p.odCount);
-  let stamp = 0;
-  const active = p.classes.filter((c) => !c.fixedRoute);
-  // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
-  const swaps = active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount, arena) : undefined;
-  const allOds = arena.i32(swaps ? p.odCount : 0);
-  const allOdClass = arena.i32(allOds.length);
-  let allCount = 0;
-  for (const cls of swaps ? active : []) {
-    for (let j = 0; j < cls.destinations.length; j++) {
-      allOds[allCount] = cls.odOffset + j;
-      allOdClass[allCount++] = cls.index;
-    }
-  }
-
-  const recomputeVolumes = (): void => pathVolumes(p, store, V, classFlows);
-
-  // Step 1: initial path sets.
-  if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
-  recomputeVolumes();
-  updateCosts(p, V, so, cost);
-  const roots = treeRoots(p, arena);
-  const treeTail = roots.csr.tail;
-  const keys = new TreePathKeys(p.nodeCount, arena);
-  const shared = new SharedTrees(p, arena);
-  const kept = new KeptTrees(roots, arena);
-  shared.nextRound();
-  for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept);
-
-  // this round's tree per (class, root), in the order the loops visit them
-  const roundTrees: StoredTree[] = [];
-  let iterations = 0;
-  let status: AssignmentStatus;
-  let gap = Number.POSITIVE_INFINITY;
-  const rule = new StopRule({ target, maxIterations, started, maxSeconds }, DEFAULTS.stallIterations);
-
-  for (;;) {
-    // Step 2: exact volumes and costs; trees give the gap and new columns.
-    recomputeVolumes();
-    updateCosts(p, V, so, cost, deriv);
-    let tstt = 0;
-    let sptt = 0;
-    shared.nextRound();
-    // the trees first, for the gap: the columns are generated only when the run goes on
-    let treeAt = 0;
-    for (const cls of active) {
-      const x = classFlows[cls.index]!;
-      const constant = cls.arcConstant;
-      for (let a = 0; a < M; a++) {
-        const f = x[a]!;
-        if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
+  // the run's scratch arrays share buffers kept between runs (../_internal/arena.ts), given back when it
+  // ends; the class flows go into the result and have a buffer of their own
+  const arena = SCRATCH.arena();
+  try {
+    const store = new PathStore(p.odCount, p.odCount * 2, p.odCount * 16, arena);
+    const buffer = arena.i32(p.nodeCount + 1);
+    const V = arena.f64(M);
+    const cost = arena.f64(M);
+    const deriv = arena.f64(M);
+    const markS = arena.i32(M);
+    const markP = arena.i32(M);
+    const flowsArena = new TypedArena(Math.max(8, 8 * M * p.classes.length));
+    const classFlows = p.classes.map(() => flowsArena.f64(M));
+    const split = new SplitPaths(p.odCount * 2, p.odCount * 8, arena);
+    // each OD's shortest cost at the last gap evaluation (the trees' distance)
+    const odMin = arena.f64(p.odCount);
+    const hot = arena.i32(p.odCount);
+    const hotClass = arena.i32(p.odCount);
+    let stamp = 0;
+    const active = p.classes.filter((c) => !c.fixedRoute);
+    // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
+    const swaps = active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount, arena) : undefined;
+    const allOds = arena.i32(swaps ? p.odCount : 0);
+    const allOdClass = arena.i32(allOds.length);
+    let allCount = 0;
+    for (const cls of swaps ? active : []) {
+      for (let j = 0; j < cls.destinations.length; j++) {
+        allOds[allCount] = cls.odOffset + j;
+        allOdClass[allCount++] = cls.index;
       }
-      const weights = { ready: false };
-      const { rootStart, entries, far } = roots.byClass[cls.index]!;
-      for (let i = 0; i < rootStart.length - 1; i++) {
-        const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
-        roundTrees[treeAt++] = tree;
-        const distance = tree.distance;
-        for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
-          const j = entries[k]!;
-          const shortest = distance[far[k]!]!;
-          odMin[cls.odOffset + j] = shortest;
-          sptt += cls.demand[j]! * shortest;
+    }
+
+    const recomputeVolumes = (): void => pathVolumes(p, store, V, classFlows);
+
+    // Step 1: initial path sets.
+    if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
+    recomputeVolumes();
+    updateCosts(p, V, so, cost);
+    const roots = treeRoots(p, arena);
+    const treeTail = roots.csr.tail;
+    const keys = new TreePathKeys(p.nodeCount, arena);
+    const shared = new SharedTrees(p, arena);
+    const kept = new KeptTrees(roots, arena);
+    shared.nextRound();
+    for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept);
+
+    // this round's tree per (class, root), in the order the loops visit them
+    const roundTrees: StoredTree[] = [];
+    let iterations = 0;
+    let status: AssignmentStatus;
+    let gap = Number.POSITIVE_INFINITY;
+    const rule = new StopRule({ target, maxIterations, started, maxSeconds }, DEFAULTS.stallIterations);
+
+    for (;;) {
+      // Step 2: exact volumes and costs; trees give the gap and new columns.
+      recomputeVolumes();
+      updateCosts(p, V, so, cost, deriv);
+      let tstt = 0;
+      let sptt = 0;
+      shared.nextRound();
+      // the trees first, for the gap: the columns are generated only when the run goes on
+      let treeAt = 0;
+      for (const cls of active) {
+        const x = classFlows[cls.index]!;
+        const constant = cls.arcConstant;
+        for (let a = 0; a < M; a++) {
+          const f = x[a]!;
+          if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
+        }
+        const weights = { ready: false };
+        const { rootStart, entries, far } = roots.byClass[cls.index]!;
+        for (let i = 0; i < rootStart.length - 1; i++) {
+          const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
+          roundTrees[treeAt++] = tree;
+          const distance = tree.distance;
+          for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
+            const j = entries[k]!;
+            const shortest = distance[far[k]!]!;
+            odMin[cls.odOffset + j] = shortest;
+            sptt += cls.demand[j]! * shortest;
+          }
         }
       }
-    }
-    gap = relativeGapOf(tstt, sptt);
-    const stop = rule.check(gap, iterations);
-    if (stop) {
-      status = stop;
-      break;
-    }
-    treeAt = 0;
-    for (const cls of active) {
-      const { rootStart, entries, far } = roots.byClass[cls.index]!;
-      for (let i = 0; i < rootStart.length - 1; i++) {
-        const predecessorArc = roundTrees[treeAt++]!.predecessorArc;
-        keys.nextTree();
-        for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
-          const j = entries[k]!;
-          const d = far[k]!;
-          const od = cls.odOffset + j;
-          // Prune paths that carried no flow after the last IDLE_ROUNDS + 1 equilibrations (store.aux
-          // counts them; add() starts it at 0).
-          for (let q = store.odHead[od]!, prev = -1; q >= 0; ) {
-            const after = store.next[q]!;
-            if (store.flow[q] !== 0) {
-              store.aux[q] = 0;
-              prev = q;
-            } else if (store.aux[q]! >= IDLE_ROUNDS) {
-              store.remove(od, q, prev);
-            } else {
-              store.aux[q] = store.aux[q]! + 1;
-              prev = q;
+      gap = relativeGapOf(tstt, sptt);
+      const stop = rule.check(gap, iterations);
+      if (stop) {
+        status = stop;
+        break;
+      }
+      treeAt = 0;
+      for (const cls of active) {
+        const { rootStart, entries, far } = roots.byClass[cls.index]!;
+        for (let i = 0; i < rootStart.length - 1; i++) {
+          const predecessorArc = roundTrees[treeAt++]!.predecessorArc;
+          keys.nextTree();
+          for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
+            const j = entries[k]!;
+            const d = far[k]!;
+            const od = cls.odOffset + j;
+            // Prune paths that carried no flow after the last IDLE_ROUNDS + 1 equilibrations (store.aux
+            // counts them; add() starts it at 0).
+            for (let q = store.odHead[od]!, prev = -1; q >= 0; ) {
+              const after = store.next[q]!;
+              if (store.flow[q] !== 0) {
+                store.aux[q] = 0;
+                prev = q;
+              } else if (store.aux[q]! >= IDLE_ROUNDS) {
+                store.remove(od, q, prev);
+              } else {
+                store.aux[q] = store.aux[q]! + 1;
+                prev = q;
+              }
+              q = after;
             }
-            q = after;
-          }
-          // The tree path, and add it when the OD lacks it. Trees from origins yield it last arc
-          // first (hashed while walking); trees from destinations yield it in order.
-          let len = 0;
-          if (roots.reverse) {
-            keys.settle(d, predecessorArc, treeTail);
-            const h = keys.hash[d]!;
-            len = keys.length[d]!;
-            if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
-              rootedPathInto(roots, predecessorArc, d, buffer);
+            // The tree path, and add it when the OD lacks it. Trees from origins yield it last arc
+            // first (hashed while walking); trees from destinations yield it in order.
+            let len = 0;
+            if (roots.reverse) {
+              keys.settle(d, predecessorArc, treeTail);
+              const h = keys.hash[d]!;
+              len = keys.length[d]!;
+              if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
+                rootedPathInto(roots, predecessorArc, d, buffer);
+                store.add(od, buffer, len, h, 0);
+              }
+              continue;
+            }
+            let h = HASH_SEED;
+            for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
+              buffer[len++] = e;
+              h = hashStep(h, e);
+              v = treeTail[e]!;
+            }
+            if (store.findReversed(od, buffer, len, h) < 0) {
+              for (let a = 0, b = len - 1; a < b; a++, b--) {
+                const t = buffer[a]!;
+                buffer[a] = buffer[b]!;
+                buffer[b] = t;
+              }
               store.add(od, buffer, len, h, 0);
             }
-            continue;
           }
-          let h = HASH_SEED;
-          for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
-            buffer[len++] = e;
-            h = hashStep(h, e);
-            v = treeTail[e]!;
-          }
-          if (store.findReversed(od, buffer, len, h) < 0) {
-            for (let a = 0, b = len - 1; a < b; a++, b--) {
-              const t = buffer[a]!;
-              buffer[a] = buffer[b]!;
-              buffer[b] = t;
+        }
+      }
+
+      // Step 3: equilibrate the restricted problem (Gauss–Seidel over ODs). After a full pass, passes
+      // visit only the ODs that moved flow in the pass before (the others had nothing to move when last
+      // visited, though later moves on shared arcs may have changed that); once those are settled a full
+      // pass checks every OD, and stops the round or starts the cycle again.
+      split.refresh(p, store, active);
+      let full = true;
+      let hotCount = 0;
+      for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
+        if (swaps !== undefined && pass === 1) {
+          swapAcrossClasses(store, p.classes, hot, hotClass, hotCount, cost, swaps, split);
+        } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
+          swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
+        }
+        let excess = 0;
+        let nextHot = 0;
+        const visit = (od: number, cls: (typeof active)[number]): void => {
+          const { fixed, varStart, varLength, varArcs } = split;
+          let best = -1;
+          let bestCost = Number.POSITIVE_INFINITY;
+          let weighted = 0;
+          for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+            let c = fixed[q]!;
+            for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) c += cost[varArcs[k]!]!;
+            store.cost[q] = c;
+            weighted += store.flow[q]! * c;
+            if (c < bestCost) {
+              bestCost = c;
+              best = q;
             }
-            store.add(od, buffer, len, h, 0);
           }
-        }
-      }
-    }
-
-    // Step 3: equilibrate the restricted problem (Gauss–Seidel over ODs). After a full pass, passes
-    // visit only the ODs that moved flow in the pass before (the others had nothing to move when last
-    // visited, though later moves on shared arcs may have changed that); once those are settled a full
-    // pass checks every OD, and stops the round or starts the cycle again.
-    split.refresh(p, store, active);
-    let full = true;
-    let hotCount = 0;
-    for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
-      if (swaps !== undefined && pass === 1) {
-        swapAcrossClasses(store, p.classes, hot, hotClass, hotCount, cost, swaps, split);
-      } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
-        swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
-      }
-      let excess = 0;
-      let nextHot = 0;
-      const visit = (od: number, cls: (typeof active)[number]): void => {
-        const { fixed, varStart, varLength, varArcs } = split;
-        let best = -1;
-        let bestCost = Number.POSITIVE_INFINITY;
-        let weighted = 0;
-        for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-          let c = fixed[q]!;
-          for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) c += cost[varArcs[k]!]!;
-          store.cost[q] = c;
-          weighted += store.flow[q]! * c;
-          if (c < bestCost) {
-            bestCost = c;
-            best = q;
+          const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
+          excess += odExcess;
+          if (!(odExcess > ROUNDING * weighted)) return;
+          hot[nextHot] = od;
+          hotClass[nextHot++] = cls.index;
+          stamp = shiftToCheapest(
+            p,
+            store,
+            split,
+            od,
+            best,
+            bestCost,
+            V,
+            cost,
+            deriv,
+            so,
+            markS,
+            markP,
+            stamp,
+          );
+        };
+        if (full) {
+          for (const cls of active) {
+            for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
+              if (store.odSize[od]! < 2) continue;
+              visit(od, cls);
+            }
           }
-        }
-        const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
-        excess += odExcess;
-        if (!(odExcess > ROUNDING * weighted)) return;
-        hot[nextHot] = od;
-        hotClass[nextHot++] = cls.index;
-        stamp = shiftToCheapest(p, store, split, od, best, bestCost, V, cost, deriv, so, markS, markP, stamp);
-      };
-      if (full) {
-        for (const cls of active) {
-          for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
+        } else {
+          for (let i = 0; i < hotCount; i++) {
+            const od = hot[i]!;
             if (store.odSize[od]! < 2) continue;
-            visit(od, cls);
+            visit(od, p.classes[hotClass[i]!]!);
           }
         }
-      } else {
-        for (let i = 0; i < hotCount; i++) {
-          const od = hot[i]!;
-          if (store.odSize[od]! < 2) continue;
-          visit(od, p.classes[hotClass[i]!]!);
-        }
+        hotCount = nextHot;
+        const small = excess <= DEFAULTS.innerGapFraction * gap * tstt;
+        if (small && full) break;
+        // the last pass allowed is a full one
+        full = small || pass + 2 >= PASS_BUDGET * innerIterations;
       }
-      hotCount = nextHot;
-      const small = excess <= DEFAULTS.innerGapFraction * gap * tstt;
-      if (small && full) break;
-      // the last pass allowed is a full one
-      full = small || pass + 2 >= PASS_BUDGET * innerIterations;
+      iterations++;
     }
-    iterations++;
-  }
 
-  // Step 4: report (volumes and flows are those of the last gap evaluation).
-  const report = objectiveReport(p, V, classFlows);
-  setPathCosts(p, store, cost, report.arcTimes);
-  return finishResult(p, {
-    maxPathExcess: maxUsedExcess(store, active, odMin),
-    status,
-    target,
-    algorithm: 'path',
-    objective,
-    iterations,
-    gap,
-    history: rule.history,
-    started,
-    volume: V,
-    report,
-    classFlows,
-    paths: store.toPathSet(p),
-  });
+    // Step 4: report (volumes and flows are those of the last gap evaluation).
+    const report = objectiveReport(p, V, classFlows);
+    setPathCosts(p, store, cost, report.arcTimes);
+    return finishResult(p, {
+      maxPathExcess: maxUsedExcess(store, active, odMin),
+      status,
+      target,
+      algorithm: 'path',
+      objective,
+      iterations,
+      gap,
+      history: rule.history,
+      started,
+      volume: V,
+      report,
+      classFlows,
+      paths: store.toPathSet(p),
+    });
+  } finally {
+    arena.release();
+  }
 }
 
 /**

@@ -201,6 +201,20 @@ function checkNonNegative(value: unknown, name: string, i?: number): number {
  *   (a reachability search per class and origin).
  */
 export function createAssignmentProblem(input: AssignmentProblemInput): AssignmentProblem {
+  return buildAssignmentProblem(input, new TypedArena());
+}
+
+/**
+ * {@link createAssignmentProblem} with the problem's typed arrays drawn from `arena` (a caller whose
+ * problem dies with the call can lend it pooled buffers).
+ *
+ * @param input - graph, arc attributes, classes
+ * @param arena - where the problem's arrays come from
+ * @returns the compiled problem
+ * @throws InvalidArgumentError as createAssignmentProblem
+ * @internal
+ */
+export function buildAssignmentProblem(input: AssignmentProblemInput, arena: TypedArena): AssignmentProblem {
   if (typeof input !== 'object' || input === null) {
     throw new InvalidArgumentError(MODULE, 'input', `must be an object, got ${String(input)}`);
   }
@@ -217,8 +231,7 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
   const headIn = checkArray(input.head, 'input.head', M);
   const fftIn = checkArray(input.freeFlowTime, 'input.freeFlowTime', M);
   const capIn = checkArray(input.capacity, 'input.capacity', M);
-  // the problem's typed arrays share buffers (../_internal/arena.ts): dozens of them per call
-  const arena = new TypedArena();
+  // the problem's typed arrays share the arena's buffers (../_internal/arena.ts): dozens of them per call
   const tail = arena.i32(M);
   const head = arena.i32(M);
   for (let a = 0; a < M; a++) {
