@@ -143,7 +143,9 @@ export function gradientProjection(
   // ends; the class flows go into the result and have a buffer of their own
   const arena = SCRATCH.arena();
   try {
-    const store = new PathStore(p.odCount, p.odCount * 2, p.odCount * 16, arena);
+    // room for the paths of a Eurasia run from the start (up to 2 per OD at the peak, 11–12 arcs each
+    // at the median): pooled buffers make room cheap, growing copies
+    const store = new PathStore(p.odCount, p.odCount * 4, p.odCount * 48, arena);
     const buffer = arena.i32(p.nodeCount + 1);
     const V = arena.f64(M);
     const cost = arena.f64(M);
@@ -152,7 +154,7 @@ export function gradientProjection(
     const markP = arena.i32(M);
     const flowsArena = new TypedArena(Math.max(8, 8 * M * p.classes.length));
     const classFlows = p.classes.map(() => flowsArena.f64(M));
-    const split = new SplitPaths(p.odCount * 2, p.odCount * 8, arena);
+    const split = new SplitPaths(p.odCount * 4, p.odCount * 24, arena);
     // each OD's shortest cost at the last gap evaluation (the trees' distance)
     const odMin = arena.f64(p.odCount);
     const hot = arena.i32(p.odCount);
