@@ -92,10 +92,11 @@ export function buildCsr(
  * decomposed on it from a sink give paths that end there.
  *
  * @param csr - the graph
+ * @param arena - where its one new array comes from (a new array without one)
  * @returns the reversed graph (shares the original's arrays where they coincide)
  */
-export function reverseCsr(csr: Csr): Csr {
-  const outHead = new Int32Array(csr.arcCount);
+export function reverseCsr(csr: Csr, arena?: TypedArena): Csr {
+  const outHead = int32Array(arena, csr.arcCount);
   for (let p = 0; p < outHead.length; p++) outHead[p] = csr.tail[csr.inArcs[p]!]!;
   return {
     nodeCount: csr.nodeCount,

@@ -12,6 +12,7 @@
  * Internal: no public API. Complexity O((n + m) log m).
  */
 
+import { float64Array, int32Array, type TypedArena } from './arena.js';
 import type { Csr } from './csr.js';
 import { createQueue, type DijkstraQueue } from './heap.js';
 
@@ -37,17 +38,18 @@ export interface DijkstraWorkspace {
  * Allocate buffers for a graph of `nodeCount` nodes.
  *
  * @param nodeCount - number of nodes
+ * @param arena - where the buffers come from (new arrays without one)
  * @returns a workspace to pass to {@link shortestPathTree}
  */
-export function createDijkstraWorkspace(nodeCount: number): DijkstraWorkspace {
+export function createDijkstraWorkspace(nodeCount: number, arena?: TypedArena): DijkstraWorkspace {
   return {
     tree: {
-      distance: new Float64Array(nodeCount),
-      predecessorArc: new Int32Array(nodeCount),
-      order: new Int32Array(nodeCount),
+      distance: float64Array(arena, nodeCount),
+      predecessorArc: int32Array(arena, nodeCount),
+      order: int32Array(arena, nodeCount),
       settledCount: 0,
     },
-    heap: createQueue(nodeCount),
+    heap: createQueue(nodeCount, arena),
   };
 }
 

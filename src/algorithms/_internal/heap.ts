@@ -19,6 +19,8 @@
  * Internal: no public API. push O(log n), pop O(log n).
  */
 
+import { float64Array, int32Array, type TypedArena } from './arena.js';
+
 /** What Dijkstra needs of its queue. */
 export interface DijkstraQueue {
   /** Number of entries. */
@@ -40,10 +42,13 @@ export const LAZY_QUEUE_MAX_NODES = 512;
  * The faster queue for a graph of `nodeCount` nodes.
  *
  * @param nodeCount - nodes of the graph (items are `0..nodeCount-1`)
+ * @param arena - where the lazy heap's first buffers come from (new arrays without one)
  * @returns an empty queue
  */
-export function createQueue(nodeCount: number): DijkstraQueue {
-  return nodeCount <= LAZY_QUEUE_MAX_NODES ? new LazyMinHeap(nodeCount) : new IndexedMinHeap(nodeCount);
+export function createQueue(nodeCount: number, arena?: TypedArena): DijkstraQueue {
+  return nodeCount <= LAZY_QUEUE_MAX_NODES
+    ? new LazyMinHeap(nodeCount, arena)
+    : new IndexedMinHeap(nodeCount);
 }
 
 /** 4-ary indexed min-heap (see the module comment). */
@@ -150,11 +155,14 @@ export class LazyMinHeap implements DijkstraQueue {
   /** Key of the entry the last {@link pop} returned. */
   poppedKey = 0;
 
-  /** @param capacity - entries to make room for at first (the buffers grow when needed) */
-  constructor(capacity: number) {
+  /**
+   * @param capacity - entries to make room for at first (the buffers grow when needed)
+   * @param arena - where the first buffers come from (new arrays without one)
+   */
+  constructor(capacity: number, arena?: TypedArena) {
     const n = Math.max(16, capacity);
-    this.keys = new Float64Array(n);
-    this.items = new Int32Array(n);
+    this.keys = float64Array(arena, n);
+    this.items = int32Array(arena, n);
   }
 
   /** Remove every entry. */

@@ -138,11 +138,11 @@ export function gradientProjection(
     );
   }
   const M = p.arcCount;
-  const ws = createLoadingWorkspace(p);
   // the run's scratch arrays share buffers kept between runs (../_internal/arena.ts), given back when it
   // ends; the class flows go into the result and have a buffer of their own
   const arena = SCRATCH.arena();
   try {
+    const ws = createLoadingWorkspace(p, arena);
     // room for the paths of a Eurasia run from the start (up to 2 per OD at the peak, 11–12 arcs each
     // at the median): pooled buffers make room cheap, growing copies
     const store = new PathStore(p.odCount, p.odCount * 4, p.odCount * 48, arena);

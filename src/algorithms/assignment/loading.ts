@@ -8,6 +8,7 @@
  * Internal: no public API. Complexity O(K · O · (N + M) log N) per loading.
  */
 
+import { float64Array, type TypedArena } from '../_internal/arena.js';
 import {
   createDijkstraWorkspace,
   type DijkstraWorkspace,
@@ -31,13 +32,16 @@ export interface LoadingWorkspace {
 /**
  * Allocate loading buffers.
  *
+ * @param p - the problem
+ * @param arena - where the buffers come from (new arrays without one)
+ * @returns the workspace
  * @internal
  */
-export function createLoadingWorkspace(p: AssignmentProblem): LoadingWorkspace {
+export function createLoadingWorkspace(p: AssignmentProblem, arena?: TypedArena): LoadingWorkspace {
   return {
-    dijkstra: createDijkstraWorkspace(p.nodeCount),
-    weight: new Float64Array(p.arcCount),
-    nodeLoad: new Float64Array(p.nodeCount),
+    dijkstra: createDijkstraWorkspace(p.nodeCount, arena),
+    weight: float64Array(arena, p.arcCount),
+    nodeLoad: float64Array(arena, p.nodeCount),
     treeOptions:
       p.blockedThrough === undefined
         ? { weightOrder: 'out' }

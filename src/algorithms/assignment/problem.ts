@@ -305,7 +305,9 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
   const endSlot = slots.subarray(2 * nodeCount);
   /** Reachability searches done backwards, by destinations and forbidden arcs. */
   const searched: { ends: number[]; constant: Float64Array; reachTo: Uint8Array }[] = [];
-  input.classes.forEach((spec, k) => {
+  const specs = input.classes;
+  for (let k = 0; k < specs.length; k++) {
+    const spec = specs[k]!;
     const name = `input.classes[${k}]`;
     if (typeof spec !== 'object' || spec === null || typeof spec.id !== 'string') {
       throw new InvalidArgumentError(MODULE, `${name}.id`, 'must be a string');
@@ -467,7 +469,7 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
       totalDemand,
     });
     odOffset += destinations.length;
-  });
+  }
 
   return {
     nodeCount,

@@ -65,7 +65,7 @@ export class KeptTrees {
     for (let q = 0; q < outArcs.length; q++) this.position[outArcs[q]!] = q;
     this.mark = arena.i32(nodeCount);
     this.trail = arena.i32(nodeCount);
-    this.heap = new LazyMinHeap(nodeCount);
+    this.heap = new LazyMinHeap(nodeCount, arena);
     this.latestFrom = arena.i32(nodeCount).fill(-1);
   }
 

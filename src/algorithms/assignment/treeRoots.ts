@@ -128,7 +128,7 @@ export function treeRoots(p: AssignmentProblem, arena?: TypedArena): TreeRoots {
   ).fill(-1);
   return {
     reverse,
-    csr: reverse ? reverseCsr(p.csr) : p.csr,
+    csr: reverse ? reverseCsr(p.csr, arena) : p.csr,
     byClass: p.classes.map((cls) => (reverse ? destinationRoots(cls, slot, arena) : originRoots(cls, arena))),
   };
 }

@@ -76,7 +76,7 @@ export class SharedTrees {
     private readonly arena?: TypedArena,
   ) {
     const K = p.classes.length;
-    this.parent = new Int32Array(K).fill(-1);
+    this.parent = (arena ? arena.i32(K) : new Int32Array(K)).fill(-1);
     this.stored = new Array(K).fill(undefined);
     const forbidden = p.classes.map(forbiddenCount);
     for (let k = 0; k < K; k++) {
