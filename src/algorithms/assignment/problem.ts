@@ -23,11 +23,14 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
-import { TypedArena } from '../_internal/arena.js';
+import { ArenaPool, TypedArena } from '../_internal/arena.js';
 import { buildCsr, type Csr } from '../_internal/csr.js';
 import { compileVdf, type VolumeDelayFunction } from './vdf.js';
 
 const MODULE = 'corridor-sim/assignment';
+
+/** Buffers of the builds' work lists, kept from one build to the next (builds are synchronous). */
+const SCRATCH = new ArenaPool();
 
 /** One user class (shipper segment) of an assignment problem. */
 export interface AssignmentClassInput {
@@ -215,6 +218,16 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
  * @internal
  */
 export function buildAssignmentProblem(input: AssignmentProblemInput, arena: TypedArena): AssignmentProblem {
+  const scratch = SCRATCH.arena();
+  try {
+    return buildWith(input, arena, scratch);
+  } finally {
+    scratch.release();
+  }
+}
+
+/** {@link buildAssignmentProblem}, with the work lists of the build in `temp` (dead when it returns). */
+function buildWith(input: AssignmentProblemInput, arena: TypedArena, temp: TypedArena): AssignmentProblem {
   if (typeof input !== 'object' || input === null) {
     throw new InvalidArgumentError(MODULE, 'input', `must be an object, got ${String(input)}`);
   }
@@ -296,15 +309,16 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
   const classes: AssignmentClass[] = [];
   const unreachable: UnreachableDemand[] = [];
   let odOffset = 0;
-  const reach = arena.u8(nodeCount);
-  const queue = arena.i32(nodeCount);
+  const reach = temp.u8(nodeCount);
+  const queue = temp.i32(nodeCount);
   // scratch per node, -1 between uses: an origin's, a destination's and a reachability root's slot
-  const slots = arena.i32(3 * nodeCount).fill(-1);
+  const slots = temp.i32(3 * nodeCount).fill(-1);
   const originSlot = slots.subarray(0, nodeCount);
   const destSlot = slots.subarray(nodeCount, 2 * nodeCount);
   const endSlot = slots.subarray(2 * nodeCount);
   /** Reachability searches done backwards, by destinations and forbidden arcs. */
-  const searched: { ends: number[]; constant: Float64Array; reachTo: Uint8Array }[] = [];
+  const searched: { ends: Int32Array; constant: Float64Array; reachTo: Uint8Array }[] = [];
+  const scratch = new EntryScratch(temp);
   const specs = input.classes;
   for (let k = 0; k < specs.length; k++) {
     const spec = specs[k]!;
@@ -348,12 +362,12 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
     const E = originsIn.length;
     const destinationsIn = checkArray(spec.destinations, destinationsAt, E);
     const volumesIn = checkArray(spec.volumes, volumesAt, E);
-    // Pass 1: the valid entries, and the origins in first-seen order with their entry counts.
-    const originList: number[] = [];
-    const originCount: number[] = [];
-    const entryO: number[] = [];
-    const entryD: number[] = [];
-    const entryV: number[] = [];
+    // Pass 1: the valid entries, and the origins in first-seen order with their entry counts (in
+    // typed scratch, reused by every class: a class's lists are at most E long).
+    const sc = scratch.ensure(E);
+    const { originList, originCount, entryO, entryD, entryV } = sc;
+    let O = 0;
+    let entries = 0;
     for (let i = 0; i < E; i++) {
       const o = checkIndex(originsIn[i], nodeCount, originsAt, i);
       const d = checkIndex(destinationsIn[i], nodeCount, destinationsAt, i);
@@ -361,74 +375,72 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
       if (o === d || volume === 0) continue;
       let slot = originSlot[o]!;
       if (slot < 0) {
-        slot = originSlot[o] = originList.length;
-        originList.push(o);
-        originCount.push(0);
+        slot = originSlot[o] = O;
+        originList[O] = o;
+        originCount[O++] = 0;
       }
       originCount[slot]!++;
-      entryO.push(o);
-      entryD.push(d);
-      entryV.push(volume);
+      entryO[entries] = o;
+      entryD[entries] = d;
+      entryV[entries++] = volume;
     }
     // Pass 2: entries grouped by origin (stably), then summed per destination in first-seen order.
-    const O = originList.length;
-    const fill: number[] = new Array(O);
+    const { fill, grouped, rowStart, rowD, rowV } = sc;
     for (let s = 0, at = 0; s < O; s++) {
       fill[s] = at;
       at += originCount[s]!;
     }
-    const grouped: number[] = new Array(entryO.length);
-    for (let i = 0; i < entryO.length; i++) grouped[fill[originSlot[entryO[i]!]!]!++] = i;
-    const rowStart: number[] = [0];
-    const rowD: number[] = [];
-    const rowV: number[] = [];
+    for (let i = 0; i < entries; i++) grouped[fill[originSlot[entryO[i]!]!]!++] = i;
+    let rows = 0;
+    rowStart[0] = 0;
     for (let s = 0, at = 0; s < O; s++) {
-      const first = rowD.length;
+      const first = rows;
       for (let stop = at + originCount[s]!; at < stop; at++) {
         const i = grouped[at]!;
         const d = entryD[i]!;
         const t = destSlot[d]!;
         if (t < 0) {
-          destSlot[d] = rowD.length;
-          rowD.push(d);
-          rowV.push(entryV[i]!);
+          destSlot[d] = rows;
+          rowD[rows] = d;
+          rowV[rows++] = entryV[i]!;
         } else {
           rowV[t] = rowV[t]! + entryV[i]!;
         }
       }
-      for (let t = first; t < rowD.length; t++) destSlot[rowD[t]!] = -1;
-      rowStart.push(rowD.length);
+      for (let t = first; t < rows; t++) destSlot[rowD[t]!] = -1;
+      rowStart[s + 1] = rows;
     }
-    for (const o of originList) originSlot[o] = -1;
+    for (let s = 0; s < O; s++) originSlot[originList[s]!] = -1;
 
-    const origins: number[] = [];
-    const originStart: number[] = [0];
-    const destinations: number[] = [];
-    const demand: number[] = [];
+    const { origins, originStart, destinations, demand, ends } = sc;
+    let originsKept = 0;
+    let kept = 0;
+    originStart[0] = 0;
     let totalDemand = 0;
     // Reachability avoiding forbidden arcs and through-blocked nodes: searched backwards from each
     // destination when there are fewer destinations than origins (as the trees are, ./treeRoots.ts).
-    const ends: number[] = [];
-    for (const d of rowD) {
+    let endCount = 0;
+    for (let t = 0; t < rows; t++) {
+      const d = rowD[t]!;
       if (endSlot[d]! < 0) {
-        endSlot[d] = ends.length;
-        ends.push(d);
+        endSlot[d] = endCount;
+        ends[endCount++] = d;
       }
     }
-    const backwards = ends.length < O;
+    const backwards = endCount < O;
     // an earlier class with the same forbidden arcs and destinations has searched already (classes
     // that differ only in value of time)
     const earlier = backwards
-      ? searched.find((x) => sameList(x.ends, ends) && sameForbidden(x.constant, arcConstant))
+      ? searched.find((x) => sameList(x.ends, ends, endCount) && sameForbidden(x.constant, arcConstant))
       : undefined;
     let reachTo = earlier?.reachTo;
     if (backwards && reachTo === undefined) {
-      reachTo = arena.u8(ends.length * nodeCount);
-      for (let slot = 0; slot < ends.length; slot++) {
+      reachTo = temp.u8(endCount * nodeCount);
+      for (let slot = 0; slot < endCount; slot++) {
         const into = reachTo.subarray(slot * nodeCount, (slot + 1) * nodeCount);
         markReachable(csr, arcConstant, blockedThrough, ends[slot]!, true, into, queue);
       }
-      searched.push({ ends, constant: arcConstant, reachTo });
+      searched.push({ ends: ends.slice(0, endCount), constant: arcConstant, reachTo });
     }
     for (let s = 0; s < O; s++) {
       const o = originList[s]!;
@@ -436,24 +448,24 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
         reach.fill(0);
         markReachable(csr, arcConstant, blockedThrough, o, false, reach, queue);
       }
-      const before = destinations.length;
+      const before = kept;
       for (let t = rowStart[s]!; t < rowStart[s + 1]!; t++) {
         const d = rowD[t]!;
         const volume = rowV[t]!;
         if (reachTo ? reachTo[endSlot[d]! * nodeCount + o] === 1 : reach[d] === 1) {
-          destinations.push(d);
-          demand.push(volume);
+          destinations[kept] = d;
+          demand[kept++] = volume;
           totalDemand += volume;
         } else {
           unreachable.push({ classId: spec.id, origin: o, destination: d, volume });
         }
       }
-      if (destinations.length > before) {
-        origins.push(o);
-        originStart.push(destinations.length);
+      if (kept > before) {
+        origins[originsKept++] = o;
+        originStart[originsKept] = kept;
       }
     }
-    for (const d of ends) endSlot[d] = -1;
+    for (let t = 0; t < endCount; t++) endSlot[ends[t]!] = -1;
     classes.push({
       id: spec.id,
       index: k,
@@ -461,14 +473,14 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
       fixedRoute,
       arcConstant,
       moneyCost,
-      origins: arena.i32From(origins),
-      originStart: arena.i32From(originStart),
-      destinations: arena.i32From(destinations),
-      demand: arena.f64From(demand),
+      origins: arena.i32From(origins.subarray(0, originsKept)),
+      originStart: arena.i32From(originStart.subarray(0, originsKept + 1)),
+      destinations: arena.i32From(destinations.subarray(0, kept)),
+      demand: arena.f64From(demand.subarray(0, kept)),
       odOffset,
       totalDemand,
     });
-    odOffset += destinations.length;
+    odOffset += kept;
   }
 
   return {
@@ -491,10 +503,55 @@ export function buildAssignmentProblem(input: AssignmentProblemInput, arena: Typ
 }
 
 /** Whether two lists hold the same numbers in the same order. */
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `a` is `b[0..n)`. */
+function sameList(a: Int32Array, b: Int32Array, n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Typed lists of one class's OD entries, reused by the classes of a problem (see `ensure`). */
+class EntryScratch {
+  originList: Int32Array = new Int32Array(0);
+  originCount: Int32Array = new Int32Array(0);
+  entryO: Int32Array = new Int32Array(0);
+  entryD: Int32Array = new Int32Array(0);
+  entryV: Float64Array = new Float64Array(0);
+  fill: Int32Array = new Int32Array(0);
+  grouped: Int32Array = new Int32Array(0);
+  rowStart: Int32Array = new Int32Array(1);
+  rowD: Int32Array = new Int32Array(0);
+  rowV: Float64Array = new Float64Array(0);
+  origins: Int32Array = new Int32Array(0);
+  originStart: Int32Array = new Int32Array(1);
+  destinations: Int32Array = new Int32Array(0);
+  demand: Float64Array = new Float64Array(0);
+  ends: Int32Array = new Int32Array(0);
+
+  constructor(private readonly arena: TypedArena) {}
+
+  /** Room for a class of `entries` entries (every list of a class is at most that long). */
+  ensure(entries: number): this {
+    if (this.entryO.length >= entries) return this;
+    const n = Math.max(entries, 2 * this.entryO.length, 16);
+    const a = this.arena;
+    this.originList = a.i32(n);
+    this.originCount = a.i32(n);
+    this.entryO = a.i32(n);
+    this.entryD = a.i32(n);
+    this.entryV = a.f64(n);
+    this.fill = a.i32(n);
+    this.grouped = a.i32(n);
+    this.rowStart = a.i32(n + 1);
+    this.rowD = a.i32(n);
+    this.rowV = a.f64(n);
+    this.origins = a.i32(n);
+    this.originStart = a.i32(n + 1);
+    this.destinations = a.i32(n);
+    this.demand = a.f64(n);
+    this.ends = a.i32(n);
+    return this;
+  }
 }
 
 /** Whether two classes' constants forbid (Infinity) the same arcs. */
