@@ -271,7 +271,7 @@ function buildWith(input: AssignmentProblemInput, arena: TypedArena, temp: Typed
   for (let a = 0; a < M; a++) {
     const vdf = (perArc ? (vdfs as readonly VolumeDelayFunction[])[a] : vdfs) as VolumeDelayFunction;
     const c = capIn[a]!;
-    const f = compileVdf(vdf, fftIn[a]!, c, `arc ${a}`);
+    const f = compileVdf(vdf, fftIn[a]!, c, a);
     vdfKind[a] = f.kind;
     t0[a] = f.t0;
     vdfCapacity[a] = f.capacity;

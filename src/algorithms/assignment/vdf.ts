@@ -73,6 +73,16 @@ function finite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** An error-message name: `argument`, or `arc i` for an arc index. */
+function nameOf(argument: string | number): string {
+  return typeof argument === 'number' ? `arc ${argument}` : argument;
+}
+
+/** A constant function of value `t0`. */
+function constant(t0: number): CompiledVdf {
+  return { kind: VDF_CONSTANT, t0, capacity: 1, p1: 0, p2: 0 };
+}
+
 /**
  * Validate a volume-delay function and reduce it to a kind code and two parameters. Degenerate forms
  * become constants: infinite capacity, BPR with α = 0 or β = 0, and t0 = 0.
@@ -80,7 +90,8 @@ function finite(value: unknown): value is number {
  * @param vdf - the function
  * @param freeFlowTime - t0 (≥ 0, finite)
  * @param capacity - c (> 0; Infinity = uncapacitated)
- * @param argument - name used in error messages
+ * @param argument - name used in error messages, or the arc's index (named `arc i` when there is an
+ *   error: the name is not built for every arc)
  * @returns the compiled form
  * @throws InvalidArgumentError on an unknown kind, out-of-range parameter, negative t0 or capacity ≤ 0
  * @example compileVdf({ kind: 'bpr', alpha: 0.15, beta: 4 }, 6, 25900, 'arc 0')
@@ -89,27 +100,26 @@ export function compileVdf(
   vdf: VolumeDelayFunction,
   freeFlowTime: number,
   capacity: number,
-  argument: string,
+  argument: string | number,
 ): CompiledVdf {
   if (!finite(freeFlowTime) || freeFlowTime < 0) {
     throw new InvalidArgumentError(
       MODULE,
-      `${argument}.freeFlowTime`,
+      `${nameOf(argument)}.freeFlowTime`,
       `must be finite and ≥ 0, got ${freeFlowTime}`,
     );
   }
   if (typeof capacity !== 'number' || Number.isNaN(capacity) || capacity <= 0) {
     throw new InvalidArgumentError(
       MODULE,
-      `${argument}.capacity`,
+      `${nameOf(argument)}.capacity`,
       `must be > 0 (Infinity allowed), got ${capacity}`,
     );
   }
-  const constant = (t0: number): CompiledVdf => ({ kind: VDF_CONSTANT, t0, capacity: 1, p1: 0, p2: 0 });
   if (typeof vdf !== 'object' || vdf === null) {
     throw new InvalidArgumentError(
       MODULE,
-      `${argument}.vdf`,
+      `${nameOf(argument)}.vdf`,
       `must be a volume-delay function object, got ${String(vdf)}`,
     );
   }
@@ -121,12 +131,16 @@ export function compileVdf(
       if (!finite(alpha) || alpha < 0) {
         throw new InvalidArgumentError(
           MODULE,
-          `${argument}.vdf.alpha`,
+          `${nameOf(argument)}.vdf.alpha`,
           `must be finite and ≥ 0, got ${alpha}`,
         );
       }
       if (!finite(beta) || beta < 0) {
-        throw new InvalidArgumentError(MODULE, `${argument}.vdf.beta`, `must be finite and ≥ 0, got ${beta}`);
+        throw new InvalidArgumentError(
+          MODULE,
+          `${nameOf(argument)}.vdf.beta`,
+          `must be finite and ≥ 0, got ${beta}`,
+        );
       }
       if (beta === 0) return constant(freeFlowTime * (1 + alpha));
       if (alpha === 0 || freeFlowTime === 0 || capacity === Number.POSITIVE_INFINITY)
@@ -138,7 +152,7 @@ export function compileVdf(
       if (!finite(alpha) || alpha <= 1) {
         throw new InvalidArgumentError(
           MODULE,
-          `${argument}.vdf.alpha`,
+          `${nameOf(argument)}.vdf.alpha`,
           `must be finite and > 1, got ${alpha}`,
         );
       }
@@ -155,10 +169,14 @@ export function compileVdf(
       const { j } = vdf;
       const mu = vdf.mu ?? DEFAULT_DAVIDSON_MU;
       if (!finite(j) || j < 0) {
-        throw new InvalidArgumentError(MODULE, `${argument}.vdf.j`, `must be finite and ≥ 0, got ${j}`);
+        throw new InvalidArgumentError(
+          MODULE,
+          `${nameOf(argument)}.vdf.j`,
+          `must be finite and ≥ 0, got ${j}`,
+        );
       }
       if (!finite(mu) || mu <= 0 || mu >= 1) {
-        throw new InvalidArgumentError(MODULE, `${argument}.vdf.mu`, `must be in (0, 1), got ${mu}`);
+        throw new InvalidArgumentError(MODULE, `${nameOf(argument)}.vdf.mu`, `must be in (0, 1), got ${mu}`);
       }
       if (j === 0 || freeFlowTime === 0 || capacity === Number.POSITIVE_INFINITY)
         return constant(freeFlowTime);
@@ -167,7 +185,7 @@ export function compileVdf(
     default:
       throw new InvalidArgumentError(
         MODULE,
-        `${argument}.vdf.kind`,
+        `${nameOf(argument)}.vdf.kind`,
         `must be 'bpr', 'conical', 'davidson' or 'constant', got ${JSON.stringify((vdf as { kind?: unknown }).kind)}`,
       );
   }
