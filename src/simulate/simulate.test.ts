@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linkRecord, nodeRecord } from '../../test/support/records.js';
 import { compileNetwork } from '../algorithms/_internal/compile.js';
+import { loadDataset } from '../data/datasets.js';
 import { parseDemand } from '../data/demand-format.js';
 import { parseNetwork } from '../data/network-format.js';
 import { InvalidArgumentError } from '../model/errors.js';
@@ -175,6 +176,22 @@ describe('simulate (equilibrium) on the two-corridor sample', () => {
     await expect(simulate(input, undefined, { year: 2024, warmStart: { ...r } })).rejects.toThrow(
       /options\.warmStart/,
     );
+  });
+
+  it('reads the demand years of a flow list built in code afresh on every call', async () => {
+    const eurasia = loadDataset('eurasia');
+    // an unfrozen list: the years are not remembered between calls
+    const flows = eurasia.demand.flows.filter((f) => f.year === 2023);
+    const demand = { ...eurasia.demand, flows };
+    expect((await simulate({ network: eurasia.network, demand }, undefined, { year: 2025 })).demandYear).toBe(
+      2023,
+    );
+    flows.push(...eurasia.demand.flows.filter((f) => f.year === 2024));
+    expect((await simulate({ network: eurasia.network, demand }, undefined, { year: 2025 })).demandYear).toBe(
+      2024,
+    );
+    // the loaded (frozen) demand: its latest year at or before 2025
+    expect((await simulate(eurasia, undefined, { year: 2025 })).demandYear).toBe(2025);
   });
 
   it('is deterministic: same input, same result', async () => {

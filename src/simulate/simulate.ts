@@ -20,7 +20,7 @@ import { compileNetwork } from '../algorithms/_internal/compile.js';
 import { requireDemand, requireScenario } from '../data/guards.js';
 import { markValidated } from '../data/validated.js';
 import { requireYear } from '../model/dates.js';
-import { type Demand, demandForYear } from '../model/demand.js';
+import { type Demand, type DemandFlow, demandForYear } from '../model/demand.js';
 import { describeValue, InvalidArgumentError, rejectUnknownKeys, requireObject } from '../model/errors.js';
 import { isCountryCode } from '../model/ids.js';
 import { type Network, requireNetwork } from '../model/network.js';
@@ -174,12 +174,26 @@ export function requireSimulationResult(
  * `demand-growth`), or the earliest later one. Undefined when the demand has no dated flows.
  */
 function resolveDemandYear(demand: Demand, year: number): number | undefined {
-  const years = new Set<number>();
-  for (const f of demand.flows) if (f.year !== undefined) years.add(f.year);
-  if (years.size === 0 || years.has(year)) return years.size === 0 ? undefined : year;
-  const sorted = [...years].sort((a, b) => a - b);
+  const sorted = datedYears(demand.flows);
+  if (sorted.length === 0) return undefined;
+  if (sorted.includes(year)) return year;
   const earlier = sorted.filter((y) => y < year);
   return earlier.length > 0 ? earlier[earlier.length - 1] : sorted[0];
+}
+
+/** The dated years of frozen flow lists (a loaded demand's flows are read once, not per simulation). */
+const DATED_YEARS = new WeakMap<readonly DemandFlow[], readonly number[]>();
+
+/** The distinct years of the dated flows, ascending. */
+function datedYears(flows: readonly DemandFlow[]): readonly number[] {
+  const known = DATED_YEARS.get(flows);
+  if (known) return known;
+  const years = new Set<number>();
+  for (const f of flows) if (f.year !== undefined) years.add(f.year);
+  const sorted = [...years].sort((a, b) => a - b);
+  // only a frozen list of frozen flows cannot change after it was read
+  if (Object.isFrozen(flows) && flows.every((f) => Object.isFrozen(f))) DATED_YEARS.set(flows, sorted);
+  return sorted;
 }
 
 function resolveYear(input: SimulationInput, year: number | undefined): number {
@@ -501,7 +515,8 @@ export async function simulate(
         .join('; ');
       arcFlow = new Float64Array(compiled.csr.arcCount);
       arcTimeDays = compiled.timeDays.slice();
-      const hardArc = (e: number) => hard.has(compiled.commodityIds[compiled.arcCommodity[e]!]!);
+      const hardCommodity = compiled.commodityIds.map((id) => hard.has(id));
+      const hardArc = (e: number) => hardCommodity[compiled.arcCommodity[e]!]!;
       for (let e = 0; e < arcFlow.length; e++) {
         const source = hardArc(e) ? allocated : out;
         if (!source) continue;
