@@ -129,6 +129,9 @@ export function buildClasses(
       volume: flow.volumePerYear * share,
     });
   };
+  const segmentIndex = new Map<string, number>();
+  for (let s = 0; s < S; s++) segmentIndex.set(segments[s]!.id, s);
+  const order = new Int32Array(S);
   for (let flowIndex = 0; flowIndex < demand.flows.length; flowIndex++) {
     const flow = demand.flows[flowIndex]!;
     if (!(flow.volumePerYear > 0)) continue;
@@ -141,9 +144,22 @@ export function buildClasses(
       add(flow, flowIndex, c, o, d, 0, 1);
       continue;
     }
-    for (let s = 0; s < S; s++) {
-      const share = shares[segments[s]!.id];
-      if (share !== undefined && share > 0) add(flow, flowIndex, c, o, d, s, share);
+    // the flow's segments with a positive share, in the demand's order of segments (its own keys are
+    // few: reading them beats looking up every segment's id in it)
+    let n = 0;
+    for (const id in shares) {
+      const s = segmentIndex.get(id);
+      if (s === undefined || !(shares[id]! > 0)) continue;
+      let at = n++;
+      while (at > 0 && order[at - 1]! > s) {
+        order[at] = order[at - 1]!;
+        at--;
+      }
+      order[at] = s;
+    }
+    for (let i = 0; i < n; i++) {
+      const s = order[i]!;
+      add(flow, flowIndex, c, o, d, s, shares[segments[s]!.id]!);
     }
   }
 
