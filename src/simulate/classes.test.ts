@@ -175,7 +175,7 @@ describe('buildClasses', () => {
     }
   });
 
-  it('avoided links and countries, exempt ends, segment surcharges, flows without shares', () => {
+  it('avoided links and countries, exempt ends, segment surcharges, flows without shares, shares in any key order', () => {
     const base = demandForYear(eurasia.demand, 2023);
     const flows = base.flows.filter((f) => f.commodity === 'container');
     // a flow from China to Germany and one from Kazakhstan (in the avoided list of `kz`)
@@ -200,8 +200,13 @@ describe('buildClasses', () => {
         ...some.map((f, i) => ({
           ...f,
           id: `f${i}`,
+          // keys in another order than the segments' for f1: classes follow the segments' order
           segmentShares:
-            i === 0 ? { plain: 0.75, kz: 0.25, links: 0 } : { plain: 0.5, kz: 0.25, links: 0.25 },
+            i === 0
+              ? { plain: 0.75, kz: 0.25, links: 0 }
+              : i === 1
+                ? { links: 0.25, kz: 0.25, plain: 0.5 }
+                : { plain: 0.5, kz: 0.25, links: 0.25 },
         })),
         { ...withoutShares(some[0]!), id: 'no-shares' },
         { ...some[1]!, id: 'from-kz', origin: kzOrigin, segmentShares: { kz: 1 } },
