@@ -91,9 +91,9 @@ export interface SimulationResult extends Aggregates {
   /** Minimum cut of the overland container system (its maximum throughput). */
   readonly bindingCut: BindingCut | undefined;
   /**
-   * Path flows (per demand flow and segment), for drill-down. Under the equilibrium and logit solvers
-   * the list is made when first read (simulate computes its figures from the solver's path set); it
-   * is then an ordinary property.
+   * Path flows (per demand flow and segment), for drill-down. The list is made when first read (under
+   * the equilibrium and logit solvers, simulate computes its figures from the solver's path set and
+   * makes these objects only then); it is then an ordinary property.
    */
   readonly paths: readonly RoutedPath[];
   /** What each scenario operation did. */

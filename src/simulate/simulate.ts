@@ -609,36 +609,28 @@ export async function simulate(
     crude: crudeSummary(figures),
     bindingCut:
       options.bindingCut === false ? undefined : overlandBindingCut(compiled, applied.demand, market),
-    paths,
+    // made when first read, then an ordinary property (see `settle`)
+    get paths(): readonly RoutedPath[] {
+      const made = pathFlows ? [...routedPaths(pathFlows, applied.demand.flows), ...paths] : paths;
+      return settle(this, 'paths', made);
+    },
+    set paths(value: readonly RoutedPath[]) {
+      settle(this, 'paths', value);
+    },
     operations: applied.log,
     applied: { network: applied.network, demand: applied.demand },
   };
-  if (pathFlows) {
-    const flows = applied.demand.flows;
-    const split = pathFlows;
-    makeOnRead(result, 'paths', () => [...routedPaths(split, flows), ...paths]);
-  }
   if (pathSet) rememberPathSet(result, pathSet);
   Object.defineProperty(result, RESULT, { value: true, enumerable: false });
   return result;
 }
 
 /**
- * Turn `object[key]` into a property that is computed by `make` when first read and is then an
- * ordinary data property (enumerable, in the same key position: spreads, `JSON.stringify` and
- * `structuredClone` read it like any other).
+ * Make `object[key]` the ordinary data property `value` (enumerable, in the same key position:
+ * spreads, `JSON.stringify` and `structuredClone` read it like any other), in place of the accessor
+ * that computes it on first read.
  */
-function makeOnRead<T extends object, K extends keyof T>(object: T, key: K, make: () => T[K]): void {
-  Object.defineProperty(object, key, {
-    configurable: true,
-    enumerable: true,
-    get(this: T): T[K] {
-      const value = make();
-      Object.defineProperty(this, key, { value, configurable: true, enumerable: true, writable: true });
-      return value;
-    },
-    set(this: T, value: T[K]): void {
-      Object.defineProperty(this, key, { value, configurable: true, enumerable: true, writable: true });
-    },
-  });
+function settle<T extends object, K extends keyof T>(object: T, key: K, value: T[K]): T[K] {
+  Object.defineProperty(object, key, { value, configurable: true, enumerable: true, writable: true });
+  return value;
 }
