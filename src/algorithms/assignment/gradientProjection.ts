@@ -39,17 +39,17 @@
 
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { ArenaPool, TypedArena } from '../_internal/arena.js';
-import { objectiveReport, refreshArc, updateCosts } from './arcCosts.js';
+import { refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace } from './loading.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
 import {
+  finishPathRun,
   loadWarmStart,
   type PathWarmStart,
   pathVolumes,
   rootedPathInto,
   rootTree,
   seedMissingPaths,
-  setPathCosts,
 } from './pathSupport.js';
 import { SwapWorkspace, swapAcrossClasses } from './pathSwaps.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
@@ -57,7 +57,6 @@ import { requireProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
-  finishResult,
   type IterationOptions,
   relativeGapOf,
   resolveIterationOptions,
@@ -361,23 +360,15 @@ export function gradientProjection(
     }
 
     // Step 4: report (volumes and flows are those of the last gap evaluation).
-    const report = objectiveReport(p, V, classFlows);
-    setPathCosts(p, store, cost, report.arcTimes);
-    return finishResult(p, {
-      maxPathExcess: maxUsedExcess(store, active, odMin),
-      status,
-      target,
-      algorithm: 'path',
-      objective,
-      iterations,
-      gap,
-      history: rule.history,
-      started,
-      volume: V,
-      report,
+    return finishPathRun(
+      p,
+      store,
+      cost,
+      V,
       classFlows,
-      paths: store.toPathSet(p),
-    });
+      { status, target, algorithm: 'path', objective, iterations, gap, history: rule.history, started },
+      () => maxUsedExcess(store, active, odMin),
+    );
   } finally {
     arena.release();
   }

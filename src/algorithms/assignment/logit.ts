@@ -30,24 +30,23 @@
 import { InvalidArgumentError } from '../../model/errors.js';
 import { TypedArena } from '../_internal/arena.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
-import { objectiveReport, updateCosts } from './arcCosts.js';
+import { updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace, setClassWeights } from './loading.js';
 import { hashArcs, PathStore } from './pathStore.js';
 import {
+  finishPathRun,
   loadWarmStart,
   type PathWarmStart,
   pathVolumes,
   rootedPathInto,
   rootTree,
   seedMissingPaths,
-  setPathCosts,
   treePathInto,
 } from './pathSupport.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
 import {
   type AssignmentResult,
   type AssignmentStatus,
-  finishResult,
   type IterationOptions,
   resolveIterationOptions,
   StopRule,
@@ -370,9 +369,7 @@ export function logitAssignment(
   }
 
   // Step 5: report.
-  const report = objectiveReport(p, V, classFlows);
-  setPathCosts(p, store, cost, report.arcTimes);
-  return finishResult(p, {
+  return finishPathRun(p, store, cost, V, classFlows, {
     status,
     target,
     algorithm: 'logit',
@@ -381,10 +378,6 @@ export function logitAssignment(
     gap,
     history: rule.history,
     started,
-    volume: V,
-    report,
-    classFlows,
-    paths: store.toPathSet(p),
   });
 }
 

@@ -10,10 +10,12 @@
 
 import { InvalidArgumentError } from '../../model/errors.js';
 import { shortestPathTree } from '../_internal/dijkstra.js';
+import { objectiveReport } from './arcCosts.js';
 import { type LoadingWorkspace, setClassWeights, setMoneyWeights } from './loading.js';
 import type { PathSet } from './pathSet.js';
 import { hashArcs, type PathStore } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
+import { type AssignmentResult, finishResult } from './result.js';
 import type { KeptTrees } from './treeRepair.js';
 import type { TreeRoots } from './treeRoots.js';
 import { type SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
@@ -113,6 +115,46 @@ export function setPathCosts(
       }
     }
   }
+}
+
+/**
+ * The result of a path-based run (gradient projection, logit): the objective's report at the final
+ * volumes, every path priced at the final arc costs, then the result with the run's path set.
+ *
+ * @param p - the problem
+ * @param store - the run's paths (their costs are set)
+ * @param cost - the final arc costs
+ * @param V - the final arc volumes
+ * @param classFlows - the final arc flows of each class
+ * @param run - the run's own figures (status, target, algorithm, objective, iterations, gap, gap
+ *   history, start time)
+ * @param excess - the largest relative excess of a used path, read once the paths are priced (for an
+ *   algorithm that reports it)
+ * @returns the result
+ * @internal
+ */
+export function finishPathRun(
+  p: AssignmentProblem,
+  store: PathStore,
+  cost: Float64Array,
+  V: Float64Array,
+  classFlows: readonly Float64Array[],
+  run: Omit<
+    Parameters<typeof finishResult>[1],
+    'volume' | 'report' | 'classFlows' | 'paths' | 'maxPathExcess'
+  >,
+  excess?: () => number,
+): AssignmentResult {
+  const report = objectiveReport(p, V, classFlows);
+  setPathCosts(p, store, cost, report.arcTimes);
+  return finishResult(p, {
+    ...run,
+    ...(excess ? { maxPathExcess: excess() } : {}),
+    volume: V,
+    report,
+    classFlows,
+    paths: store.toPathSet(p),
+  });
 }
 
 /**
