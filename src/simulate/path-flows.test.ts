@@ -66,5 +66,13 @@ describe('routed paths of the equilibrium', () => {
     const fresh = await simulate(eurasia, undefined, { year: 2023 });
     (fresh as { paths: unknown }).paths = [];
     expect(fresh.paths).toEqual([]);
+    // a result frozen before its paths are read still gives them, the same each time, and refuses
+    // an assignment as a frozen property does
+    const frozen = Object.freeze(await simulate(eurasia, undefined, { year: 2023 }));
+    expect(frozen.paths).toEqual(r.paths);
+    expect(frozen.paths).toBe(frozen.paths);
+    expect(() => {
+      (frozen as { paths: unknown }).paths = [];
+    }).toThrow(TypeError);
   });
 });

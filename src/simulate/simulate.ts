@@ -583,6 +583,7 @@ export async function simulate(
       ? {}
       : { bottleneckThreshold: options.bottleneckThreshold }),
   });
+  let made: readonly RoutedPath[] | undefined;
   const result: SimulationResult = {
     scenario: scenario?.id ?? 'baseline',
     methods: Object.fromEntries(
@@ -611,11 +612,12 @@ export async function simulate(
       options.bindingCut === false ? undefined : overlandBindingCut(compiled, applied.demand, market),
     // made when first read, then an ordinary property (see `settle`)
     get paths(): readonly RoutedPath[] {
-      const made = pathFlows ? [...routedPaths(pathFlows, applied.demand.flows), ...paths] : paths;
-      return settle(this, 'paths', made);
+      made ??= pathFlows ? [...routedPaths(pathFlows, applied.demand.flows), ...paths] : paths;
+      settle(this, 'paths', made);
+      return made;
     },
     set paths(value: readonly RoutedPath[]) {
-      settle(this, 'paths', value);
+      if (!settle(this, 'paths', value)) throw new TypeError("Cannot assign to read only property 'paths'");
     },
     operations: applied.log,
     applied: { network: applied.network, demand: applied.demand },
@@ -628,9 +630,9 @@ export async function simulate(
 /**
  * Make `object[key]` the ordinary data property `value` (enumerable, in the same key position:
  * spreads, `JSON.stringify` and `structuredClone` read it like any other), in place of the accessor
- * that computes it on first read.
+ * that computes it on first read. False, and the accessor stays, when the object is frozen or sealed
+ * (its getter then answers from its memo).
  */
-function settle<T extends object, K extends keyof T>(object: T, key: K, value: T[K]): T[K] {
-  Object.defineProperty(object, key, { value, configurable: true, enumerable: true, writable: true });
-  return value;
+function settle<T extends object, K extends keyof T>(object: T, key: K, value: T[K]): boolean {
+  return Reflect.defineProperty(object, key, { value, configurable: true, enumerable: true, writable: true });
 }
