@@ -18,7 +18,7 @@
 import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
 import type { CommodityId, LinkId, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
-import { TypedArena } from '../_internal/arena.js';
+import { ArenaPool, TypedArena } from '../_internal/arena.js';
 import { type CompiledNetwork, compileNetwork } from '../_internal/compile.js';
 import { MODULE } from './_internal/validate.js';
 import { maxFlow, maxFlowCut } from './maxFlow.js';
@@ -164,7 +164,12 @@ interface CommodityInstance {
   readonly tail: Int32Array;
   readonly head: Int32Array;
   readonly cap: Float64Array;
+  /** The arena of the arrays above (release it when they are dead, if it came from a pool). */
+  readonly arena: TypedArena;
 }
+
+/** Buffers of the binding cut's instance and solver, kept from one cut to the next (cuts are synchronous). */
+const CUT_SCRATCH = new ArenaPool();
 
 function commodityInstance(
   compiled: CompiledNetwork,
@@ -172,6 +177,7 @@ function commodityInstance(
   sinks: readonly number[],
   c: number,
   shut: Uint8Array,
+  pool?: ArenaPool,
 ): CommodityInstance {
   const { csr, nodeIds, arcCommodity, arcActive, capacity, exitVertex, entryVertex } = compiled;
   const N = nodeIds.length;
@@ -182,7 +188,8 @@ function commodityInstance(
   for (let a = 0; a < arcCount; a++) if (arcCommodity[a] === c && arcActive[a] === 1 && shut[a] === 0) k++;
   const m = k + sources.length + sinks.length;
   // the four arrays as views of one buffer
-  const arena = new TypedArena(8 * m + 4 * (k + 2 * m) + 3 * 8);
+  const bytes = 8 * m + 4 * (k + 2 * m) + 3 * 8;
+  const arena = pool ? pool.arena(bytes) : new TypedArena(bytes);
   const cap = arena.f64(m);
   const arcOf = arena.i32(k);
   const tail = arena.i32(m);
@@ -207,7 +214,7 @@ function commodityInstance(
     head[i] = superSink;
     cap[i++] = Number.POSITIVE_INFINITY;
   }
-  return { arcOf, k, nodeCount: V + 2, superSource, superSink, tail, head, cap };
+  return { arcOf, k, nodeCount: V + 2, superSource, superSink, tail, head, cap, arena };
 }
 
 /**
@@ -297,23 +304,29 @@ export function compiledNetworkMinCut(
   c: number,
   shut: Uint8Array,
 ): CompiledNetworkMinCut {
-  const instance = commodityInstance(compiled, sources, sinks, c, shut);
-  const { arcOf, k, cap } = instance;
-  for (let i = 0; i < k; i++) {
-    // what maxFlow refuses: let it say so
-    if (!(cap[i]! >= 0)) return compiledNetworkMaxFlow(compiled, sources, sinks, c, shut);
+  // the instance and the solver's buffers are scratch of this call (the result keeps ids and numbers)
+  const instance = commodityInstance(compiled, sources, sinks, c, shut, CUT_SCRATCH);
+  try {
+    const { arcOf, k, cap } = instance;
+    for (let i = 0; i < k; i++) {
+      // what maxFlow refuses: let it say so
+      if (!(cap[i]! >= 0)) return compiledNetworkMaxFlow(compiled, sources, sinks, c, shut);
+    }
+    const result = maxFlowCut(
+      instance.nodeCount,
+      instance.tail,
+      instance.head,
+      cap,
+      instance.superSource,
+      instance.superSink,
+      CUT_SCRATCH,
+    );
+    if (result.status === 'unbounded') return { status: 'unbounded' };
+    const { bindingLinks, bindingNodes } = binding(compiled, arcOf, k, result.cutArcs);
+    return { status: 'optimal', value: result.value, bindingLinks, bindingNodes, exact: result.exact };
+  } finally {
+    instance.arena.release();
   }
-  const result = maxFlowCut(
-    instance.nodeCount,
-    instance.tail,
-    instance.head,
-    cap,
-    instance.superSource,
-    instance.superSink,
-  );
-  if (result.status === 'unbounded') return { status: 'unbounded' };
-  const { bindingLinks, bindingNodes } = binding(compiled, arcOf, k, result.cutArcs);
-  return { status: 'optimal', value: result.value, bindingLinks, bindingNodes, exact: result.exact };
 }
 
 /** Links and nodes of the cut arcs (super arcs are uncapacitated, never in a finite cut). */
