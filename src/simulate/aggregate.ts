@@ -23,6 +23,7 @@
  *   the last place (~1e-16 of the demand), which must not reach users as "1.8e-12 TEU unmet".
  */
 
+import { ArenaPool, type TypedArena } from '../algorithms/_internal/arena.js';
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import type { Demand } from '../model/demand.js';
 import { countryFlags, countryIndex } from './countries.js';
@@ -249,6 +250,19 @@ export function withoutResidue(value: number, scale: number): number {
  *   (corridors + countries)).
  */
 export function aggregate(input: AggregateInput): Aggregates {
+  const scratch = SCRATCH.arena();
+  try {
+    return aggregateWith(input, scratch);
+  } finally {
+    scratch.release();
+  }
+}
+
+/** Buffers of the accumulators, kept from one aggregation to the next (aggregations are synchronous). */
+const SCRATCH = new ArenaPool();
+
+/** {@link aggregate} with its accumulators in `scratch` (dead when it returns). */
+function aggregateWith(input: AggregateInput, scratch: TypedArena): Aggregates {
   const { compiled, demand, paths, arcFlow, arcTimeDays, arcCapacity, shadowPrice } = input;
   const market = input.market ?? CHINA_EUROPE;
   const threshold = input.bottleneckThreshold ?? DEFAULTS.bottleneckThreshold;
@@ -282,12 +296,12 @@ export function aggregate(input: AggregateInput): Aggregates {
   const ARRIVING = DELIVERED + C; // per node × commodity
   const OD_SLOT = ARRIVING + N * C; // per flow × slot
   const OD_COUNTRY = OD_SLOT + F * S; // per flow × country
-  const acc = new Float64Array(OD_COUNTRY + F * K);
+  const acc = scratch.f64(OD_COUNTRY + F * K);
   const ORIGIN = 0; // origin node index per flow
   const COMMODITY = F; // commodity index per flow
   const IN_MARKET = 2 * F; // 1 per flow of the market
   const WRITTEN = 3 * F; // 1 per node × commodity once written to the node's record
-  const ints = new Int32Array(WRITTEN + N * C);
+  const ints = scratch.i32(WRITTEN + N * C);
   // the commodities in the order paths first deliver them
   const deliveredOrder: number[] = [];
 

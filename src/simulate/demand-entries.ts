@@ -9,6 +9,7 @@
  * Internal: no public API.
  */
 
+import { int32Array, type TypedArena } from '../algorithms/_internal/arena.js';
 import type { ClassEntry, DemandClass } from './classes.js';
 
 /** The OD entries of all classes, found by class, origin and destination. */
@@ -33,18 +34,23 @@ export interface DemandEntries {
  *
  * @param classes - the classes
  * @param vertexCount - vertices of the compiled network (entries' origins are below it)
+ * @param arena - where the index's arrays come from (new arrays without one)
  * @returns the index
  * @remarks O(classes × vertices + entries) to build; `collect` O(entries of the class and origin).
  */
-export function demandEntries(classes: readonly DemandClass[], vertexCount: number): DemandEntries {
+export function demandEntries(
+  classes: readonly DemandClass[],
+  vertexCount: number,
+  arena?: TypedArena,
+): DemandEntries {
   const list: ClassEntry[] = [];
   for (const cls of classes) for (const x of cls.entries) list.push(x);
   // first entry of class k from origin vertex o at firstFrom[k * vertexCount + o] (−1: none); the
   // next of the same class and origin at nextFrom[i], in list order
-  const firstFrom = new Int32Array(classes.length * vertexCount).fill(-1);
-  const lastFrom = new Int32Array(list.length);
-  const nextFrom = new Int32Array(list.length).fill(-1);
-  const group = new Int32Array(list.length);
+  const firstFrom = int32Array(arena, classes.length * vertexCount).fill(-1);
+  const lastFrom = int32Array(arena, list.length);
+  const nextFrom = int32Array(arena, list.length).fill(-1);
+  const group = int32Array(arena, list.length);
   let i = 0;
   for (let k = 0; k < classes.length; k++) {
     for (const x of classes[k]!.entries) {

@@ -156,7 +156,7 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
         ? logitAssignment(problem, { ...settings, theta: input.choice.theta })
         : gradientProjection(problem, settings);
 
-    const entries = demandEntries(classes, compiled.csr.nodeCount);
+    const entries = demandEntries(classes, compiled.csr.nodeCount, arena);
 
     // Unreachable demand, split back to demand flows by volume.
     const unmet = new Map<string, number>();

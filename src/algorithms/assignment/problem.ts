@@ -512,28 +512,31 @@ function sameList(a: Int32Array, b: Int32Array, n: number): boolean {
 
 /** Typed lists of one class's OD entries, reused by the classes of a problem (see `ensure`). */
 class EntryScratch {
-  originList: Int32Array = new Int32Array(0);
-  originCount: Int32Array = new Int32Array(0);
-  entryO: Int32Array = new Int32Array(0);
-  entryD: Int32Array = new Int32Array(0);
-  entryV: Float64Array = new Float64Array(0);
-  fill: Int32Array = new Int32Array(0);
-  grouped: Int32Array = new Int32Array(0);
-  rowStart: Int32Array = new Int32Array(1);
-  rowD: Int32Array = new Int32Array(0);
-  rowV: Float64Array = new Float64Array(0);
-  origins: Int32Array = new Int32Array(0);
-  originStart: Int32Array = new Int32Array(1);
-  destinations: Int32Array = new Int32Array(0);
-  demand: Float64Array = new Float64Array(0);
-  ends: Int32Array = new Int32Array(0);
+  /** Room of every list (−1: none yet). */
+  private capacity = -1;
+  originList!: Int32Array;
+  originCount!: Int32Array;
+  entryO!: Int32Array;
+  entryD!: Int32Array;
+  entryV!: Float64Array;
+  fill!: Int32Array;
+  grouped!: Int32Array;
+  rowStart!: Int32Array;
+  rowD!: Int32Array;
+  rowV!: Float64Array;
+  origins!: Int32Array;
+  originStart!: Int32Array;
+  destinations!: Int32Array;
+  demand!: Float64Array;
+  ends!: Int32Array;
 
   constructor(private readonly arena: TypedArena) {}
 
   /** Room for a class of `entries` entries (every list of a class is at most that long). */
   ensure(entries: number): this {
-    if (this.entryO.length >= entries) return this;
-    const n = Math.max(entries, 2 * this.entryO.length, 16);
+    if (this.capacity >= entries) return this;
+    const n = Math.max(entries, 2 * this.capacity, 16);
+    this.capacity = n;
     const a = this.arena;
     this.originList = a.i32(n);
     this.originCount = a.i32(n);
