@@ -25,7 +25,7 @@
 import { InvalidArgumentError } from '../../model/errors.js';
 import { ArenaPool, TypedArena } from '../_internal/arena.js';
 import { buildCsr, type Csr } from '../_internal/csr.js';
-import { compileVdf, type VolumeDelayFunction } from './vdf.js';
+import { compileVdfInto, type MutableCompiledVdf, type VolumeDelayFunction } from './vdf.js';
 
 const MODULE = 'corridor-sim/assignment';
 
@@ -268,10 +268,12 @@ function buildWith(input: AssignmentProblemInput, arena: TypedArena, temp: Typed
       `must be one function or ${M} functions, got ${vdfs.length}`,
     );
   }
+  // one record for every arc's compiled function (its fields are copied out at once)
+  const compiledVdf: MutableCompiledVdf = { kind: 0, t0: 0, capacity: 1, p1: 0, p2: 0 };
   for (let a = 0; a < M; a++) {
     const vdf = (perArc ? (vdfs as readonly VolumeDelayFunction[])[a] : vdfs) as VolumeDelayFunction;
     const c = capIn[a]!;
-    const f = compileVdf(vdf, fftIn[a]!, c, a);
+    const f = compileVdfInto(compiledVdf, vdf, fftIn[a]!, c, a);
     vdfKind[a] = f.kind;
     t0[a] = f.t0;
     vdfCapacity[a] = f.capacity;

@@ -78,9 +78,30 @@ function nameOf(argument: string | number): string {
   return typeof argument === 'number' ? `arc ${argument}` : argument;
 }
 
-/** A constant function of value `t0`. */
-function constant(t0: number): CompiledVdf {
-  return { kind: VDF_CONSTANT, t0, capacity: 1, p1: 0, p2: 0 };
+/** A compiled function's record as {@link compileVdfInto} fills it: the fields of {@link CompiledVdf}. */
+export interface MutableCompiledVdf {
+  kind: number;
+  t0: number;
+  capacity: number;
+  p1: number;
+  p2: number;
+}
+
+/** Fill `out` and return it. */
+function set(
+  out: MutableCompiledVdf,
+  kind: number,
+  t0: number,
+  capacity: number,
+  p1: number,
+  p2: number,
+): CompiledVdf {
+  out.kind = kind;
+  out.t0 = t0;
+  out.capacity = capacity;
+  out.p1 = p1;
+  out.p2 = p2;
+  return out;
 }
 
 /**
@@ -97,6 +118,34 @@ function constant(t0: number): CompiledVdf {
  * @example compileVdf({ kind: 'bpr', alpha: 0.15, beta: 4 }, 6, 25900, 'arc 0')
  */
 export function compileVdf(
+  vdf: VolumeDelayFunction,
+  freeFlowTime: number,
+  capacity: number,
+  argument: string | number,
+): CompiledVdf {
+  return compileVdfInto(
+    { kind: VDF_CONSTANT, t0: 0, capacity: 1, p1: 0, p2: 0 },
+    vdf,
+    freeFlowTime,
+    capacity,
+    argument,
+  );
+}
+
+/**
+ * {@link compileVdf} into `out` (a caller compiling many arcs reuses one record).
+ *
+ * @param out - the record to fill
+ * @param vdf - as for {@link compileVdf}
+ * @param freeFlowTime - as for {@link compileVdf}
+ * @param capacity - as for {@link compileVdf}
+ * @param argument - as for {@link compileVdf}
+ * @returns `out`
+ * @throws as for {@link compileVdf}
+ * @internal
+ */
+export function compileVdfInto(
+  out: MutableCompiledVdf,
   vdf: VolumeDelayFunction,
   freeFlowTime: number,
   capacity: number,
@@ -125,7 +174,7 @@ export function compileVdf(
   }
   switch (vdf.kind) {
     case 'constant':
-      return constant(freeFlowTime);
+      return set(out, VDF_CONSTANT, freeFlowTime, 1, 0, 0);
     case 'bpr': {
       const { alpha, beta } = vdf;
       if (!finite(alpha) || alpha < 0) {
@@ -142,10 +191,10 @@ export function compileVdf(
           `must be finite and ≥ 0, got ${beta}`,
         );
       }
-      if (beta === 0) return constant(freeFlowTime * (1 + alpha));
+      if (beta === 0) return set(out, VDF_CONSTANT, freeFlowTime * (1 + alpha), 1, 0, 0);
       if (alpha === 0 || freeFlowTime === 0 || capacity === Number.POSITIVE_INFINITY)
-        return constant(freeFlowTime);
-      return { kind: VDF_BPR, t0: freeFlowTime, capacity, p1: alpha, p2: beta };
+        return set(out, VDF_CONSTANT, freeFlowTime, 1, 0, 0);
+      return set(out, VDF_BPR, freeFlowTime, capacity, alpha, beta);
     }
     case 'conical': {
       const { alpha } = vdf;
@@ -156,14 +205,9 @@ export function compileVdf(
           `must be finite and > 1, got ${alpha}`,
         );
       }
-      if (freeFlowTime === 0 || capacity === Number.POSITIVE_INFINITY) return constant(freeFlowTime);
-      return {
-        kind: VDF_CONICAL,
-        t0: freeFlowTime,
-        capacity,
-        p1: alpha,
-        p2: (2 * alpha - 1) / (2 * alpha - 2),
-      };
+      if (freeFlowTime === 0 || capacity === Number.POSITIVE_INFINITY)
+        return set(out, VDF_CONSTANT, freeFlowTime, 1, 0, 0);
+      return set(out, VDF_CONICAL, freeFlowTime, capacity, alpha, (2 * alpha - 1) / (2 * alpha - 2));
     }
     case 'davidson': {
       const { j } = vdf;
@@ -179,8 +223,8 @@ export function compileVdf(
         throw new InvalidArgumentError(MODULE, `${nameOf(argument)}.vdf.mu`, `must be in (0, 1), got ${mu}`);
       }
       if (j === 0 || freeFlowTime === 0 || capacity === Number.POSITIVE_INFINITY)
-        return constant(freeFlowTime);
-      return { kind: VDF_DAVIDSON, t0: freeFlowTime, capacity, p1: j, p2: mu };
+        return set(out, VDF_CONSTANT, freeFlowTime, 1, 0, 0);
+      return set(out, VDF_DAVIDSON, freeFlowTime, capacity, j, mu);
     }
     default:
       throw new InvalidArgumentError(
