@@ -130,14 +130,27 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
         capacity,
         vdf,
         closedArcs: closed,
+        // the classes' lists in the same pooled arena (the problem copies them)
         classes: classes.map((cls) => {
-          const forbidden: number[] = [];
-          for (let e = 0; e < M; e++) if (cls.forbidden[e] === 1) forbidden.push(e);
+          let count = 0;
+          for (let e = 0; e < M; e++) if (cls.forbidden[e] === 1) count++;
+          const forbidden = arena.i32(count);
+          for (let e = 0, i = 0; e < M; e++) if (cls.forbidden[e] === 1) forbidden[i++] = e;
+          const E = cls.entries.length;
+          const origins = arena.i32(E);
+          const destinations = arena.i32(E);
+          const volumes = arena.f64(E);
+          for (let i = 0; i < E; i++) {
+            const x = cls.entries[i]!;
+            origins[i] = x.origin;
+            destinations[i] = x.destination;
+            volumes[i] = x.volume;
+          }
           return {
             id: cls.id,
-            origins: cls.entries.map((x) => x.origin),
-            destinations: cls.entries.map((x) => x.destination),
-            volumes: cls.entries.map((x) => x.volume),
+            origins,
+            destinations,
+            volumes,
             valueOfTime: cls.valueOfTime,
             moneyCost: cls.moneyCost,
             forbiddenArcs: forbidden,
