@@ -38,10 +38,12 @@ import {
 } from './route-classifier.js';
 
 /** European countries counted as destinations of China→Europe trade (EU-27, EFTA, UK, Western Balkans, UA, MD). */
-export const EUROPEAN_COUNTRIES: readonly string[] = (
-  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE ' +
-  'GB NO CH IS LI AL BA ME MK RS XK UA MD'
-).split(' ');
+export const EUROPEAN_COUNTRIES: readonly string[] = Object.freeze(
+  (
+    'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE ' +
+    'GB NO CH IS LI AL BA ME MK RS XK UA MD'
+  ).split(' '),
+);
 
 /** One demand flow (or segment of it) on one path. */
 export interface RoutedPath {
@@ -66,11 +68,11 @@ export interface CorridorMarket {
 }
 
 /** The default market: containers from China to Europe. */
-export const CHINA_EUROPE: CorridorMarket = {
-  origins: ['CN'],
+export const CHINA_EUROPE: CorridorMarket = Object.freeze({
+  origins: Object.freeze(['CN']),
   destinations: EUROPEAN_COUNTRIES,
   commodity: 'container',
-};
+});
 
 /** A link in the result. */
 export interface LinkResult {

@@ -84,4 +84,16 @@ describe('countryFlags', () => {
     const flags = countryFlags(index, ['KZ', 'CN', 'US']);
     expect(index.countries.filter((_, i) => flags[i] === 1).sort()).toEqual(['CN', 'KZ']);
   });
+
+  it('remembers the flags of a frozen list only: a list built in code is read afresh', () => {
+    const index = countryIndex(compileNetwork(eurasia.network));
+    const frozen = Object.freeze(['KZ', 'RU']);
+    expect(countryFlags(index, frozen)).toBe(countryFlags(index, frozen));
+    const open = ['KZ'];
+    const before = countryFlags(index, open);
+    open.push('RU');
+    const after = countryFlags(index, open);
+    expect(index.countries.filter((_, i) => before[i] === 1)).toEqual(['KZ']);
+    expect(index.countries.filter((_, i) => after[i] === 1).sort()).toEqual(['KZ', 'RU']);
+  });
 });

@@ -117,19 +117,34 @@ function buildCountryIndex(compiled: CompiledNetwork): CountryIndex {
   return { countries, indexOf, nodeCountry, linkCountryStart, linkCountryList };
 }
 
+/** Flags of frozen code lists (a market's, such as CHINA_EUROPE's), per country index. */
+const FLAGS = new WeakMap<CountryIndex, Map<readonly string[], Uint8Array>>();
+/** Most code lists remembered per country index. */
+const FLAG_LISTS = 16;
+
 /**
  * Flags by country index: 1 for the countries listed in `codes` (codes of no node or link of the
- * network are ignored: nothing can be in them).
+ * network are ignored: nothing can be in them). The flags of a frozen list are remembered per index
+ * (the market's lists are read twice in every simulation).
  *
  * @param index - the country index of a compiled network
  * @param codes - country codes
- * @returns a flag per country index
+ * @returns a flag per country index (shared: read only)
  */
 export function countryFlags(index: CountryIndex, codes: readonly string[]): Uint8Array {
+  const frozen = Object.isFrozen(codes);
+  const known = frozen ? FLAGS.get(index) : undefined;
+  const hit = known?.get(codes);
+  if (hit) return hit;
   const flags = new Uint8Array(index.countries.length);
   for (const code of codes) {
     const i = index.indexOf.get(code);
     if (i !== undefined) flags[i] = 1;
+  }
+  if (frozen) {
+    const lists = known ?? new Map<readonly string[], Uint8Array>();
+    if (!known) FLAGS.set(index, lists);
+    if (lists.size < FLAG_LISTS) lists.set(codes, flags);
   }
   return flags;
 }

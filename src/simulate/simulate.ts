@@ -525,7 +525,8 @@ export async function simulate(
       }
       pathFlows = out?.pathFlows;
       paths = allocated?.paths ?? [];
-      unmet = new Map([...(out?.unmet ?? []), ...(allocated?.unmet ?? [])]);
+      unmet = new Map(out?.unmet);
+      if (allocated) for (const [id, volume] of allocated.unmet) unmet.set(id, volume);
       if (allocated) {
         shadowPrice = new Float64Array(allocated.shadowPrice.length);
         for (let e = 0; e < shadowPrice.length; e++)
@@ -562,7 +563,10 @@ export async function simulate(
       );
   }
 
-  const broken = arcFlow.findIndex((v, e) => !Number.isFinite(v) || !Number.isFinite(arcTimeDays[e]!));
+  let broken = -1;
+  for (let e = 0; e < arcFlow.length && broken < 0; e++) {
+    if (!Number.isFinite(arcFlow[e]!) || !Number.isFinite(arcTimeDays[e]!)) broken = e;
+  }
   if (broken >= 0) {
     status = 'not-converged';
     stopReason = `numerical failure: flow ${arcFlow[broken]} and time ${arcTimeDays[broken]} on arc ${broken}; ${stopReason}`;
