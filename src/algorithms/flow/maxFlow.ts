@@ -188,43 +188,31 @@ export function maxFlowCut(
   const bytes = 8 * m + 8 + residualBytes(nodeCount, m) + pushRelabelStateBytes(nodeCount) + nodeCount + 8;
   const arena = pool ? pool.arena(bytes) : new TypedArena(bytes);
   try {
-    return cutWith(nodeCount, tail, head, capacity, source, sink, arena);
+    const infiniteCount = countInfinite(capacity);
+    const { work, scale, exact, bigM } = integerCapacities(capacity, infiniteCount, arena);
+    if (
+      infiniteCount > 0 &&
+      !exact &&
+      infinitePath(nodeCount, tail, head, capacity, source, sink) !== undefined
+    ) {
+      return { status: 'unbounded' };
+    }
+    const g = buildResidual(nodeCount, tail, head, work, arena);
+    const st = createPushRelabelState(nodeCount, arena);
+    const value = pushRelabelMaxFlow(g, source, sink, st, false);
+    if (infiniteCount > 0 && exact && value >= bigM) return { status: 'unbounded' };
+    const reach = reachesTarget(g, sink, st.queue, arena);
+    // reach is 1 on the sink side: flip it in place into the source side
+    for (let v = 0; v < nodeCount; v++) reach[v] = 1 - reach[v]!;
+    return {
+      status: 'optimal',
+      value: scale === 1 ? value : value / scale,
+      cutArcs: crossingArcs(tail, head, capacity, reach),
+      exact,
+    };
   } finally {
     arena.release();
   }
-}
-
-function cutWith(
-  nodeCount: number,
-  tail: Int32Array,
-  head: Int32Array,
-  capacity: Float64Array,
-  source: number,
-  sink: number,
-  arena: TypedArena,
-): MaxFlowCutResult {
-  const infiniteCount = countInfinite(capacity);
-  const { work, scale, exact, bigM } = integerCapacities(capacity, infiniteCount, arena);
-  if (
-    infiniteCount > 0 &&
-    !exact &&
-    infinitePath(nodeCount, tail, head, capacity, source, sink) !== undefined
-  ) {
-    return { status: 'unbounded' };
-  }
-  const g = buildResidual(nodeCount, tail, head, work, arena);
-  const st = createPushRelabelState(nodeCount, arena);
-  const value = pushRelabelMaxFlow(g, source, sink, st, false);
-  if (infiniteCount > 0 && exact && value >= bigM) return { status: 'unbounded' };
-  const reach = reachesTarget(g, sink, st.queue, arena);
-  // reach is 1 on the sink side: flip it in place into the source side
-  for (let v = 0; v < nodeCount; v++) reach[v] = 1 - reach[v]!;
-  return {
-    status: 'optimal',
-    value: scale === 1 ? value : value / scale,
-    cutArcs: crossingArcs(tail, head, capacity, reach),
-    exact,
-  };
 }
 
 function countInfinite(capacity: Float64Array): number {
