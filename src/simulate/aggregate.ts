@@ -23,7 +23,7 @@
  *   the last place (~1e-16 of the demand), which must not reach users as "1.8e-12 TEU unmet".
  */
 
-import { ArenaPool, type TypedArena } from '../algorithms/_internal/arena.js';
+import { scratchArena, type TypedArena } from '../algorithms/_internal/arena.js';
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import type { Demand } from '../model/demand.js';
 import { countryFlags, countryIndex } from './countries.js';
@@ -252,16 +252,13 @@ export function withoutResidue(value: number, scale: number): number {
  *   (corridors + countries)).
  */
 export function aggregate(input: AggregateInput): Aggregates {
-  const scratch = SCRATCH.arena();
+  const scratch = scratchArena();
   try {
     return aggregateWith(input, scratch);
   } finally {
     scratch.release();
   }
 }
-
-/** Buffers of the accumulators, kept from one aggregation to the next (aggregations are synchronous). */
-const SCRATCH = new ArenaPool();
 
 /** {@link aggregate} with its accumulators in `scratch` (dead when it returns). */
 function aggregateWith(input: AggregateInput, scratch: TypedArena): Aggregates {

@@ -11,7 +11,7 @@
  * path flows the corridor and country figures are computed from.
  */
 
-import { ArenaPool } from '../algorithms/_internal/arena.js';
+import { scratchArena } from '../algorithms/_internal/arena.js';
 import type { CompiledNetwork } from '../algorithms/_internal/compile.js';
 import { gradientProjection } from '../algorithms/assignment/gradientProjection.js';
 import { logitAssignment } from '../algorithms/assignment/logit.js';
@@ -35,12 +35,6 @@ export interface CapacityDelay {
    */
   readonly minDelayDays?: number;
 }
-
-/**
- * Buffers of the assignment problems, kept from one call to the next: a problem lives only during its
- * call (results keep copies, and the path set has buffers of its own).
- */
-const PROBLEMS = new ArenaPool();
 
 /** Free-flow times below this count as this (days), so a Davidson delay can be scaled onto them. */
 const TINY_DAYS = 1e-6;
@@ -118,7 +112,7 @@ export function solveEquilibrium(input: EquilibriumInput): EquilibriumOutput {
     } else vdf[e] = compiled.network.defaultVdf;
   }
   // the problem is scratch of this call: its arrays take pooled buffers, given back at the end
-  const arena = PROBLEMS.arena();
+  const arena = scratchArena();
   try {
     const problem = buildAssignmentProblem(
       {

@@ -38,7 +38,7 @@
  */
 
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
-import { ArenaPool, TypedArena } from '../_internal/arena.js';
+import { scratchArena, TypedArena } from '../_internal/arena.js';
 import { refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace } from './loading.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
@@ -85,9 +85,6 @@ const DEFAULTS = {
 };
 
 const MODULE = 'corridor-sim/assignment';
-
-/** Buffers of the runs' scratch arrays, kept from one run to the next (runs are synchronous). */
-const SCRATCH = new ArenaPool();
 
 /** Options of {@link gradientProjection}. */
 export interface GradientProjectionOptions extends IterationOptions {
@@ -139,7 +136,7 @@ export function gradientProjection(
   const M = p.arcCount;
   // the run's scratch arrays share buffers kept between runs (../_internal/arena.ts), given back when it
   // ends; the class flows go into the result and have a buffer of their own
-  const arena = SCRATCH.arena();
+  const arena = scratchArena();
   try {
     const ws = createLoadingWorkspace(p, arena);
     // room for the paths of a Eurasia run from the start (up to 2 per OD at the peak, 11–12 arcs each

@@ -23,14 +23,11 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
-import { ArenaPool, TypedArena } from '../_internal/arena.js';
+import { scratchArena, TypedArena } from '../_internal/arena.js';
 import { buildCsr, type Csr } from '../_internal/csr.js';
 import { compileVdfInto, type MutableCompiledVdf, type VolumeDelayFunction } from './vdf.js';
 
 const MODULE = 'corridor-sim/assignment';
-
-/** Buffers of the builds' work lists, kept from one build to the next (builds are synchronous). */
-const SCRATCH = new ArenaPool();
 
 /** One user class (shipper segment) of an assignment problem. */
 export interface AssignmentClassInput {
@@ -218,7 +215,7 @@ export function createAssignmentProblem(input: AssignmentProblemInput): Assignme
  * @internal
  */
 export function buildAssignmentProblem(input: AssignmentProblemInput, arena: TypedArena): AssignmentProblem {
-  const scratch = SCRATCH.arena();
+  const scratch = scratchArena();
   try {
     return buildWith(input, arena, scratch);
   } finally {

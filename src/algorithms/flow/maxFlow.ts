@@ -15,7 +15,7 @@
  */
 
 import { InvalidArgumentError } from '../../model/errors.js';
-import { type ArenaPool, TypedArena } from '../_internal/arena.js';
+import { scratchArena, type TypedArena } from '../_internal/arena.js';
 import { buildCsr } from '../_internal/csr.js';
 import { decimalDigits, EXACT_LIMIT, pow10, scaleToIntegers } from './_internal/numeric.js';
 import {
@@ -164,7 +164,6 @@ export type MaxFlowCutResult =
  * @param capacity - capacity of each arc (≥ 0, Infinity allowed, no NaN); not modified
  * @param source - source node
  * @param sink - sink node (≠ source)
- * @param pool - where the solver's scratch buffers come from (new buffers without one)
  * @returns `optimal` with value, cut arcs and exactness, or `unbounded`
  * @remarks As {@link maxFlow}, phase 1 of push-relabel only; its arrays are views of one buffer. With
  *   exact capacities, unboundedness is read off the flow value instead of searched for: infinite
@@ -181,12 +180,11 @@ export function maxFlowCut(
   capacity: Float64Array,
   source: number,
   sink: number,
-  pool?: ArenaPool,
 ): MaxFlowCutResult {
   const m = tail.length;
   // the scaled capacities, the residual graph, the push-relabel buffers and the cut's marks: scratch
   const bytes = 8 * m + 8 + residualBytes(nodeCount, m) + pushRelabelStateBytes(nodeCount) + nodeCount + 8;
-  const arena = pool ? pool.arena(bytes) : new TypedArena(bytes);
+  const arena = scratchArena(bytes);
   try {
     const infiniteCount = countInfinite(capacity);
     const { work, scale, exact, bigM } = integerCapacities(capacity, infiniteCount, arena);

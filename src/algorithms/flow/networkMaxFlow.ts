@@ -18,7 +18,7 @@
 import { InvalidArgumentError, NotFoundError } from '../../model/errors.js';
 import type { CommodityId, LinkId, NodeId } from '../../model/ids.js';
 import type { Network } from '../../model/network.js';
-import { ArenaPool, TypedArena } from '../_internal/arena.js';
+import { scratchArena, type TypedArena } from '../_internal/arena.js';
 import { type CompiledNetwork, compileNetwork } from '../_internal/compile.js';
 import { MODULE } from './_internal/validate.js';
 import { maxFlow, maxFlowCut } from './maxFlow.js';
@@ -164,12 +164,9 @@ interface CommodityInstance {
   readonly tail: Int32Array;
   readonly head: Int32Array;
   readonly cap: Float64Array;
-  /** The arena of the arrays above (release it when they are dead, if it came from a pool). */
+  /** The scratch arena of the arrays above: release it when they are dead. */
   readonly arena: TypedArena;
 }
-
-/** Buffers of the binding cut's instance and solver, kept from one cut to the next (cuts are synchronous). */
-const CUT_SCRATCH = new ArenaPool();
 
 function commodityInstance(
   compiled: CompiledNetwork,
@@ -177,7 +174,6 @@ function commodityInstance(
   sinks: readonly number[],
   c: number,
   shut: Uint8Array,
-  pool?: ArenaPool,
 ): CommodityInstance {
   const { csr, nodeIds, arcCommodity, arcActive, capacity, exitVertex, entryVertex } = compiled;
   const N = nodeIds.length;
@@ -189,7 +185,7 @@ function commodityInstance(
   const m = k + sources.length + sinks.length;
   // the four arrays as views of one buffer
   const bytes = 8 * m + 4 * (k + 2 * m) + 3 * 8;
-  const arena = pool ? pool.arena(bytes) : new TypedArena(bytes);
+  const arena = scratchArena(bytes);
   const cap = arena.f64(m);
   const arcOf = arena.i32(k);
   const tail = arena.i32(m);
@@ -238,43 +234,42 @@ export function compiledNetworkMaxFlow(
 ): NetworkMaxFlowResult {
   const { nodeIds, linkIds, linkCount, arcNode, entryVertex } = compiled;
   const N = nodeIds.length;
-  const { arcOf, k, nodeCount, superSource, superSink, tail, head, cap } = commodityInstance(
-    compiled,
-    sources,
-    sinks,
-    c,
-    shut,
-  );
+  const instance = commodityInstance(compiled, sources, sinks, c, shut);
+  // the instance is scratch of this call (the result keeps ids and numbers)
+  try {
+    const { arcOf, k, nodeCount, superSource, superSink, tail, head, cap } = instance;
+    const result = maxFlow({ nodeCount, tail, head, capacity: cap }, superSource, superSink);
+    if (result.status === 'unbounded') {
+      const path: LinkId[] = [];
+      for (const e of result.path) if (e < k && arcOf[e]! < linkCount) path.push(linkIds[arcOf[e]!]!);
+      return { status: 'unbounded', path };
+    }
 
-  const result = maxFlow({ nodeCount, tail, head, capacity: cap }, superSource, superSink);
-  if (result.status === 'unbounded') {
-    const path: LinkId[] = [];
-    for (const e of result.path) if (e < k && arcOf[e]! < linkCount) path.push(linkIds[arcOf[e]!]!);
-    return { status: 'unbounded', path };
+    const linkFlows: Record<LinkId, number> = {};
+    const nodeFlows: Record<NodeId, number> = {};
+    for (let j = 0; j < k; j++) {
+      const a = arcOf[j]!;
+      if (a < linkCount) linkFlows[linkIds[a]!] = result.flow[j]!;
+      else nodeFlows[nodeIds[arcNode[a]!]!] = result.flow[j]!;
+    }
+    const { bindingLinks, bindingNodes } = binding(compiled, arcOf, k, result.cutArcs);
+    const sourceSide: NodeId[] = [];
+    for (let n = 0; n < N; n++) {
+      if (result.sourceSide[entryVertex[c * N + n]!] === 1) sourceSide.push(nodeIds[n]!);
+    }
+    return {
+      status: 'optimal',
+      value: result.value,
+      linkFlows,
+      nodeFlows,
+      bindingLinks,
+      bindingNodes,
+      sourceSide,
+      exact: result.exact,
+    };
+  } finally {
+    instance.arena.release();
   }
-
-  const linkFlows: Record<LinkId, number> = {};
-  const nodeFlows: Record<NodeId, number> = {};
-  for (let j = 0; j < k; j++) {
-    const a = arcOf[j]!;
-    if (a < linkCount) linkFlows[linkIds[a]!] = result.flow[j]!;
-    else nodeFlows[nodeIds[arcNode[a]!]!] = result.flow[j]!;
-  }
-  const { bindingLinks, bindingNodes } = binding(compiled, arcOf, k, result.cutArcs);
-  const sourceSide: NodeId[] = [];
-  for (let n = 0; n < N; n++) {
-    if (result.sourceSide[entryVertex[c * N + n]!] === 1) sourceSide.push(nodeIds[n]!);
-  }
-  return {
-    status: 'optimal',
-    value: result.value,
-    linkFlows,
-    nodeFlows,
-    bindingLinks,
-    bindingNodes,
-    sourceSide,
-    exact: result.exact,
-  };
 }
 
 /** The maximum throughput and its binding cut, without flows (see {@link compiledNetworkMinCut}). */
@@ -305,7 +300,7 @@ export function compiledNetworkMinCut(
   shut: Uint8Array,
 ): CompiledNetworkMinCut {
   // the instance and the solver's buffers are scratch of this call (the result keeps ids and numbers)
-  const instance = commodityInstance(compiled, sources, sinks, c, shut, CUT_SCRATCH);
+  const instance = commodityInstance(compiled, sources, sinks, c, shut);
   try {
     const { arcOf, k, cap } = instance;
     for (let i = 0; i < k; i++) {
@@ -319,7 +314,6 @@ export function compiledNetworkMinCut(
       cap,
       instance.superSource,
       instance.superSink,
-      CUT_SCRATCH,
     );
     if (result.status === 'unbounded') return { status: 'unbounded' };
     const { bindingLinks, bindingNodes } = binding(compiled, arcOf, k, result.cutArcs);
