@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/datasets.js';
-import { type Demand, type DemandFlow, demandForYear } from './demand.js';
+import { type Demand, type DemandFlow, datedYears, demandForYear } from './demand.js';
 
 const direct = (demand: Demand, year: number) =>
   demand.flows.filter((f) => f.year === undefined || f.year === year);
@@ -60,5 +60,22 @@ describe('demandForYear', () => {
     expect(demandForYear(d, 2023).flows.length).toBe(1);
     flows.push(flow('b', 2023));
     expect(demandForYear(d, 2023).flows.length).toBe(2);
+  });
+});
+
+describe('datedYears', () => {
+  it('lists the years of the dated flows once each, ascending; a list that may change is read afresh', () => {
+    const { demand } = loadDataset('eurasia');
+    const expected = [...new Set(demand.flows.flatMap((f) => (f.year === undefined ? [] : [f.year])))].sort(
+      (a, b) => a - b,
+    );
+    expect(expected.length).toBeGreaterThan(2);
+    expect(datedYears(demand.flows)).toEqual(expected);
+    expect(datedYears(demand.flows)).toBe(datedYears(demand.flows)); // frozen: remembered
+    const open: DemandFlow[] = demand.flows.filter((f) => f.year === expected[0]);
+    expect(datedYears(open)).toEqual([expected[0]]);
+    const { year: _, ...undated } = open[0]!;
+    open.push({ ...undated, id: 'undated' }, { ...open[0]!, id: 'later', year: 2099 });
+    expect(datedYears(open)).toEqual([expected[0], 2099]);
   });
 });

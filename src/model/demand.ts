@@ -78,22 +78,52 @@ export function demandForYear(demand: Demand, year: number): Demand {
   return { segments: demand.segments, flows: flowsOfYear(demand.flows, year) };
 }
 
+/** What is remembered of a flow list that cannot change: its dated years and its flows by year. */
+interface FlowListMemo {
+  years?: readonly number[];
+  readonly byYear: Map<unknown, readonly DemandFlow[]>;
+}
+
 /**
- * The flows of each year already selected, per flows array that cannot change: frozen, with every flow
- * frozen (null: an array that is frozen but holds a flow that is not).
+ * Memos of the flow lists that cannot change: frozen, with every flow frozen (null: an array that is
+ * frozen but holds a flow that is not).
  */
-const FLOWS_BY_YEAR = new WeakMap<readonly DemandFlow[], Map<unknown, readonly DemandFlow[]> | null>();
+const FLOW_LISTS = new WeakMap<readonly DemandFlow[], FlowListMemo | null>();
+
+/** The memo of `flows`, or undefined when it may still change (nothing is remembered of it). */
+function memoOf(flows: readonly DemandFlow[]): FlowListMemo | undefined {
+  if (!Object.isFrozen(flows)) return undefined;
+  let memo = FLOW_LISTS.get(flows);
+  if (memo === undefined) {
+    memo = flows.every((f) => Object.isFrozen(f)) ? { byYear: new Map() } : null;
+    FLOW_LISTS.set(flows, memo);
+  }
+  return memo ?? undefined;
+}
+
+/**
+ * The distinct years of the dated flows, ascending (remembered for a list that cannot change: a
+ * loaded demand's flows are read once, not on every simulation).
+ *
+ * @param flows - a demand's flows
+ * @returns the years (shared: do not change)
+ * @internal Used by simulate; not part of the package API.
+ */
+export function datedYears(flows: readonly DemandFlow[]): readonly number[] {
+  const memo = memoOf(flows);
+  if (memo?.years) return memo.years;
+  const years = new Set<number>();
+  for (const f of flows) if (f.year !== undefined) years.add(f.year);
+  const sorted = [...years].sort((a, b) => a - b);
+  if (memo) memo.years = sorted;
+  return sorted;
+}
 
 /** The flows dated `year` or undated, in order, as a new array. */
 function flowsOfYear(flows: readonly DemandFlow[], year: number): DemandFlow[] {
   const select = () => flows.filter((f) => f.year === undefined || f.year === year);
-  if (!Object.isFrozen(flows)) return select();
-  let byYear = FLOWS_BY_YEAR.get(flows);
-  if (byYear === undefined) {
-    byYear = flows.every((f) => Object.isFrozen(f)) ? new Map() : null;
-    FLOWS_BY_YEAR.set(flows, byYear);
-  }
-  if (byYear === null) return select();
+  const byYear = memoOf(flows)?.byYear;
+  if (!byYear) return select();
   let selected = byYear.get(year);
   if (!selected) {
     selected = select();

@@ -20,7 +20,7 @@ import { compileNetwork } from '../algorithms/_internal/compile.js';
 import { requireDemand, requireScenario } from '../data/guards.js';
 import { markValidated } from '../data/validated.js';
 import { requireYear } from '../model/dates.js';
-import { type Demand, type DemandFlow, demandForYear } from '../model/demand.js';
+import { type Demand, datedYears, demandForYear } from '../model/demand.js';
 import { describeValue, InvalidArgumentError, rejectUnknownKeys, requireObject } from '../model/errors.js';
 import { isCountryCode } from '../model/ids.js';
 import { type Network, requireNetwork } from '../model/network.js';
@@ -181,30 +181,12 @@ function resolveDemandYear(demand: Demand, year: number): number | undefined {
   return earlier.length > 0 ? earlier[earlier.length - 1] : sorted[0];
 }
 
-/** The dated years of frozen flow lists (a loaded demand's flows are read once, not per simulation). */
-const DATED_YEARS = new WeakMap<readonly DemandFlow[], readonly number[]>();
-
-/** The distinct years of the dated flows, ascending. */
-function datedYears(flows: readonly DemandFlow[]): readonly number[] {
-  const known = DATED_YEARS.get(flows);
-  if (known) return known;
-  const years = new Set<number>();
-  for (const f of flows) if (f.year !== undefined) years.add(f.year);
-  const sorted = [...years].sort((a, b) => a - b);
-  // only a frozen list of frozen flows cannot change after it was read
-  if (Object.isFrozen(flows) && flows.every((f) => Object.isFrozen(f))) DATED_YEARS.set(flows, sorted);
-  return sorted;
-}
-
 function resolveYear(input: SimulationInput, year: number | undefined): number {
   if (year !== undefined) {
     requireYear(year, MODULE, 'options.year');
     return year;
   }
-  let latest: number | undefined;
-  for (const f of input.demand.flows)
-    if (f.year !== undefined && (latest === undefined || f.year > latest)) latest = f.year;
-  const fallback = latest ?? input.network.meta.year;
+  const fallback = datedYears(input.demand.flows).at(-1) ?? input.network.meta.year;
   if (fallback === undefined) {
     throw new InvalidArgumentError(
       MODULE,
