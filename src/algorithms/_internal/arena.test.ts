@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ArenaPool, grown, TypedArena } from './arena.js';
+import { ArenaPool, float64Array, grown, int32Array, TypedArena, uint8Array } from './arena.js';
 
 describe('TypedArena', () => {
   it('gives zeroed, 8-byte aligned views that do not overlap, across chunk boundaries', () => {
@@ -107,6 +107,18 @@ describe('ArenaPool', () => {
     const reused = again.map((arena) => buffers.indexOf(arena.u8(8).buffer));
     expect(reused.filter((i) => i >= 0).sort()).toEqual([0, 1]);
     expect(reused[3]).toBe(-1);
+  });
+
+  it('helpers take zeroed arrays of each kind from an arena, or make their own without one', () => {
+    const arena = new TypedArena(256);
+    const made = [int32Array(arena, 5), float64Array(arena, 5), uint8Array(arena, 5)];
+    const own = [int32Array(undefined, 5), float64Array(undefined, 5), uint8Array(undefined, 5)];
+    expect(made.map((a) => a.constructor)).toEqual([Int32Array, Float64Array, Uint8Array]);
+    expect(own.map((a) => a.constructor)).toEqual([Int32Array, Float64Array, Uint8Array]);
+    for (const a of [...made, ...own]) expect(Array.from(a)).toEqual([0, 0, 0, 0, 0]);
+    // those from the arena share its buffer; the others have one each
+    expect(new Set(made.map((a) => a.buffer)).size).toBe(1);
+    expect(new Set(own.map((a) => a.buffer)).size).toBe(3);
   });
 
   it('is a plain arena without a pool: release does nothing', () => {

@@ -117,6 +117,17 @@ export function int32Array(arena: TypedArena | undefined, n: number): Int32Array
 }
 
 /**
+ * A zeroed Uint8Array of `n` elements from `arena`, or an array of its own without one.
+ *
+ * @param arena - the arena, if the caller has one
+ * @param n - number of elements
+ * @returns the array
+ */
+export function uint8Array(arena: TypedArena | undefined, n: number): Uint8Array {
+  return arena ? arena.u8(n) : new Uint8Array(n);
+}
+
+/**
  * A zeroed Float64Array of `n` elements from `arena`, or an array of its own without one.
  *
  * @param arena - the arena, if the caller has one

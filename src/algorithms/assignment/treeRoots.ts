@@ -18,7 +18,7 @@
  * Internal: no public API. O(N + M + entries) per problem.
  */
 
-import type { TypedArena } from '../_internal/arena.js';
+import { int32Array, type TypedArena, uint8Array } from '../_internal/arena.js';
 import { type Csr, reverseCsr } from '../_internal/csr.js';
 import { HASH_SEED, hashStep } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
@@ -46,7 +46,7 @@ export interface TreeRoots {
 }
 
 function originRoots(cls: AssignmentClass, arena: TypedArena | undefined): ClassRoots {
-  const entries = arena ? arena.i32(cls.destinations.length) : new Int32Array(cls.destinations.length);
+  const entries = int32Array(arena, cls.destinations.length);
   for (let j = 0; j < entries.length; j++) entries[j] = j;
   return { roots: cls.origins, rootStart: cls.originStart, entries, far: cls.destinations };
 }
@@ -71,7 +71,7 @@ function destinationRoots(cls: AssignmentClass, slot: Int32Array, arena: TypedAr
   const R = roots.length;
   // one buffer: roots, rootStart, fill positions, entries, far
   const length = R + (R + 1) + R + 2 * J;
-  const buffer = arena ? arena.i32(length) : new Int32Array(length);
+  const buffer = int32Array(arena, length);
   const rootArray = buffer.subarray(0, R);
   const rootStart = buffer.subarray(R, 2 * R + 1);
   const fill = buffer.subarray(2 * R + 1, 3 * R + 1);
@@ -117,15 +117,13 @@ function distinctDestinations(cls: AssignmentClass, seen: Uint8Array): number {
 export function treeRoots(p: AssignmentProblem, arena?: TypedArena): TreeRoots {
   let origins = 0;
   let destinations = 0;
-  const seen = arena ? arena.u8(p.nodeCount) : new Uint8Array(p.nodeCount);
+  const seen = uint8Array(arena, p.nodeCount);
   for (const cls of p.classes) {
     origins += cls.origins.length;
     destinations += distinctDestinations(cls, seen);
   }
   const reverse = destinations < origins;
-  const slot = (
-    arena ? arena.i32(reverse ? p.nodeCount : 0) : new Int32Array(reverse ? p.nodeCount : 0)
-  ).fill(-1);
+  const slot = int32Array(arena, reverse ? p.nodeCount : 0).fill(-1);
   return {
     reverse,
     csr: reverse ? reverseCsr(p.csr, arena) : p.csr,

@@ -13,7 +13,7 @@
  * Internal: no public API.
  */
 
-import type { TypedArena } from '../_internal/arena.js';
+import { float64Array, int32Array, type TypedArena } from '../_internal/arena.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
 
 /** A stored tree: predecessor arcs and distances by node. */
@@ -76,7 +76,7 @@ export class SharedTrees {
     private readonly arena?: TypedArena,
   ) {
     const K = p.classes.length;
-    this.parent = (arena ? arena.i32(K) : new Int32Array(K)).fill(-1);
+    this.parent = int32Array(arena, K).fill(-1);
     this.stored = new Array(K).fill(undefined);
     const forbidden = p.classes.map(forbiddenCount);
     for (let k = 0; k < K; k++) {
@@ -106,12 +106,9 @@ export class SharedTrees {
       old.distance.set(distance);
       old.round = this.round;
     } else {
-      const arena = this.arena;
       map.set(origin, {
-        predecessorArc: arena
-          ? copyInto(arena.i32(predecessorArc.length), predecessorArc)
-          : predecessorArc.slice(),
-        distance: arena ? copyInto(arena.f64(distance.length), distance) : distance.slice(),
+        predecessorArc: copyInto(int32Array(this.arena, predecessorArc.length), predecessorArc),
+        distance: copyInto(float64Array(this.arena, distance.length), distance),
         round: this.round,
       });
     }

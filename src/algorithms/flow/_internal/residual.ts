@@ -11,7 +11,7 @@
  * Internal: no public API. Complexity O(n + m) time and memory.
  */
 
-import { float64Array, int32Array, type TypedArena } from '../../_internal/arena.js';
+import { float64Array, int32Array, type TypedArena, uint8Array } from '../../_internal/arena.js';
 
 /** A residual graph (see module comment). */
 export interface Residual {
@@ -104,7 +104,7 @@ export function reachesTarget(
   arena?: TypedArena,
 ): Uint8Array {
   const { first, to, rcap, mate } = g;
-  const mark = arena ? arena.u8(g.n) : new Uint8Array(g.n);
+  const mark = uint8Array(arena, g.n);
   mark[target] = 1;
   queue[0] = target;
   let qHead = 0;
