@@ -295,7 +295,7 @@ export function gradientProjection(
         } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
           swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
         }
-        let excess = 0;
+        passExcess[0] = 0;
         let nextHot = 0;
         const visit = (od: number, cls: (typeof active)[number]): void => {
           const { fixed, varStart, varLength, varArcs } = split;
@@ -313,7 +313,7 @@ export function gradientProjection(
             }
           }
           const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
-          excess += odExcess;
+          passExcess[0]! += odExcess;
           if (!(odExcess > ROUNDING * weighted)) return;
           hot[nextHot] = od;
           hotClass[nextHot++] = cls.index;
@@ -348,7 +348,7 @@ export function gradientProjection(
           }
         }
         hotCount = nextHot;
-        const small = excess <= DEFAULTS.innerGapFraction * gap * tstt;
+        const small = passExcess[0]! <= DEFAULTS.innerGapFraction * gap * tstt;
         if (small && full) break;
         // the last pass allowed is a full one
         full = small || pass + 2 >= PASS_BUDGET * innerIterations;
@@ -565,6 +565,12 @@ const ROUNDING = 1e-14;
  * from a call, or held in a module `let`, is boxed in a new heap number every time.
  */
 const pair = new Float64Array(2);
+
+/**
+ * The excess cost summed over the ODs of an equilibration pass, in a typed scratch: a double the pass's
+ * per-OD function adds to in its enclosing scope would be boxed in a new heap number at every OD.
+ */
+const passExcess = new Float64Array(1);
 
 /**
  * Move `amount` of flow from path q to path s on the volume-dependent arcs they do not share
