@@ -47,7 +47,6 @@ import {
   loadWarmStart,
   type PathWarmStart,
   pathVolumes,
-  rootedPathInto,
   rootTree,
   seedMissingPaths,
 } from './pathSupport.js';
@@ -181,7 +180,7 @@ export function gradientProjection(
     const shared = new SharedTrees(p, arena);
     const kept = new KeptTrees(roots, arena);
     shared.nextRound();
-    for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept);
+    for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept, keys);
 
     // this round's tree per (class, root), in the order the loops visit them
     const roundTrees: StoredTree[] = [];
@@ -259,8 +258,7 @@ export function gradientProjection(
               const h = keys.hash[d]!;
               len = keys.length[d]!;
               if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
-                rootedPathInto(roots, predecessorArc, d, buffer);
-                store.add(od, buffer, len, h, 0);
+                store.addTreePath(od, d, predecessorArc, treeTail, len, h, 0);
               }
               continue;
             }

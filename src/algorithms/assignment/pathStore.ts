@@ -173,6 +173,38 @@ export class PathStore {
 
   /** Append a path to `od` (at the head of its list); returns its index. */
   add(od: number, buffer: Int32Array, len: number, hash: number, flow: number): number {
+    const p = this.open(od, len, hash, flow);
+    const arcs = this.arcs;
+    for (let i = 0, at = this.start[p]!; i < len; i++, at++) arcs[at] = buffer[i]!;
+    return p;
+  }
+
+  /**
+   * Like {@link add}, for the path a shortest-path tree gives from `from` (as in {@link findTreePath}:
+   * arc `pred[v]` leaves each node v and leads to `next[pred[v]]`), written straight from the tree.
+   * `len` and `hash` are the path's (./treeRoots.ts `TreePathKeys`).
+   */
+  addTreePath(
+    od: number,
+    from: number,
+    pred: Int32Array,
+    next: Int32Array,
+    len: number,
+    hash: number,
+    flow: number,
+  ): number {
+    const p = this.open(od, len, hash, flow);
+    const arcs = this.arcs;
+    for (let at = this.start[p]!, stop = at + len, v = from; at < stop; at++) {
+      const a = pred[v]!;
+      arcs[at] = a;
+      v = next[a]!;
+    }
+    return p;
+  }
+
+  /** A new path of `od` with room for `len` arcs at `start[p]`, not written yet; returns its index. */
+  private open(od: number, len: number, hash: number, flow: number): number {
     let p = this.freeHead;
     if (p >= 0) {
       this.freeHead = this.next[p]!;
@@ -188,8 +220,6 @@ export class PathStore {
         this.arcs = bigger;
       }
     }
-    const arcs = this.arcs;
-    for (let i = 0, at = this.used; i < len; i++, at++) arcs[at] = buffer[i]!;
     this.start[p] = this.used;
     this.used += len;
     this.length[p] = len;

@@ -17,8 +17,8 @@ import { hashArcs, type PathStore } from './pathStore.js';
 import type { AssignmentClass, AssignmentProblem } from './problem.js';
 import { type AssignmentResult, finishResult } from './result.js';
 import type { KeptTrees } from './treeRepair.js';
-import type { TreeRoots } from './treeRoots.js';
-import { type SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
+import type { TreePathKeys, TreeRoots } from './treeRoots.js';
+import type { SharedTrees, StoredTree } from './treeSharing.js';
 
 const MODULE = 'corridor-sim/assignment';
 
@@ -183,7 +183,9 @@ export function rootedPathInto(
 /**
  * Give every OD without a path its shortest path (money-cheapest for VOT-0 classes) with all its demand.
  * With `shared`, a wider class's tree of the same round serves when its paths are allowed (see
- * treeSharing.ts), and this class's trees are kept for narrower classes.
+ * treeSharing.ts), and this class's trees are kept for narrower classes. With `keys`, paths of trees
+ * grown from destinations are hashed once per tree node and written into the store straight from the
+ * tree.
  *
  * @internal
  */
@@ -197,8 +199,10 @@ export function seedMissingPaths(
   buffer: Int32Array,
   shared?: SharedTrees,
   kept?: KeptTrees,
+  keys?: TreePathKeys,
 ): void {
   const weights = { ready: false };
+  const fromTree = roots.reverse ? keys : undefined;
   const { rootStart, entries, far } = roots.byClass[cls.index]!;
   for (let i = 0; i < rootStart.length - 1; i++) {
     const from = rootStart[i]!;
@@ -209,10 +213,18 @@ export function seedMissingPaths(
     }
     if (!missing) continue;
     const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
+    fromTree?.nextTree();
     for (let k = from; k < to; k++) {
       const j = entries[k]!;
       const od = cls.odOffset + j;
       if (store.odSize[od] !== 0) continue;
+      if (fromTree) {
+        const d = far[k]!;
+        fromTree.settle(d, tree.predecessorArc, roots.csr.tail);
+        const len = fromTree.length[d]!;
+        store.addTreePath(od, d, tree.predecessorArc, roots.csr.tail, len, fromTree.hash[d]!, cls.demand[j]!);
+        continue;
+      }
       const len = rootedPathInto(roots, tree.predecessorArc, far[k]!, buffer);
       store.add(od, buffer, len, hashArcs(buffer, len), cls.demand[j]!);
     }
@@ -248,7 +260,7 @@ export function rootTree(
   let tree: StoredTree | undefined = shared?.parentTree(cls.index, root);
   if (
     tree &&
-    !treeServes(tree, csr.tail, cls.arcConstant, own.far, own.rootStart[i]!, own.rootStart[i + 1]!)
+    !shared!.serves(tree, csr.tail, cls.arcConstant, own.far, own.rootStart[i]!, own.rootStart[i + 1]!)
   ) {
     tree = undefined;
   }

@@ -149,6 +149,46 @@ describe('PathStore.findTreePath', () => {
   });
 });
 
+describe('PathStore.addTreePath', () => {
+  it('stores the path a tree from the destination gives, as adding the walked path does', () => {
+    const p = problem([{ id: 'c', ...od }], [6]);
+    const roots = treeRoots(p);
+    const cls = p.classes[0]!;
+    const weight = new Float64Array(p.arcCount);
+    setClassWeights(p, cls, Float64Array.from(p.t0), weight, roots.csr.outArcs);
+    const ws = createDijkstraWorkspace(p.nodeCount);
+    const keys = new TreePathKeys(p.nodeCount, new TypedArena());
+    const buffer = new Int32Array(p.nodeCount);
+    // room for 4 paths of 8 arcs: the arc arena grows (and compacts) on the way
+    const direct = new PathStore(1, 4, 8);
+    const walked = new PathStore(1, 4, 8);
+    let added = 0;
+    for (let i = 0; i < roots.byClass[0]!.roots.length; i++) {
+      const tree = shortestPathTree(roots.csr, weight, roots.byClass[0]!.roots[i]!, ws);
+      keys.nextTree();
+      for (let v = 0; v < p.nodeCount; v++) {
+        if (v === roots.byClass[0]!.roots[i] || !(tree.distance[v]! < Number.POSITIVE_INFINITY)) continue;
+        keys.settle(v, tree.predecessorArc, roots.csr.tail);
+        const len = keys.length[v]!;
+        const hash = keys.hash[v]!;
+        const q = direct.addTreePath(0, v, tree.predecessorArc, roots.csr.tail, len, hash, added);
+        expect(rootedPathInto(roots, tree.predecessorArc, v, buffer)).toBe(len);
+        const r = walked.add(0, buffer, len, hash, added);
+        expect(direct.findTreePath(0, hash, len, v, tree.predecessorArc, roots.csr.tail)).toBe(q);
+        expect(Array.from(direct.arcs.subarray(direct.start[q]!, direct.start[q]! + len))).toEqual(
+          Array.from(walked.arcs.subarray(walked.start[r]!, walked.start[r]! + len)),
+        );
+        expect([direct.length[q], direct.hash[q], direct.flow[q]]).toEqual([len, hash, added]);
+        added++;
+        if (added % 3 === 0) direct.remove(0, q, -1); // leave garbage behind for compaction
+        if (added % 3 === 0) walked.remove(0, r, -1);
+      }
+    }
+    expect(added).toBeGreaterThan(10);
+    expect(direct.liveCount).toBe(walked.liveCount);
+  });
+});
+
 describe('TreePathKeys', () => {
   it('gives every node the hash and length of its tree path, as hashing the walked path does', () => {
     const p = problem([{ id: 'c', ...od }], [6]);

@@ -5,6 +5,7 @@
  * an order where no class can reuse another's trees.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectWardrop } from '../../../test/support/wardrop.js';
 import { gradientProjection } from './gradientProjection.js';
@@ -69,6 +70,47 @@ describe('SharedTrees', () => {
     expect(treeServes(tree, tail, refusing, Int32Array.of(1), 0, 1)).toBe(true);
     // an unreached destination is never served
     expect(treeServes(tree, tail, allowed, Int32Array.of(7), 0, 1)).toBe(false);
+  });
+});
+
+describe('treeServes with marks', () => {
+  it('answers as the plain walk on random trees, over calls that share one mark array', () => {
+    // random trees on 40 nodes rooted at 0: node v > 0 hangs off an earlier node through arc v - 1
+    // (tail[v - 1] = its parent); a few nodes unreached; forbidden arcs at random
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: 39, maxLength: 39 }),
+        fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 39, maxLength: 39 }),
+        fc.array(fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 12 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (parents, draws, endLists) => {
+          const n = 40;
+          const tail = new Int32Array(n - 1);
+          const predecessorArc = new Int32Array(n).fill(-1);
+          const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+          distance[0] = 0;
+          const constant = new Float64Array(n - 1);
+          for (let v = 1; v < n; v++) {
+            const parent = parents[v - 1]! % v;
+            tail[v - 1] = parent;
+            constant[v - 1] = draws[v - 1]! < 8 ? Number.POSITIVE_INFINITY : 1;
+            if (draws[v - 1]! >= 95 || !(distance[parent]! < Number.POSITIVE_INFINITY)) continue; // unreached
+            predecessorArc[v] = v - 1;
+            distance[v] = distance[parent]! + 1;
+          }
+          const tree = { predecessorArc, distance };
+          const mark = new Int32Array(n);
+          endLists.forEach((list, call) => {
+            const ends = Int32Array.from(list);
+            const plain = treeServes(tree, tail, constant, ends, 0, ends.length);
+            expect(treeServes(tree, tail, constant, ends, 0, ends.length, mark, call + 1)).toBe(plain);
+          });
+        },
+      ),
+      { seed: 20261205, numRuns: 300 },
+    );
   });
 });
 

@@ -66,6 +66,9 @@ export class SharedTrees {
   readonly parent: Int32Array;
   private readonly stored: (Map<number, Kept> | undefined)[];
   private round = 0;
+  /** Per node: the stamp of the last {@link serves} call that walked through it. */
+  private readonly walked: Int32Array;
+  private stamp = 0;
 
   /**
    * @param p - the problem
@@ -76,6 +79,7 @@ export class SharedTrees {
     private readonly arena?: TypedArena,
   ) {
     const K = p.classes.length;
+    this.walked = int32Array(arena, p.nodeCount);
     this.parent = int32Array(arena, K).fill(-1);
     this.stored = new Array(K).fill(undefined);
     const forbidden = p.classes.map(forbiddenCount);
@@ -114,6 +118,32 @@ export class SharedTrees {
     }
   }
 
+  /**
+   * {@link treeServes}, walking each tree node's path once however many of the ends share it.
+   *
+   * @param tree - the tree
+   * @param tail - tail of each arc of the graph the tree grew on
+   * @param constant - the class's arc constants (Infinity = forbidden)
+   * @param ends - the ODs' other ends
+   * @param from - first end to check
+   * @param to - end of the ends to check
+   * @returns whether every path avoids the forbidden arcs
+   */
+  serves(
+    tree: StoredTree,
+    tail: Int32Array,
+    constant: Float64Array,
+    ends: Int32Array,
+    from: number,
+    to: number,
+  ): boolean {
+    if (++this.stamp > 0x3ffffff0) {
+      this.walked.fill(0);
+      this.stamp = 1;
+    }
+    return treeServes(tree, tail, constant, ends, from, to, this.walked, this.stamp);
+  }
+
   /** The kept tree of class `k`'s parent from `origin` (its root), if any. */
   parentTree(k: number, origin: number): StoredTree | undefined {
     const j = this.parent[k]!;
@@ -131,6 +161,10 @@ export class SharedTrees {
  * Whether the tree paths to `ends[from..to)` avoid every arc `constant` forbids. `tail` is the tail
  * array of the graph the tree grew on (the reversed graph's for trees from destinations).
  *
+ * With `mark` (one entry per node) and a `stamp` no entry holds yet, each node's path is walked once
+ * however many ends share it: a node is marked when the walk passes it, and a walk stops at a marked
+ * node, whose path has been found clean (any forbidden arc ends the call at once).
+ *
  * @internal
  */
 export function treeServes(
@@ -140,12 +174,18 @@ export function treeServes(
   ends: Int32Array,
   from: number,
   to: number,
+  mark?: Int32Array,
+  stamp = 0,
 ): boolean {
   const pred = tree.predecessorArc;
   for (let j = from; j < to; j++) {
     const d = ends[j]!;
     if (!(tree.distance[d]! < Number.POSITIVE_INFINITY)) return false;
     for (let v = d, e = pred[v]!; e >= 0; e = pred[v]!) {
+      if (mark !== undefined) {
+        if (mark[v] === stamp) break;
+        mark[v] = stamp;
+      }
       if (constant[e] === Number.POSITIVE_INFINITY) return false;
       v = tail[e]!;
     }
