@@ -154,10 +154,23 @@ export class KeptTrees {
       }
     }
 
-    // 2. every arc once: strictly shorter paths are taken and queued
+    // 2. every arc once: strictly shorter paths are taken and queued (relax's loop, written out: it
+    // runs for every node of every tree repaired)
     heap.clear();
+    const { outStart, outArcs, outHead } = this.roots.csr;
     for (let u = 0; u < n; u++) {
-      if (dist[u]! < Number.POSITIVE_INFINITY) this.relax(u, root, weight, dist, pred, blocked);
+      const du = dist[u]!;
+      if (!(du < Number.POSITIVE_INFINITY)) continue;
+      if (blocked !== undefined && blocked[u] === 1 && u !== root) continue;
+      for (let q = outStart[u]!, end = outStart[u + 1]!; q < end; q++) {
+        const nd = du + weight[q]!;
+        const v = outHead[q]!;
+        if (nd < dist[v]!) {
+          dist[v] = nd;
+          pred[v] = outArcs[q]!;
+          heap.push(v, nd);
+        }
+      }
     }
     // 3. Dijkstra from the improved nodes
     while (heap.size > 0) {
