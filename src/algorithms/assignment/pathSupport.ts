@@ -277,7 +277,10 @@ export function rootTree(
       tree = kept ? kept.keep(cls.index, i, grown) : grown;
     }
   }
-  if (shared?.keeps(cls.index)) shared.keep(cls.index, root, tree.predecessorArc, tree.distance);
+  // a tree of `kept` (repaired, or grown and kept) stays as it is until the class's next round
+  if (shared?.keeps(cls.index)) {
+    shared.keep(cls.index, root, tree.predecessorArc, tree.distance, kept !== undefined);
+  }
   return tree;
 }
 

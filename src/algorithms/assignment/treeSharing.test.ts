@@ -50,6 +50,29 @@ describe('SharedTrees', () => {
     expect(shared.keeps(2) || shared.keeps(3)).toBe(false);
   });
 
+  it('keeps a copy of a passing tree, and the tree itself when it stays as it is for the round', () => {
+    const problem = createAssignmentProblem({ ...grid(classes()), vdf: BPR });
+    const shared = new SharedTrees(problem);
+    const predecessorArc = new Int32Array(25).fill(-1);
+    const distance = new Float64Array(25).fill(Number.POSITIVE_INFINITY);
+    shared.nextRound();
+    shared.keep(0, 3, predecessorArc, distance); // class 1's parent is class 0
+    const copied = shared.parentTree(1, 3)!;
+    expect(copied.predecessorArc).not.toBe(predecessorArc);
+    predecessorArc[4] = 7; // the caller's workspace is reused: the copy does not change
+    expect(copied.predecessorArc[4]).toBe(-1);
+    shared.keep(0, 3, predecessorArc, distance, true);
+    const kept = shared.parentTree(1, 3)!;
+    expect(kept.predecessorArc).toBe(predecessorArc);
+    expect(kept.distance).toBe(distance);
+    expect(shared.parentTree(1, 2)).toBeUndefined(); // no tree from another root
+    shared.nextRound(); // last round's tree is stale
+    expect(shared.parentTree(1, 3)).toBeUndefined();
+    shared.keep(0, 3, predecessorArc, distance); // a copy again
+    expect(shared.parentTree(1, 3)!.predecessorArc).not.toBe(predecessorArc);
+    expect(Array.from(shared.parentTree(1, 3)!.predecessorArc)).toEqual(Array.from(predecessorArc));
+  });
+
   it('refuses a tree whose path to a destination crosses a forbidden arc', () => {
     const problem = createAssignmentProblem({ ...grid(classes()), vdf: BPR });
     const { tail } = problem.csr;

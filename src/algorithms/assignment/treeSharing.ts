@@ -22,9 +22,13 @@ export interface StoredTree {
   readonly distance: Float64Array;
 }
 
-interface Kept extends StoredTree {
+interface Kept {
+  predecessorArc: Int32Array;
+  distance: Float64Array;
   /** The round the tree belongs to. */
   round: number;
+  /** Whether the arrays are this object's own copies (else the caller's, stable for the round). */
+  copy: boolean;
 }
 
 /**
@@ -64,7 +68,8 @@ function forbiddenCount(c: AssignmentClass): number {
 export class SharedTrees {
   /** For each class, the earlier class (in problem order) whose trees it reuses, or -1. */
   readonly parent: Int32Array;
-  private readonly stored: (Map<number, Kept> | undefined)[];
+  /** Per class whose trees others reuse: its kept tree by root node. */
+  private readonly stored: ((Kept | undefined)[] | undefined)[];
   private round = 0;
   /** Per node: the stamp of the last {@link serves} call that walked through it. */
   private readonly walked: Int32Array;
@@ -92,7 +97,7 @@ export class SharedTrees {
         if (canReuse(p.classes[j]!, p.classes[k]!)) best = j;
       }
       this.parent[k] = best;
-      if (best >= 0) this.stored[best] = new Map();
+      if (best >= 0) this.stored[best] = new Array(p.nodeCount).fill(undefined);
     }
   }
 
@@ -101,20 +106,31 @@ export class SharedTrees {
     return this.stored[k] !== undefined;
   }
 
-  /** Keep class `k`'s tree from `origin` (its root; copied: the Dijkstra workspace is reused). */
-  keep(k: number, origin: number, predecessorArc: Int32Array, distance: Float64Array): void {
-    const map = this.stored[k]!;
-    const old = map.get(origin);
-    if (old) {
+  /**
+   * Keep class `k`'s tree from `origin` (its root) for this round: copied, as the Dijkstra workspace
+   * is reused, unless `stable` says the arrays stay as they are until the round ends (a tree of
+   * ./treeRepair.ts `KeptTrees`, repaired once per round).
+   */
+  keep(k: number, origin: number, predecessorArc: Int32Array, distance: Float64Array, stable = false): void {
+    const byRoot = this.stored[k]!;
+    const old = byRoot[origin];
+    if (stable) {
+      if (old && !old.copy) {
+        old.predecessorArc = predecessorArc;
+        old.distance = distance;
+        old.round = this.round;
+      } else byRoot[origin] = { predecessorArc, distance, round: this.round, copy: false };
+    } else if (old?.copy) {
       old.predecessorArc.set(predecessorArc);
       old.distance.set(distance);
       old.round = this.round;
     } else {
-      map.set(origin, {
+      byRoot[origin] = {
         predecessorArc: copyInto(int32Array(this.arena, predecessorArc.length), predecessorArc),
         distance: copyInto(float64Array(this.arena, distance.length), distance),
         round: this.round,
-      });
+        copy: true,
+      };
     }
   }
 
@@ -147,7 +163,7 @@ export class SharedTrees {
   /** The kept tree of class `k`'s parent from `origin` (its root), if any. */
   parentTree(k: number, origin: number): StoredTree | undefined {
     const j = this.parent[k]!;
-    const tree = j < 0 ? undefined : this.stored[j]!.get(origin);
+    const tree = j < 0 ? undefined : this.stored[j]![origin];
     return tree?.round === this.round ? tree : undefined;
   }
 
