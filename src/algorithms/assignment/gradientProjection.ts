@@ -231,6 +231,7 @@ export function gradientProjection(
         for (let i = 0; i < rootStart.length - 1; i++) {
           const predecessorArc = roundTrees[treeAt++]!.predecessorArc;
           keys.nextTree();
+          if (roots.reverse) keys.settleEnds(far, rootStart[i]!, rootStart[i + 1]!, predecessorArc, treeTail);
           for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
             const j = entries[k]!;
             const d = far[k]!;
@@ -254,7 +255,6 @@ export function gradientProjection(
             // first (hashed while walking); trees from destinations yield it in order.
             let len = 0;
             if (roots.reverse) {
-              keys.settle(d, predecessorArc, treeTail);
               const h = keys.hash[d]!;
               len = keys.length[d]!;
               if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {

@@ -213,14 +213,16 @@ export function seedMissingPaths(
     }
     if (!missing) continue;
     const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
-    fromTree?.nextTree();
+    if (fromTree) {
+      fromTree.nextTree();
+      fromTree.settleEnds(far, from, to, tree.predecessorArc, roots.csr.tail);
+    }
     for (let k = from; k < to; k++) {
       const j = entries[k]!;
       const od = cls.odOffset + j;
       if (store.odSize[od] !== 0) continue;
       if (fromTree) {
         const d = far[k]!;
-        fromTree.settle(d, tree.predecessorArc, roots.csr.tail);
         const len = fromTree.length[d]!;
         store.addTreePath(od, d, tree.predecessorArc, roots.csr.tail, len, fromTree.hash[d]!, cls.demand[j]!);
         continue;

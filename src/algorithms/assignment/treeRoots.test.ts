@@ -213,6 +213,17 @@ describe('TreePathKeys', () => {
         expect(keys.length[v]).toBe(len);
         expect(keys.hash[v]).toBe(hashArcs(buffer, len));
       }
+      // the same keys for a list of ends at once, from a fresh memo
+      keys.nextTree();
+      const reached = Int32Array.from({ length: p.nodeCount }, (_, v) => v).filter(
+        (v) => tree.distance[v]! < Number.POSITIVE_INFINITY,
+      );
+      keys.settleEnds(reached, 1, reached.length, tree.predecessorArc, roots.csr.tail);
+      for (let k = 1; k < reached.length; k++) {
+        const v = reached[k]!;
+        const len = rootedPathInto(roots, tree.predecessorArc, v, buffer);
+        expect([keys.length[v], keys.hash[v]]).toEqual([len, hashArcs(buffer, len)]);
+      }
     }
   });
 });

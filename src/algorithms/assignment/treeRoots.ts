@@ -161,6 +161,20 @@ export class TreePathKeys {
   }
 
   /**
+   * {@link settle} every node `ends[from..to)` (the far ends of one tree's ODs): one call per tree
+   * rather than one per OD from the caller's long loops.
+   *
+   * @param ends - nodes
+   * @param from - first index into `ends`
+   * @param to - end index into `ends`
+   * @param pred - the tree's arc leaving each node towards the root (-1 at the root)
+   * @param next - the node each arc leads to (the reversed graph's tail)
+   */
+  settleEnds(ends: Int32Array, from: number, to: number, pred: Int32Array, next: Int32Array): void {
+    for (let k = from; k < to; k++) this.settle(ends[k]!, pred, next);
+  }
+
+  /**
    * Work out `hash[v]` and `length[v]` for the tree path from `v`.
    *
    * @param v - a node
