@@ -63,7 +63,7 @@ import {
 } from './result.js';
 import { SplitPaths } from './splitPaths.js';
 import { KeptTrees } from './treeRepair.js';
-import { TreePathKeys, treeRoots } from './treeRoots.js';
+import { TreePathKeys, type TreeRoots, treeRoots } from './treeRoots.js';
 import { SharedTrees, type StoredTree } from './treeSharing.js';
 
 export type { PathWarmStart } from './pathSupport.js';
@@ -145,8 +145,7 @@ export function gradientProjection(
     const V = arena.f64(M);
     const cost = arena.f64(M);
     const deriv = arena.f64(M);
-    const markS = arena.i32(M);
-    const markP = arena.i32(M);
+    const marks: PairMarks = { markS: arena.i32(M), markP: arena.i32(M), stamp: 0 };
     const flowsArena = new TypedArena(Math.max(8, 8 * M * p.classes.length));
     const classFlows = p.classes.map(() => flowsArena.f64(M));
     const split = new SplitPaths(p.odCount * 4, p.odCount * 24, arena);
@@ -154,7 +153,6 @@ export function gradientProjection(
     const odMin = arena.f64(p.odCount);
     const hot = arena.i32(p.odCount);
     const hotClass = arena.i32(p.odCount);
-    let stamp = 0;
     const active = p.classes.filter((c) => !c.fixedRoute);
     // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
     const swaps = active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount, arena) : undefined;
@@ -175,7 +173,6 @@ export function gradientProjection(
     recomputeVolumes();
     updateCosts(p, V, so, cost);
     const roots = treeRoots(p, arena);
-    const treeTail = roots.csr.tail;
     const keys = new TreePathKeys(p.nodeCount, arena);
     const shared = new SharedTrees(p, arena);
     const kept = new KeptTrees(roots, arena);
@@ -227,56 +224,9 @@ export function gradientProjection(
       }
       treeAt = 0;
       for (const cls of active) {
-        const { rootStart, entries, far } = roots.byClass[cls.index]!;
-        for (let i = 0; i < rootStart.length - 1; i++) {
-          const predecessorArc = roundTrees[treeAt++]!.predecessorArc;
-          keys.nextTree();
-          if (roots.reverse) keys.settleEnds(far, rootStart[i]!, rootStart[i + 1]!, predecessorArc, treeTail);
-          for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
-            const j = entries[k]!;
-            const d = far[k]!;
-            const od = cls.odOffset + j;
-            // Prune paths that carried no flow after the last IDLE_ROUNDS + 1 equilibrations (store.aux
-            // counts them; add() starts it at 0).
-            for (let q = store.odHead[od]!, prev = -1; q >= 0; ) {
-              const after = store.next[q]!;
-              if (store.flow[q] !== 0) {
-                store.aux[q] = 0;
-                prev = q;
-              } else if (store.aux[q]! >= IDLE_ROUNDS) {
-                store.remove(od, q, prev);
-              } else {
-                store.aux[q] = store.aux[q]! + 1;
-                prev = q;
-              }
-              q = after;
-            }
-            // The tree path, and add it when the OD lacks it. Trees from origins yield it last arc
-            // first (hashed while walking); trees from destinations yield it in order.
-            let len = 0;
-            if (roots.reverse) {
-              const h = keys.hash[d]!;
-              len = keys.length[d]!;
-              if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
-                store.addTreePath(od, d, predecessorArc, treeTail, len, h, 0);
-              }
-              continue;
-            }
-            let h = HASH_SEED;
-            for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
-              buffer[len++] = e;
-              h = hashStep(h, e);
-              v = treeTail[e]!;
-            }
-            if (store.findReversed(od, buffer, len, h) < 0) {
-              for (let a = 0, b = len - 1; a < b; a++, b--) {
-                const t = buffer[a]!;
-                buffer[a] = buffer[b]!;
-                buffer[b] = t;
-              }
-              store.add(od, buffer, len, h, 0);
-            }
-          }
+        const trees = roots.byClass[cls.index]!.rootStart.length - 1;
+        for (let i = 0; i < trees; i++) {
+          columnsFromTree(store, roots, cls, i, roundTrees[treeAt++]!.predecessorArc, keys, buffer);
         }
       }
 
@@ -293,59 +243,21 @@ export function gradientProjection(
         } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
           swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
         }
-        passExcess[0] = 0;
-        let nextHot = 0;
-        const visit = (od: number, cls: (typeof active)[number]): void => {
-          const { fixed, varStart, varLength, varArcs } = split;
-          let best = -1;
-          let bestCost = Number.POSITIVE_INFINITY;
-          let weighted = 0;
-          for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-            let c = fixed[q]!;
-            for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) c += cost[varArcs[k]!]!;
-            store.cost[q] = c;
-            weighted += store.flow[q]! * c;
-            if (c < bestCost) {
-              bestCost = c;
-              best = q;
-            }
-          }
-          const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
-          passExcess[0]! += odExcess;
-          if (!(odExcess > ROUNDING * weighted)) return;
-          hot[nextHot] = od;
-          hotClass[nextHot++] = cls.index;
-          stamp = shiftToCheapest(
-            p,
-            store,
-            split,
-            od,
-            best,
-            bestCost,
-            V,
-            cost,
-            deriv,
-            so,
-            markS,
-            markP,
-            stamp,
-          );
-        };
-        if (full) {
-          for (const cls of active) {
-            for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
-              if (store.odSize[od]! < 2) continue;
-              visit(od, cls);
-            }
-          }
-        } else {
-          for (let i = 0; i < hotCount; i++) {
-            const od = hot[i]!;
-            if (store.odSize[od]! < 2) continue;
-            visit(od, p.classes[hotClass[i]!]!);
-          }
-        }
-        hotCount = nextHot;
+        hotCount = equilibrationPass(
+          full,
+          hotCount,
+          active,
+          p,
+          store,
+          split,
+          V,
+          cost,
+          deriv,
+          so,
+          marks,
+          hot,
+          hotClass,
+        );
         const small = passExcess[0]! <= DEFAULTS.innerGapFraction * gap * tstt;
         if (small && full) break;
         // the last pass allowed is a full one
@@ -366,6 +278,177 @@ export function gradientProjection(
     );
   } finally {
     arena.release();
+  }
+}
+
+/**
+ * One Gauss–Seidel pass of step 3: over every OD of `active` (`full`), or over the ODs that moved in
+ * the pass before (`hot[0..hotCount)`, with their classes in `hotClass`). Each OD's paths are priced;
+ * an OD whose excess cost is above rounding moves flow to its cheapest path ({@link shiftToCheapest})
+ * and is listed as hot for the next pass. Leaves the pass's summed excess cost in `passExcess[0]`;
+ * returns how many ODs it listed. A function of its own, compiled apart from the run's long body.
+ */
+function equilibrationPass(
+  full: boolean,
+  hotCount: number,
+  active: readonly AssignmentClass[],
+  p: AssignmentProblem,
+  store: PathStore,
+  split: SplitPaths,
+  V: Float64Array,
+  cost: Float64Array,
+  deriv: Float64Array,
+  so: boolean,
+  marks: PairMarks,
+  hot: Int32Array,
+  hotClass: Int32Array,
+): number {
+  passExcess[0] = 0;
+  let nextHot = 0;
+  if (full) {
+    for (const cls of active) {
+      for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
+        if (store.odSize[od]! < 2) continue;
+        if (visitOd(od, cls, p, store, split, V, cost, deriv, so, marks)) {
+          hot[nextHot] = od;
+          hotClass[nextHot++] = cls.index;
+        }
+      }
+    }
+  } else {
+    for (let i = 0; i < hotCount; i++) {
+      const od = hot[i]!;
+      if (store.odSize[od]! < 2) continue;
+      const cls = p.classes[hotClass[i]!]!;
+      // nextHot ≤ i: the list is rewritten behind the reading
+      if (visitOd(od, cls, p, store, split, V, cost, deriv, so, marks)) {
+        hot[nextHot] = od;
+        hotClass[nextHot++] = cls.index;
+      }
+    }
+  }
+  return nextHot;
+}
+
+/**
+ * Price the paths of `od` (into `store.cost`), add its excess cost to `passExcess[0]`, and when that
+ * is above rounding move flow to its cheapest path; returns whether it moved.
+ */
+function visitOd(
+  od: number,
+  cls: AssignmentClass,
+  p: AssignmentProblem,
+  store: PathStore,
+  split: SplitPaths,
+  V: Float64Array,
+  cost: Float64Array,
+  deriv: Float64Array,
+  so: boolean,
+  marks: PairMarks,
+): boolean {
+  const { fixed, varStart, varLength, varArcs } = split;
+  let best = -1;
+  let bestCost = Number.POSITIVE_INFINITY;
+  let weighted = 0;
+  for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+    let c = fixed[q]!;
+    for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) c += cost[varArcs[k]!]!;
+    store.cost[q] = c;
+    weighted += store.flow[q]! * c;
+    if (c < bestCost) {
+      bestCost = c;
+      best = q;
+    }
+  }
+  const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
+  passExcess[0]! += odExcess;
+  if (!(odExcess > ROUNDING * weighted)) return false;
+  marks.stamp = shiftToCheapest(
+    p,
+    store,
+    split,
+    od,
+    best,
+    bestCost,
+    V,
+    cost,
+    deriv,
+    so,
+    marks.markS,
+    marks.markP,
+    marks.stamp,
+  );
+  return true;
+}
+
+/** The path marks of {@link shiftToCheapest} (per arc) and the last stamp given out. */
+interface PairMarks {
+  readonly markS: Int32Array;
+  readonly markP: Int32Array;
+  stamp: number;
+}
+
+/**
+ * Column generation from one tree: for each OD the tree serves (class `cls`, root `i`), drop paths
+ * that carried no flow after the last IDLE_ROUNDS + 1 equilibrations (store.aux counts them; add()
+ * starts it at 0), then add the tree path when the OD lacks it. Trees from origins yield it last arc
+ * first (hashed while walking); trees from destinations yield it in order, keyed by `keys`. A function
+ * of its own: called once per tree, its loop is compiled apart from the run's long body.
+ */
+function columnsFromTree(
+  store: PathStore,
+  roots: TreeRoots,
+  cls: AssignmentClass,
+  i: number,
+  predecessorArc: Int32Array,
+  keys: TreePathKeys,
+  buffer: Int32Array,
+): void {
+  const { rootStart, entries, far } = roots.byClass[cls.index]!;
+  const treeTail = roots.csr.tail;
+  const from = rootStart[i]!;
+  const to = rootStart[i + 1]!;
+  keys.nextTree();
+  if (roots.reverse) keys.settleEnds(far, from, to, predecessorArc, treeTail);
+  for (let k = from; k < to; k++) {
+    const d = far[k]!;
+    const od = cls.odOffset + entries[k]!;
+    for (let q = store.odHead[od]!, prev = -1; q >= 0; ) {
+      const after = store.next[q]!;
+      if (store.flow[q] !== 0) {
+        store.aux[q] = 0;
+        prev = q;
+      } else if (store.aux[q]! >= IDLE_ROUNDS) {
+        store.remove(od, q, prev);
+      } else {
+        store.aux[q] = store.aux[q]! + 1;
+        prev = q;
+      }
+      q = after;
+    }
+    if (roots.reverse) {
+      const h = keys.hash[d]!;
+      const len = keys.length[d]!;
+      if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
+        store.addTreePath(od, d, predecessorArc, treeTail, len, h, 0);
+      }
+      continue;
+    }
+    let len = 0;
+    let h = HASH_SEED;
+    for (let v = d, e = predecessorArc[v]!; e >= 0; e = predecessorArc[v]!) {
+      buffer[len++] = e;
+      h = hashStep(h, e);
+      v = treeTail[e]!;
+    }
+    if (store.findReversed(od, buffer, len, h) < 0) {
+      for (let a = 0, b = len - 1; a < b; a++, b--) {
+        const t = buffer[a]!;
+        buffer[a] = buffer[b]!;
+        buffer[b] = t;
+      }
+      store.add(od, buffer, len, h, 0);
+    }
   }
 }
 
