@@ -40,7 +40,7 @@
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { scratchArena, TypedArena } from '../_internal/arena.js';
 import { refreshArc, updateCosts } from './arcCosts.js';
-import { createLoadingWorkspace } from './loading.js';
+import { createLoadingWorkspace, type LoadingWorkspace } from './loading.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
 import {
   finishPathRun,
@@ -190,39 +190,17 @@ export function gradientProjection(
       // Step 2: exact volumes and costs; trees give the gap and new columns.
       recomputeVolumes();
       updateCosts(p, V, so, cost, deriv);
-      let tstt = 0;
-      let sptt = 0;
       shared.nextRound();
       // the trees first, for the gap: the columns are generated only when the run goes on
-      let treeAt = 0;
-      for (const cls of active) {
-        const x = classFlows[cls.index]!;
-        const constant = cls.arcConstant;
-        for (let a = 0; a < M; a++) {
-          const f = x[a]!;
-          if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
-        }
-        const weights = { ready: false };
-        const { rootStart, entries, far } = roots.byClass[cls.index]!;
-        for (let i = 0; i < rootStart.length - 1; i++) {
-          const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
-          roundTrees[treeAt++] = tree;
-          const distance = tree.distance;
-          for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
-            const j = entries[k]!;
-            const shortest = distance[far[k]!]!;
-            odMin[cls.odOffset + j] = shortest;
-            sptt += cls.demand[j]! * shortest;
-          }
-        }
-      }
-      gap = relativeGapOf(tstt, sptt);
+      gapTrees(p, active, classFlows, cost, roots, ws, shared, kept, roundTrees, odMin);
+      const tstt = totals[0]!;
+      gap = relativeGapOf(tstt, totals[1]!);
       const stop = rule.check(gap, iterations);
       if (stop) {
         status = stop;
         break;
       }
-      treeAt = 0;
+      let treeAt = 0;
       for (const cls of active) {
         const trees = roots.byClass[cls.index]!.rootStart.length - 1;
         for (let i = 0; i < trees; i++) {
@@ -280,6 +258,56 @@ export function gradientProjection(
     arena.release();
   }
 }
+
+/**
+ * The trees of a round, for the gap: every (class, root) tree of `active` at arc costs `cost` (kept in
+ * `roundTrees` in that order for the column generation), each OD's shortest cost into `odMin`, and the
+ * total cost of the current flows and of the shortest paths into `totals` ([tstt, sptt]). A function
+ * of its own, compiled apart from the run's long body.
+ */
+function gapTrees(
+  p: AssignmentProblem,
+  active: readonly AssignmentClass[],
+  classFlows: readonly Float64Array[],
+  cost: Float64Array,
+  roots: TreeRoots,
+  ws: LoadingWorkspace,
+  shared: SharedTrees,
+  kept: KeptTrees,
+  roundTrees: StoredTree[],
+  odMin: Float64Array,
+): void {
+  const M = p.arcCount;
+  let tstt = 0;
+  let sptt = 0;
+  let treeAt = 0;
+  for (const cls of active) {
+    const x = classFlows[cls.index]!;
+    const constant = cls.arcConstant;
+    for (let a = 0; a < M; a++) {
+      const f = x[a]!;
+      if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
+    }
+    const weights = { ready: false };
+    const { rootStart, entries, far } = roots.byClass[cls.index]!;
+    for (let i = 0; i < rootStart.length - 1; i++) {
+      const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
+      roundTrees[treeAt++] = tree;
+      const distance = tree.distance;
+      for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
+        const j = entries[k]!;
+        const shortest = distance[far[k]!]!;
+        odMin[cls.odOffset + j] = shortest;
+        sptt += cls.demand[j]! * shortest;
+      }
+    }
+  }
+  totals[0] = tstt;
+  totals[1] = sptt;
+}
+
+/** What the last {@link gapTrees} summed — [tstt, sptt] — in a typed scratch (see `pair`). */
+const totals = new Float64Array(2);
 
 /**
  * One Gauss–Seidel pass of step 3: over every OD of `active` (`full`), or over the ODs that moved in
