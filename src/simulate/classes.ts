@@ -99,36 +99,6 @@ export function buildClasses(
   // the class of segment `s` for commodity `c` when it exempts nothing, at `plain[s * C + c]`: found
   // once, not per flow
   const plain: (ClassDraft | undefined)[] = new Array(S * C);
-  const add = (
-    flow: DemandFlow,
-    flowIndex: number,
-    c: number,
-    o: number,
-    d: number,
-    s: number,
-    share: number,
-  ): void => {
-    const segment = segments[s]!;
-    // a shipper cannot avoid the countries its goods start or end in
-    const avoids = segment.avoidCountries;
-    let draft: ClassDraft | undefined;
-    if (avoids === undefined || !avoidsEnds(avoids, codes[nodeCountry[o]!]!, codes[nodeCountry[d]!]!)) {
-      draft = plain[s * C + c] ??= draftFor(drafts, `${flow.commodity}|${segment.id}|`, flow, c, segment, []);
-    } else {
-      const originCountry = codes[nodeCountry[o]!]!;
-      const destinationCountry = codes[nodeCountry[d]!]!;
-      const exempt = avoids.filter((x) => x === originCountry || x === destinationCountry);
-      const id = `${flow.commodity}|${segment.id}|${[...exempt].sort().join(',')}`;
-      draft = draftFor(drafts, id, flow, c, segment, exempt);
-    }
-    draft.entries.push({
-      flow,
-      flowIndex,
-      origin: compiled.exitVertex[c * N + o]!,
-      destination: compiled.entryVertex[c * N + d]!,
-      volume: flow.volumePerYear * share,
-    });
-  };
   const segmentIndex = new Map<string, number>();
   for (let s = 0; s < S; s++) segmentIndex.set(segments[s]!.id, s);
   const order = new Int32Array(S);
@@ -140,26 +110,55 @@ export function buildClasses(
     const d = compiled.nodeIndex.get(flow.destination);
     if (c < 0 || o === undefined || d === undefined) continue;
     const shares = flow.segmentShares;
-    if (!shares) {
-      add(flow, flowIndex, c, o, d, 0, 1);
-      continue;
-    }
     // the flow's segments with a positive share, in the demand's order of segments (its own keys are
-    // few: reading them beats looking up every segment's id in it)
+    // few: reading them beats looking up every segment's id in it); without shares, all of it in the
+    // first segment
     let n = 0;
-    for (const id in shares) {
-      const s = segmentIndex.get(id);
-      if (s === undefined || !(shares[id]! > 0)) continue;
-      let at = n++;
-      while (at > 0 && order[at - 1]! > s) {
-        order[at] = order[at - 1]!;
-        at--;
+    if (!shares) order[n++] = 0;
+    else {
+      for (const id in shares) {
+        const s = segmentIndex.get(id);
+        if (s === undefined || !(shares[id]! > 0)) continue;
+        let at = n++;
+        while (at > 0 && order[at - 1]! > s) {
+          order[at] = order[at - 1]!;
+          at--;
+        }
+        order[at] = s;
       }
-      order[at] = s;
     }
+    // each share's entry, in the class of its segment (written out here rather than in a function
+    // called per entry: this loop runs for every flow and segment)
     for (let i = 0; i < n; i++) {
       const s = order[i]!;
-      add(flow, flowIndex, c, o, d, s, shares[segments[s]!.id]!);
+      const segment = segments[s]!;
+      const share = shares ? shares[segment.id]! : 1;
+      // a shipper cannot avoid the countries its goods start or end in
+      const avoids = segment.avoidCountries;
+      let draft: ClassDraft | undefined;
+      if (avoids === undefined || !avoidsEnds(avoids, codes[nodeCountry[o]!]!, codes[nodeCountry[d]!]!)) {
+        draft = plain[s * C + c] ??= draftFor(
+          drafts,
+          `${flow.commodity}|${segment.id}|`,
+          flow,
+          c,
+          segment,
+          [],
+        );
+      } else {
+        const originCountry = codes[nodeCountry[o]!]!;
+        const destinationCountry = codes[nodeCountry[d]!]!;
+        const exempt = avoids.filter((x) => x === originCountry || x === destinationCountry);
+        const id = `${flow.commodity}|${segment.id}|${[...exempt].sort().join(',')}`;
+        draft = draftFor(drafts, id, flow, c, segment, exempt);
+      }
+      draft.entries.push({
+        flow,
+        flowIndex,
+        origin: compiled.exitVertex[c * N + o]!,
+        destination: compiled.entryVertex[c * N + d]!,
+        volume: flow.volumePerYear * share,
+      });
     }
   }
 
