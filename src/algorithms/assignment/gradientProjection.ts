@@ -155,7 +155,8 @@ export function gradientProjection(
     const hotClass = arena.i32(p.odCount);
     const active = p.classes.filter((c) => !c.fixedRoute);
     // swaps between classes (./pathSwaps.ts): every OD of the route-choosing classes, with its class
-    const swaps = active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount, arena) : undefined;
+    const swaps =
+      active.length >= 2 ? new SwapWorkspace(M, 2 * p.odCount, arena, store.flow.length) : undefined;
     const allOds = arena.i32(swaps ? p.odCount : 0);
     const allOdClass = arena.i32(allOds.length);
     let allCount = 0;

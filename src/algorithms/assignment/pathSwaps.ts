@@ -63,15 +63,17 @@ export class SwapWorkspace {
   slotKey: Int32Array;
   slotHead: Int32Array;
   link: Int32Array;
-  private signatures = new Int32Array(256);
+  private signatures: Int32Array;
   private stamp = 0;
 
   /**
    * @param arcCount - arcs of the problem
    * @param moves - candidate moves to make room for at once (more grow the buffers): e.g. two per OD
    * @param arena - where the buffers come from (one allocation each without)
+   * @param paths - paths to make room for in the per-path scratch (the path store's room; more grow it)
    */
-  constructor(arcCount: number, moves = 256, arena?: TypedArena) {
+  constructor(arcCount: number, moves = 256, arena?: TypedArena, paths = 256) {
+    this.signatures = int32Array(arena, paths);
     const n = Math.max(16, moves);
     this.od = int32Array(arena, n);
     this.cls = int32Array(arena, n);
