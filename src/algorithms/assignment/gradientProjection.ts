@@ -65,6 +65,7 @@ import { SplitPaths } from './splitPaths.js';
 import { KeptTrees } from './treeRepair.js';
 import { TreePathKeys, type TreeRoots, treeRoots } from './treeRoots.js';
 import { SharedTrees, type StoredTree } from './treeSharing.js';
+import { VDF_CONSTANT } from './vdf.js';
 
 export type { PathWarmStart } from './pathSupport.js';
 
@@ -167,7 +168,18 @@ export function gradientProjection(
       }
     }
 
-    const recomputeVolumes = (): void => pathVolumes(p, store, V, classFlows);
+    // Between gap evaluations only the volume-dependent arcs' volumes matter (every other arc costs its
+    // free-flow time at any volume, ./splitPaths.ts): they are recomputed exactly from the path flows,
+    // with each class's total over its paths' constant parts. All volumes are summed for the result.
+    let varCount = 0;
+    for (let a = 0; a < M; a++) if (p.vdfKind[a] !== VDF_CONSTANT) varCount++;
+    const varList = arena.i32(varCount);
+    for (let a = 0, i = 0; a < M; a++) if (p.vdfKind[a] !== VDF_CONSTANT) varList[i++] = a;
+    const fixedTotals = arena.f64(p.classes.length);
+    const recomputeVolumes = (): void => {
+      split.refresh(p, store, p.classes);
+      split.varVolumes(store, p.classes, varList, V, classFlows, fixedTotals);
+    };
 
     // Step 1: initial path sets.
     if (options.warmStart !== undefined) loadWarmStart(p, options.warmStart, store, buffer);
@@ -193,7 +205,7 @@ export function gradientProjection(
       updateCosts(p, V, so, cost, deriv);
       shared.nextRound();
       // the trees first, for the gap: the columns are generated only when the run goes on
-      gapTrees(p, active, classFlows, cost, roots, ws, shared, kept, roundTrees, odMin);
+      gapTrees(p, active, classFlows, varList, fixedTotals, cost, roots, ws, shared, kept, roundTrees, odMin);
       const tstt = totals[0]!;
       gap = relativeGapOf(tstt, totals[1]!);
       const stop = rule.check(gap, iterations);
@@ -213,7 +225,7 @@ export function gradientProjection(
       // visit only the ODs that moved flow in the pass before (the others had nothing to move when last
       // visited, though later moves on shared arcs may have changed that); once those are settled a full
       // pass checks every OD, and stops the round or starts the cycle again.
-      split.refresh(p, store, active);
+      split.refresh(p, store, p.classes);
       let full = true;
       let hotCount = 0;
       for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
@@ -246,6 +258,7 @@ export function gradientProjection(
     }
 
     // Step 4: report (volumes and flows are those of the last gap evaluation).
+    pathVolumes(p, store, V, classFlows);
     return finishPathRun(
       p,
       store,
@@ -263,13 +276,16 @@ export function gradientProjection(
 /**
  * The trees of a round, for the gap: every (class, root) tree of `active` at arc costs `cost` (kept in
  * `roundTrees` in that order for the column generation), each OD's shortest cost into `odMin`, and the
- * total cost of the current flows and of the shortest paths into `totals` ([tstt, sptt]). A function
- * of its own, compiled apart from the run's long body.
+ * total cost of the current flows and of the shortest paths into `totals` ([tstt, sptt]). A class's
+ * total cost is its paths' constant parts (`fixedTotals`) plus its volume on each volume-dependent arc
+ * (`varList`) × the arc's cost. A function of its own, compiled apart from the run's long body.
  */
 function gapTrees(
   p: AssignmentProblem,
   active: readonly AssignmentClass[],
   classFlows: readonly Float64Array[],
+  varList: Int32Array,
+  fixedTotals: Float64Array,
   cost: Float64Array,
   roots: TreeRoots,
   ws: LoadingWorkspace,
@@ -278,16 +294,15 @@ function gapTrees(
   roundTrees: StoredTree[],
   odMin: Float64Array,
 ): void {
-  const M = p.arcCount;
   let tstt = 0;
   let sptt = 0;
   let treeAt = 0;
   for (const cls of active) {
     const x = classFlows[cls.index]!;
-    const constant = cls.arcConstant;
-    for (let a = 0; a < M; a++) {
-      const f = x[a]!;
-      if (f !== 0) tstt += f * (cost[a]! + constant[a]!);
+    tstt += fixedTotals[cls.index]!;
+    for (let i = 0; i < varList.length; i++) {
+      const a = varList[i]!;
+      tstt += x[a]! * cost[a]!;
     }
     const weights = { ready: false };
     const { rootStart, entries, far } = roots.byClass[cls.index]!;

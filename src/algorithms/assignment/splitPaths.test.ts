@@ -11,6 +11,7 @@ import { parkMiller } from '../../../test/support/random.js';
 import { expectWardrop } from '../../../test/support/wardrop.js';
 import { gradientProjection } from './gradientProjection.js';
 import { hashArcs, PathStore } from './pathStore.js';
+import { pathVolumes } from './pathSupport.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
 import { SplitPaths } from './splitPaths.js';
 import { gridNetwork } from './testProblems.js';
@@ -72,6 +73,34 @@ describe('SplitPaths', () => {
       }
       split.refresh(problem, store, problem.classes);
       const cost = Float64Array.from({ length: M }, () => rnd() * 10);
+      // volumes of the volume-dependent arcs: those of pathVolumes to the last bit, other arcs untouched;
+      // a class's total cost from its constant parts and those arcs
+      const K = problem.classes.length;
+      const flows = problem.classes.map(() => new Float64Array(M));
+      const volume = new Float64Array(M);
+      pathVolumes(problem, store, volume, flows);
+      const varList = Int32Array.from(
+        Array.from({ length: M }, (_, a) => a).filter((a) => problem.vdfKind[a] !== VDF_CONSTANT),
+      );
+      const someFlows = problem.classes.map(() => new Float64Array(M).fill(-1));
+      const someVolume = new Float64Array(M).fill(-1);
+      const fixedTotals = new Float64Array(K);
+      split.varVolumes(store, problem.classes, varList, someVolume, someFlows, fixedTotals);
+      for (let a = 0; a < M; a++) {
+        const varying = problem.vdfKind[a] !== VDF_CONSTANT;
+        expect(someVolume[a]).toBe(varying ? volume[a] : -1);
+        for (let k = 0; k < K; k++) expect(someFlows[k]![a]).toBe(varying ? flows[k]![a] : -1);
+      }
+      for (const cls of problem.classes) {
+        let byArcs = 0;
+        for (let a = 0; a < M; a++) {
+          const own = problem.vdfKind[a] === VDF_CONSTANT ? problem.t0[a]! : cost[a]!;
+          byArcs += flows[cls.index]![a]! * (own + cls.arcConstant[a]!);
+        }
+        let fromSplit = fixedTotals[cls.index]!;
+        for (const a of varList) fromSplit += someFlows[cls.index]![a]! * cost[a]!;
+        expect(fromSplit).toBeCloseTo(byArcs, 8);
+      }
       for (const cls of problem.classes) {
         for (let od = cls.odOffset; od < cls.odOffset + cls.destinations.length; od++) {
           for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {

@@ -113,6 +113,55 @@ export class SplitPaths {
     return true;
   }
 
+  /**
+   * Exact volumes of the volume-dependent arcs `varList` from the path flows of `classes` (every class
+   * of the problem, all split): per class into `classFlows`, in total into `volume`, summed in the order
+   * `pathVolumes` (./pathSupport.ts) sums them, so these arcs get the same volumes to the last bit; the
+   * entries of other arcs are left as they are. Also Σ flow × constant part over each class's paths
+   * into `fixedTotals` (by class index): a class's total cost is that plus Σ over `varList` of its volume
+   * × the arc's cost.
+   *
+   * @param store - the paths
+   * @param classes - every class of the problem, in problem order
+   * @param varList - the volume-dependent arcs
+   * @param volume - total volume per arc
+   * @param classFlows - volume per arc of each class
+   * @param fixedTotals - per class: Σ flow × constant part of its paths
+   */
+  varVolumes(
+    store: PathStore,
+    classes: readonly AssignmentClass[],
+    varList: Int32Array,
+    volume: Float64Array,
+    classFlows: readonly Float64Array[],
+    fixedTotals: Float64Array,
+  ): void {
+    const { fixed, varStart, varLength, varArcs } = this;
+    const n = varList.length;
+    for (let i = 0; i < n; i++) volume[varList[i]!] = 0;
+    for (const cls of classes) {
+      const x = classFlows[cls.index]!;
+      for (let i = 0; i < n; i++) x[varList[i]!] = 0;
+      let total = 0;
+      for (let od = cls.odOffset, end = od + cls.destinations.length; od < end; od++) {
+        for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+          const f = store.flow[q]!;
+          if (f === 0) continue;
+          total += f * fixed[q]!;
+          for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) {
+            const a = varArcs[k]!;
+            x[a] = x[a]! + f;
+          }
+        }
+      }
+      fixedTotals[cls.index] = total;
+      for (let i = 0; i < n; i++) {
+        const a = varList[i]!;
+        volume[a] = volume[a]! + x[a]!;
+      }
+    }
+  }
+
   /** Cost of path q at arc costs `cost`. */
   costOf(q: number, cost: Float64Array): number {
     const varArcs = this.varArcs;
