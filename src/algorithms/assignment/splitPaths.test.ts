@@ -121,6 +121,33 @@ describe('SplitPaths', () => {
     }
   });
 
+  it('splits only paths added since the last refresh, and returns at once when there are none', () => {
+    const store = new PathStore(problem.odCount, 4, 64);
+    const split = new SplitPaths(4, 64);
+    const path = Int32Array.of(0, 1, 2, 3, 4, 5);
+    const first = store.add(0, path, 6, hashArcs(path, 6), 1);
+    split.refresh(problem, store, problem.classes);
+    const splitFirst = split.costOf(first, new Float64Array(M));
+    // nothing added: the split stays as it is (a changed entry shows the refresh did not redo it)
+    split.fixed[first] = -1;
+    split.refresh(problem, store, problem.classes);
+    expect(split.fixed[first]).toBe(-1);
+    // a removal adds nothing either; a new path, even in a reused slot, is split
+    store.remove(0, first, -1);
+    split.refresh(problem, store, problem.classes);
+    const second = store.add(1, path, 5, hashArcs(path, 5), 1);
+    expect(second).toBe(first);
+    split.refresh(problem, store, problem.classes);
+    expect(split.fixed[second]).not.toBe(-1);
+    const cls = problem.classes[0]!;
+    const direct = Array.from(path.subarray(0, 5)).reduce(
+      (sum, a) => sum + cls.arcConstant[a]! + (problem.vdfKind[a] === VDF_CONSTANT ? problem.t0[a]! : 0),
+      0,
+    );
+    expect(split.costOf(second, new Float64Array(M))).toBeCloseTo(direct, 12);
+    expect(splitFirst).not.toBe(-1);
+  });
+
   it('lets gradient projection meet the Wardrop conditions with constant-cost arcs and two classes', () => {
     expect(problem.vdfKind.filter((k) => k === VDF_CONSTANT).length).toBeGreaterThan(M / 4);
     const result = gradientProjection(problem, { relativeGap: 1e-11 });

@@ -36,6 +36,11 @@ export class SplitPaths {
   private splitSerial: Int32Array;
   /** Entries of `varArcs` in use, live or left by paths since removed. */
   private used = 0;
+  /** The store's `lastSerial` when every path of the classes last refreshed was split (-1: never). */
+  private splitUpTo = -1;
+  /** The store and classes of that refresh. */
+  private splitStore: PathStore | undefined;
+  private splitClasses: readonly AssignmentClass[] | undefined;
 
   /**
    * @param paths - room for this many paths (grows with the store)
@@ -54,13 +59,18 @@ export class SplitPaths {
    * Split the paths of the listed classes' ODs that are new since the last call (paths are
    * immutable: a split stays right while the store holds the same path, which its serial tells).
    * When the list of volume-dependent arcs would outgrow its buffer, every path is split anew into
-   * a fresh one (the space of removed paths is then reclaimed).
+   * a fresh one (the space of removed paths is then reclaimed). Returns at once when the store has had
+   * no path added since the last refresh of the same store and classes.
    *
    * @param p - the problem (volume-delay kinds and free-flow times)
    * @param store - the paths
    * @param classes - the classes whose ODs to split (their constants price the paths)
    */
   refresh(p: AssignmentProblem, store: PathStore, classes: readonly AssignmentClass[]): void {
+    // no path added since the last refresh of the same classes: nothing new to split
+    if (store === this.splitStore && store.lastSerial === this.splitUpTo && classes === this.splitClasses) {
+      return;
+    }
     const paths = store.flow.length;
     if (this.fixed.length < paths) {
       const grow = <T extends Int32Array | Float64Array>(a: T): T => grown(a, paths);
@@ -76,6 +86,9 @@ export class SplitPaths {
       this.varArcs = new Int32Array(Math.max(this.varArcs.length, 2 * liveArcs(store, classes)));
       this.splitNew(p, store, classes);
     }
+    this.splitUpTo = store.lastSerial;
+    this.splitStore = store;
+    this.splitClasses = classes;
   }
 
   /** Split the paths not split yet; false (and stop) when `varArcs` runs out of room. */
