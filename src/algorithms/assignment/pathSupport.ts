@@ -90,8 +90,9 @@ export function pathVolumes(
 }
 
 /**
- * Set `store.cost` of every path: class cost from `cost` (travel time for value-of-time-0 classes,
- * taken from `times`) plus the class constant.
+ * Set `store.cost` of every path with flow (the paths a result reports; a path without flow keeps
+ * whatever cost it had): class cost from `cost` (travel time for value-of-time-0 classes, taken from
+ * `times`) plus the class constant.
  *
  * @internal
  */
@@ -105,6 +106,7 @@ export function setPathCosts(
     const base = cls.fixedRoute ? times : cost;
     for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
       for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
+        if (!(store.flow[q]! > 0)) continue;
         let c = 0;
         const s = store.start[q]!;
         for (let k = s, stop = s + store.length[q]!; k < stop; k++) {
