@@ -146,10 +146,13 @@ export function gradientProjection(
     const V = arena.f64(M);
     const cost = arena.f64(M);
     const deriv = arena.f64(M);
-    const marks: PairMarks = { markS: arena.i32(M), markP: arena.i32(M), stamp: 0 };
+    const markS = arena.i32(M);
+    const markP = arena.i32(M);
     const flowsArena = new TypedArena(Math.max(8, 8 * M * p.classes.length));
     const classFlows = p.classes.map(() => flowsArena.f64(M));
     const split = new SplitPaths(p.odCount * 4, p.odCount * 24, arena);
+    // what every equilibration pass reads and moves (step 3)
+    const state: PassState = { p, store, split, V, cost, deriv, so, markS, markP, stamp: 0 };
     // each OD's shortest cost at the last gap evaluation (the trees' distance)
     const odMin = arena.f64(p.odCount);
     const hot = arena.i32(p.odCount);
@@ -234,21 +237,7 @@ export function gradientProjection(
         } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
           swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
         }
-        hotCount = equilibrationPass(
-          full,
-          hotCount,
-          active,
-          p,
-          store,
-          split,
-          V,
-          cost,
-          deriv,
-          so,
-          marks,
-          hot,
-          hotClass,
-        );
+        hotCount = equilibrationPass(full, hotCount, active, state, hot, hotClass);
         const small = passExcess[0]! <= DEFAULTS.innerGapFraction * gap * tstt;
         if (small && full) break;
         // the last pass allowed is a full one
@@ -336,24 +325,18 @@ function equilibrationPass(
   full: boolean,
   hotCount: number,
   active: readonly AssignmentClass[],
-  p: AssignmentProblem,
-  store: PathStore,
-  split: SplitPaths,
-  V: Float64Array,
-  cost: Float64Array,
-  deriv: Float64Array,
-  so: boolean,
-  marks: PairMarks,
+  state: PassState,
   hot: Int32Array,
   hotClass: Int32Array,
 ): number {
+  const { p, store } = state;
   passExcess[0] = 0;
   let nextHot = 0;
   if (full) {
     for (const cls of active) {
       for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
         if (store.odSize[od]! < 2) continue;
-        if (visitOd(od, cls, p, store, split, V, cost, deriv, so, marks)) {
+        if (visitOd(od, cls, state)) {
           hot[nextHot] = od;
           hotClass[nextHot++] = cls.index;
         }
@@ -365,7 +348,7 @@ function equilibrationPass(
       if (store.odSize[od]! < 2) continue;
       const cls = p.classes[hotClass[i]!]!;
       // nextHot ≤ i: the list is rewritten behind the reading
-      if (visitOd(od, cls, p, store, split, V, cost, deriv, so, marks)) {
+      if (visitOd(od, cls, state)) {
         hot[nextHot] = od;
         hotClass[nextHot++] = cls.index;
       }
@@ -378,18 +361,8 @@ function equilibrationPass(
  * Price the paths of `od` (into `store.cost`), add its excess cost to `passExcess[0]`, and when that
  * is above rounding move flow to its cheapest path; returns whether it moved.
  */
-function visitOd(
-  od: number,
-  cls: AssignmentClass,
-  p: AssignmentProblem,
-  store: PathStore,
-  split: SplitPaths,
-  V: Float64Array,
-  cost: Float64Array,
-  deriv: Float64Array,
-  so: boolean,
-  marks: PairMarks,
-): boolean {
+function visitOd(od: number, cls: AssignmentClass, state: PassState): boolean {
+  const { store, split, cost } = state;
   const { fixed, varStart, varLength, varArcs } = split;
   let best = -1;
   let bestCost = Number.POSITIVE_INFINITY;
@@ -407,26 +380,37 @@ function visitOd(
   const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
   passExcess[0]! += odExcess;
   if (!(odExcess > ROUNDING * weighted)) return false;
-  marks.stamp = shiftToCheapest(
-    p,
+  state.stamp = shiftToCheapest(
+    state.p,
     store,
     split,
     od,
     best,
     bestCost,
-    V,
+    state.V,
     cost,
-    deriv,
-    so,
-    marks.markS,
-    marks.markP,
-    marks.stamp,
+    state.deriv,
+    state.so,
+    state.markS,
+    state.markP,
+    state.stamp,
   );
   return true;
 }
 
-/** The path marks of {@link shiftToCheapest} (per arc) and the last stamp given out. */
-interface PairMarks {
+/**
+ * What an equilibration pass reads and moves: the problem, paths and their split, arc volumes, costs
+ * and derivatives (system optimum or not), and the path marks of {@link shiftToCheapest} with the
+ * last stamp given out.
+ */
+interface PassState {
+  readonly p: AssignmentProblem;
+  readonly store: PathStore;
+  readonly split: SplitPaths;
+  readonly V: Float64Array;
+  readonly cost: Float64Array;
+  readonly deriv: Float64Array;
+  readonly so: boolean;
   readonly markS: Int32Array;
   readonly markP: Int32Array;
   stamp: number;

@@ -18,7 +18,7 @@ import type { AssignmentClass, AssignmentProblem } from './problem.js';
 import { type AssignmentResult, finishResult } from './result.js';
 import type { KeptTrees } from './treeRepair.js';
 import type { TreePathKeys, TreeRoots } from './treeRoots.js';
-import type { SharedTrees, StoredTree } from './treeSharing.js';
+import { type SharedTrees, type StoredTree, treeServes } from './treeSharing.js';
 
 const MODULE = 'corridor-sim/assignment';
 
@@ -264,7 +264,16 @@ export function rootTree(
   let tree: StoredTree | undefined = shared?.parentTree(cls.index, root);
   if (
     tree &&
-    !shared!.serves(tree, csr.tail, cls.arcConstant, own.far, own.rootStart[i]!, own.rootStart[i + 1]!)
+    !treeServes(
+      tree,
+      csr.tail,
+      cls.arcConstant,
+      own.far,
+      own.rootStart[i]!,
+      own.rootStart[i + 1]!,
+      shared!.walked,
+      shared!.nextWalk(),
+    )
   ) {
     tree = undefined;
   }

@@ -154,53 +154,49 @@ export class KeptTrees {
       }
     }
 
-    // 2. every arc once: strictly shorter paths are taken and queued (relax's loop, written out: it
-    // runs for every node of every tree repaired)
+    // 2. every arc once: strictly shorter paths are taken and queued
     heap.clear();
     const { outStart, outArcs, outHead } = this.roots.csr;
     for (let u = 0; u < n; u++) {
-      const du = dist[u]!;
-      if (!(du < Number.POSITIVE_INFINITY)) continue;
+      if (!(dist[u]! < Number.POSITIVE_INFINITY)) continue;
       if (blocked !== undefined && blocked[u] === 1 && u !== root) continue;
-      for (let q = outStart[u]!, end = outStart[u + 1]!; q < end; q++) {
-        const nd = du + weight[q]!;
-        const v = outHead[q]!;
-        if (nd < dist[v]!) {
-          dist[v] = nd;
-          pred[v] = outArcs[q]!;
-          heap.push(v, nd);
-        }
-      }
+      relaxOut(u, outStart, outArcs, outHead, weight, dist, pred, heap);
     }
     // 3. Dijkstra from the improved nodes
     while (heap.size > 0) {
       const u = heap.pop();
       // skip an entry whose node improved again since it was queued
-      if (heap.poppedKey === dist[u]) this.relax(u, root, weight, dist, pred, blocked);
+      if (heap.poppedKey !== dist[u]) continue;
+      if (blocked !== undefined && blocked[u] === 1 && u !== root) continue;
+      relaxOut(u, outStart, outArcs, outHead, weight, dist, pred, heap);
     }
     return tree;
   }
+}
 
-  /** Take every strictly shorter path through u's out-arcs, queueing the nodes it improves. */
-  private relax(
-    u: number,
-    root: number,
-    weight: Float64Array,
-    dist: Float64Array,
-    pred: Int32Array,
-    blocked: Uint8Array | undefined,
-  ): void {
-    if (blocked !== undefined && blocked[u] === 1 && u !== root) return;
-    const { outStart, outArcs, outHead } = this.roots.csr;
-    const du = dist[u]!;
-    for (let q = outStart[u]!, end = outStart[u + 1]!; q < end; q++) {
-      const nd = du + weight[q]!;
-      const v = outHead[q]!;
-      if (nd < dist[v]!) {
-        dist[v] = nd;
-        pred[v] = outArcs[q]!;
-        this.heap.push(v, nd);
-      }
+/**
+ * Take every strictly shorter path through u's out-arcs (forward-star arrays, weights in that order),
+ * queueing the nodes it improves. A function of its own with the graph's arrays as arguments, not a
+ * method reading them from the instance: it runs for every node of every tree repaired.
+ */
+function relaxOut(
+  u: number,
+  outStart: Int32Array,
+  outArcs: Int32Array,
+  outHead: Int32Array,
+  weight: Float64Array,
+  dist: Float64Array,
+  pred: Int32Array,
+  heap: LazyMinHeap,
+): void {
+  const du = dist[u]!;
+  for (let q = outStart[u]!, end = outStart[u + 1]!; q < end; q++) {
+    const nd = du + weight[q]!;
+    const v = outHead[q]!;
+    if (nd < dist[v]!) {
+      dist[v] = nd;
+      pred[v] = outArcs[q]!;
+      heap.push(v, nd);
     }
   }
 }

@@ -149,16 +149,28 @@ describe('PathStore.findTreePath', () => {
   });
 });
 
+/**
+ * A problem whose trees grow from destinations (node 6 through-blocked), its first class's free-flow
+ * weights in forward-star order, and the scratch of the tests below.
+ */
+function treesFromDestinations() {
+  const p = problem([{ id: 'c', ...od }], [6]);
+  const roots = treeRoots(p);
+  const weight = new Float64Array(p.arcCount);
+  setClassWeights(p, p.classes[0]!, Float64Array.from(p.t0), weight, roots.csr.outArcs);
+  return {
+    p,
+    roots,
+    weight,
+    ws: createDijkstraWorkspace(p.nodeCount),
+    keys: new TreePathKeys(p.nodeCount, new TypedArena()),
+    buffer: new Int32Array(p.nodeCount),
+  };
+}
+
 describe('PathStore.addTreePath', () => {
   it('stores the path a tree from the destination gives, as adding the walked path does', () => {
-    const p = problem([{ id: 'c', ...od }], [6]);
-    const roots = treeRoots(p);
-    const cls = p.classes[0]!;
-    const weight = new Float64Array(p.arcCount);
-    setClassWeights(p, cls, Float64Array.from(p.t0), weight, roots.csr.outArcs);
-    const ws = createDijkstraWorkspace(p.nodeCount);
-    const keys = new TreePathKeys(p.nodeCount, new TypedArena());
-    const buffer = new Int32Array(p.nodeCount);
+    const { p, roots, weight, ws, keys, buffer } = treesFromDestinations();
     // room for 4 paths of 8 arcs: the arc arena grows (and compacts) on the way
     const direct = new PathStore(1, 4, 8);
     const walked = new PathStore(1, 4, 8);
@@ -191,14 +203,7 @@ describe('PathStore.addTreePath', () => {
 
 describe('TreePathKeys', () => {
   it('gives every node the hash and length of its tree path, as hashing the walked path does', () => {
-    const p = problem([{ id: 'c', ...od }], [6]);
-    const roots = treeRoots(p);
-    const cls = p.classes[0]!;
-    const weight = new Float64Array(p.arcCount);
-    setClassWeights(p, cls, Float64Array.from(p.t0), weight, roots.csr.outArcs);
-    const ws = createDijkstraWorkspace(p.nodeCount);
-    const keys = new TreePathKeys(p.nodeCount, new TypedArena());
-    const buffer = new Int32Array(p.nodeCount);
+    const { p, roots, weight, ws, keys, buffer } = treesFromDestinations();
     for (const d of [20, 24, 12]) {
       const tree = shortestPathTree(roots.csr, weight, d, ws, {
         weightOrder: 'out',

@@ -71,8 +71,8 @@ export class SharedTrees {
   /** Per class whose trees others reuse: its kept tree by root node. */
   private readonly stored: ((Kept | undefined)[] | undefined)[];
   private round = 0;
-  /** Per node: the stamp of the last {@link serves} call that walked through it. */
-  private readonly walked: Int32Array;
+  /** Per node: the stamp of the last {@link treeServes} call that walked through it (its marks). */
+  readonly walked: Int32Array;
   private stamp = 0;
 
   /**
@@ -134,30 +134,13 @@ export class SharedTrees {
     }
   }
 
-  /**
-   * {@link treeServes}, walking each tree node's path once however many of the ends share it.
-   *
-   * @param tree - the tree
-   * @param tail - tail of each arc of the graph the tree grew on
-   * @param constant - the class's arc constants (Infinity = forbidden)
-   * @param ends - the ODs' other ends
-   * @param from - first end to check
-   * @param to - end of the ends to check
-   * @returns whether every path avoids the forbidden arcs
-   */
-  serves(
-    tree: StoredTree,
-    tail: Int32Array,
-    constant: Float64Array,
-    ends: Int32Array,
-    from: number,
-    to: number,
-  ): boolean {
+  /** A stamp no entry of {@link walked} holds yet, for one {@link treeServes} call. */
+  nextWalk(): number {
     if (++this.stamp > 0x3ffffff0) {
       this.walked.fill(0);
       this.stamp = 1;
     }
-    return treeServes(tree, tail, constant, ends, from, to, this.walked, this.stamp);
+    return this.stamp;
   }
 
   /** The kept tree of class `k`'s parent from `origin` (its root), if any. */
