@@ -5,7 +5,8 @@
  * User equilibrium (or system optimum) on explicit path sets, precise enough for relative gaps of
  * 1e-10 and below. Every outer iteration:
  *
- * 1. recomputes arc volumes exactly from the path flows (no drift), and the arc costs;
+ * 1. recomputes the volumes of the volume-dependent arcs exactly from the path flows (no drift;
+ *    every other arc costs its free-flow time at any volume, ./splitPaths.ts), and the arc costs;
  * 2. builds one shortest-path tree per (class, origin), or per (class, destination) when there are
  *    fewer destinations (trees grown backwards, ./treeRoots.ts): the trees give the exact relative
  *    gap of the current flows and, when the run goes on, each OD's shortest path, which joins the

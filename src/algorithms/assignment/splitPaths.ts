@@ -13,8 +13,8 @@
  *
  * Moving flow between two paths changes volumes, costs and derivatives only on those arcs (a constant
  * arc's derivative is 0), so the Newton steps read and write them alone. The constant arcs' volumes
- * are not kept up to date meanwhile: the next gap evaluation recomputes every volume from the path
- * flows.
+ * are not kept at all while a run goes on: a gap evaluation recomputes the volume-dependent arcs'
+ * volumes from the path flows ({@link SplitPaths.varVolumes}), and a run's result all of them.
  *
  * Internal: no public API.
  */
