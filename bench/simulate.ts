@@ -73,12 +73,23 @@ export default async function simulateBench(): Promise<void> {
   const rows = [...built, ...internal].map(({ name, median }) => [
     name,
     median,
-    `${(median / GOAL_MS).toFixed(1)}×`,
+    `${(median / GOAL_MS).toFixed(2)}×`,
   ]);
   console.log(
     `Eurasia dataset: ${source.network.graph.order} nodes, ${source.network.graph.size} links, ${source.demand.flows.length} demand flows; year ${year}`,
   );
-  console.log(formatTable(['task', 'median ms', `vs ${GOAL_MS} ms goal`], rows));
+  // three decimals: with the default two significant digits below 1, 0.996 ms and 1.04 ms both
+  // printed as "1.0", which cannot tell whether the goal is met
+  console.log(
+    formatTable(['task', 'median ms', `vs ${GOAL_MS} ms goal`], rows, { format: (v) => v.toFixed(3) }),
+  );
+  const goal = built[0];
+  if (goal) {
+    const verdict = goal.median < GOAL_MS ? 'met' : 'not met';
+    console.log(
+      `goal (issue 6), the first row under ${GOAL_MS} ms: ${verdict} at ${goal.median.toFixed(3)} ms in this run; the machine's speed moves it by ±10 % (compare the routing rows of the same run)`,
+    );
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await simulateBench();
