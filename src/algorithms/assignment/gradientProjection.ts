@@ -196,8 +196,16 @@ export function gradientProjection(
     shared.nextRound();
     for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept, keys);
 
-    // this round's tree per (class, root), in the order the loops visit them
+    // this round's tree per (class, root), in the order the loops visit them: those of active class c
+    // from roundTrees[treeStart[c]]
     const roundTrees: StoredTree[] = [];
+    const treeStart = arena.i32(active.length + 1);
+    let mostTrees = 0;
+    for (let c = 0; c < active.length; c++) {
+      const trees = roots.byClass[active[c]!.index]!.rootStart.length - 1;
+      treeStart[c + 1] = treeStart[c]! + trees;
+      if (trees > mostTrees) mostTrees = trees;
+    }
     let iterations = 0;
     let status: AssignmentStatus;
     let gap = Number.POSITIVE_INFINITY;
@@ -217,11 +225,15 @@ export function gradientProjection(
         status = stop;
         break;
       }
-      let treeAt = 0;
-      for (const cls of active) {
-        const trees = roots.byClass[cls.index]!.rootStart.length - 1;
-        for (let i = 0; i < trees; i++) {
-          columnsFromTree(store, roots, cls, i, roundTrees[treeAt++]!.predecessorArc, keys, buffer);
+      // Root by root, every class: a class that took a wider class's tree (./treeSharing.ts) comes
+      // right after it, and the tree-path keys worked out for that tree serve it too. Each OD is one
+      // class's, so the order of the classes does not change what is added to it.
+      keys.nextTree();
+      for (let i = 0; i < mostTrees; i++) {
+        for (let c = 0; c < active.length; c++) {
+          const cls = active[c]!;
+          if (i >= treeStart[c + 1]! - treeStart[c]!) continue;
+          columnsFromTree(store, roots, cls, i, roundTrees[treeStart[c]! + i]!.predecessorArc, keys, buffer);
         }
       }
 
@@ -437,7 +449,7 @@ function columnsFromTree(
   const treeTail = roots.csr.tail;
   const from = rootStart[i]!;
   const to = rootStart[i + 1]!;
-  keys.nextTree();
+  keys.forTree(predecessorArc);
   if (roots.reverse) keys.settleEnds(far, from, to, predecessorArc, treeTail);
   for (let k = from; k < to; k++) {
     const d = far[k]!;

@@ -202,6 +202,34 @@ describe('PathStore.addTreePath', () => {
 });
 
 describe('TreePathKeys', () => {
+  it('keeps the keys of a tree started again with the same array, and forgets them otherwise', () => {
+    // a path 0 → 1 → 2 towards root 2, as a tree from the destination: pred[v] leaves v, next[a] is
+    // where arc a leads
+    const next = Int32Array.of(1, 2, 2);
+    const keys = new TreePathKeys(3, new TypedArena());
+    const tree = Int32Array.of(0, 1, -1);
+    keys.nextTree();
+    keys.forTree(tree);
+    keys.settle(0, tree, next);
+    expect(keys.length[0]).toBe(2);
+    // the same array again: node 0's key stays, even were the array to change (it must not)
+    tree[0] = 2;
+    keys.forTree(tree);
+    keys.settle(0, tree, next);
+    expect(keys.length[0]).toBe(2);
+    // another array: the key is worked out anew
+    const other = Int32Array.of(2, 1, -1);
+    keys.forTree(other);
+    keys.settle(0, other, next);
+    expect(keys.length[0]).toBe(1);
+    // nextTree forgets even for the same array
+    keys.nextTree();
+    keys.forTree(other);
+    other[0] = 0;
+    keys.settle(0, other, next);
+    expect(keys.length[0]).toBe(2);
+  });
+
   it('gives every node the hash and length of its tree path, as hashing the walked path does', () => {
     const { p, roots, weight, ws, keys, buffer } = treesFromDestinations();
     for (const d of [20, 24, 12]) {

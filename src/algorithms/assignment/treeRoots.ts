@@ -147,6 +147,8 @@ export class TreePathKeys {
   private readonly mark: Int32Array;
   private readonly trail: Int32Array;
   private stamp = 0;
+  /** The tree the current keys belong to, when started by {@link forTree}. */
+  private tree: Int32Array | undefined;
 
   constructor(nodeCount: number, arena: TypedArena) {
     this.hash = arena.i32(nodeCount);
@@ -158,6 +160,20 @@ export class TreePathKeys {
   /** Forget the last tree's keys (call once per tree). */
   nextTree(): void {
     this.stamp++;
+    this.tree = undefined;
+  }
+
+  /**
+   * Start the keys of the tree `pred`: the keys worked out since the last {@link nextTree} stay when
+   * `pred` is the array they were worked out on (a tree that classes share), else they are forgotten.
+   * The array must not have changed in between: call {@link nextTree} after trees are repaired.
+   *
+   * @param pred - the tree's arc leaving each node towards the root
+   */
+  forTree(pred: Int32Array): void {
+    if (pred === this.tree) return;
+    this.stamp++;
+    this.tree = pred;
   }
 
   /**
