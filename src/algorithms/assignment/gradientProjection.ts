@@ -62,11 +62,10 @@ import {
   resolveIterationOptions,
   StopRule,
 } from './result.js';
-import { SplitPaths } from './splitPaths.js';
+import { SplitPaths, volumeDependentArcs } from './splitPaths.js';
 import { KeptTrees } from './treeRepair.js';
 import { TreePathKeys, type TreeRoots, treeRoots } from './treeRoots.js';
 import { SharedTrees, type StoredTree } from './treeSharing.js';
-import { VDF_CONSTANT } from './vdf.js';
 
 export type { PathWarmStart } from './pathSupport.js';
 
@@ -175,10 +174,7 @@ export function gradientProjection(
     // Between gap evaluations only the volume-dependent arcs' volumes matter (every other arc costs its
     // free-flow time at any volume, ./splitPaths.ts): they are recomputed exactly from the path flows,
     // with each class's total over its paths' constant parts. All volumes are summed for the result.
-    let varCount = 0;
-    for (let a = 0; a < M; a++) if (p.vdfKind[a] !== VDF_CONSTANT) varCount++;
-    const varList = arena.i32(varCount);
-    for (let a = 0, i = 0; a < M; a++) if (p.vdfKind[a] !== VDF_CONSTANT) varList[i++] = a;
+    const varList = volumeDependentArcs(p, arena);
     const fixedTotals = arena.f64(p.classes.length);
     const recomputeVolumes = (): void => {
       split.refresh(p, store, p.classes);
@@ -217,7 +213,21 @@ export function gradientProjection(
       updateCosts(p, V, so, cost, deriv);
       shared.nextRound();
       // the trees first, for the gap: the columns are generated only when the run goes on
-      gapTrees(p, active, classFlows, varList, fixedTotals, cost, roots, ws, shared, kept, roundTrees, odMin);
+      gapTrees(
+        p,
+        active,
+        classFlows,
+        varList,
+        fixedTotals,
+        cost,
+        roots,
+        ws,
+        shared,
+        kept,
+        roundTrees,
+        treeStart,
+        odMin,
+      );
       const tstt = totals[0]!;
       gap = relativeGapOf(tstt, totals[1]!);
       const stop = rule.check(gap, iterations);
@@ -276,8 +286,9 @@ export function gradientProjection(
 }
 
 /**
- * The trees of a round, for the gap: every (class, root) tree of `active` at arc costs `cost` (kept in
- * `roundTrees` in that order for the column generation), each OD's shortest cost into `odMin`, and the
+ * The trees of a round, for the gap: every (class, root) tree of `active` at arc costs `cost` (the
+ * i-th of active class c kept in `roundTrees[treeStart[c] + i]` for the column generation), each OD's
+ * shortest cost into `odMin`, and the
  * total cost of the current flows and of the shortest paths into `totals` ([tstt, sptt]). A class's
  * total cost is its paths' constant parts (`fixedTotals`) plus its volume on each volume-dependent arc
  * (`varList`) × the arc's cost. A function of its own, compiled apart from the run's long body.
@@ -294,12 +305,13 @@ function gapTrees(
   shared: SharedTrees,
   kept: KeptTrees,
   roundTrees: StoredTree[],
+  treeStart: Int32Array,
   odMin: Float64Array,
 ): void {
   let tstt = 0;
   let sptt = 0;
-  let treeAt = 0;
-  for (const cls of active) {
+  for (let c = 0; c < active.length; c++) {
+    const cls = active[c]!;
     const x = classFlows[cls.index]!;
     tstt += fixedTotals[cls.index]!;
     for (let i = 0; i < varList.length; i++) {
@@ -310,7 +322,7 @@ function gapTrees(
     const { rootStart, entries, far } = roots.byClass[cls.index]!;
     for (let i = 0; i < rootStart.length - 1; i++) {
       const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
-      roundTrees[treeAt++] = tree;
+      roundTrees[treeStart[c]! + i] = tree;
       const distance = tree.distance;
       for (let k = rootStart[i]!, end = rootStart[i + 1]!; k < end; k++) {
         const j = entries[k]!;
@@ -449,8 +461,10 @@ function columnsFromTree(
   const treeTail = roots.csr.tail;
   const from = rootStart[i]!;
   const to = rootStart[i + 1]!;
-  keys.forTree(predecessorArc);
-  if (roots.reverse) keys.settleEnds(far, from, to, predecessorArc, treeTail);
+  if (roots.reverse) {
+    keys.forTree(predecessorArc);
+    keys.settleEnds(far, from, to, predecessorArc, treeTail);
+  }
   for (let k = from; k < to; k++) {
     const d = far[k]!;
     const od = cls.odOffset + entries[k]!;

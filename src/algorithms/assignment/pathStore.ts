@@ -62,16 +62,16 @@ export class PathStore {
   arcs: Int32Array;
   private used = 0;
   private serials = 0;
-
-  /** The serial of the latest path added (0 before any): it changes exactly when a path is added. */
-  get lastSerial(): number {
-    return this.serials;
-  }
   private garbage = 0;
   private top = 0;
   private freeHead = -1;
   /** Number of live paths. */
   liveCount = 0;
+
+  /** The serial of the latest path added (0 before any): it changes exactly when a path is added. */
+  get lastSerial(): number {
+    return this.serials;
+  }
 
   /**
    * @param odCount - number of ODs

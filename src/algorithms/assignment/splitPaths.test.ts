@@ -9,11 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import { parkMiller } from '../../../test/support/random.js';
 import { expectWardrop } from '../../../test/support/wardrop.js';
+import { TypedArena } from '../_internal/arena.js';
 import { gradientProjection } from './gradientProjection.js';
 import { hashArcs, PathStore } from './pathStore.js';
 import { pathVolumes } from './pathSupport.js';
 import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
-import { SplitPaths } from './splitPaths.js';
+import { SplitPaths, volumeDependentArcs } from './splitPaths.js';
 import { gridNetwork } from './testProblems.js';
 import type { VolumeDelayFunction } from './vdf.js';
 import { VDF_CONSTANT } from './vdf.js';
@@ -82,6 +83,7 @@ describe('SplitPaths', () => {
       const varList = Int32Array.from(
         Array.from({ length: M }, (_, a) => a).filter((a) => problem.vdfKind[a] !== VDF_CONSTANT),
       );
+      expect(Array.from(volumeDependentArcs(problem, new TypedArena()))).toEqual(Array.from(varList));
       const someFlows = problem.classes.map(() => new Float64Array(M).fill(-1));
       const someVolume = new Float64Array(M).fill(-1);
       const fixedTotals = new Float64Array(K);

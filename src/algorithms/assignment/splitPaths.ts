@@ -184,6 +184,23 @@ export class SplitPaths {
   }
 }
 
+/**
+ * The problem's volume-dependent arcs (every arc whose volume-delay function is not the constant one),
+ * in arc order: the arcs a split path lists, and the only ones whose volumes a round needs.
+ *
+ * @param p - the problem
+ * @param arena - where the list comes from
+ * @returns the arc indices
+ * @internal
+ */
+export function volumeDependentArcs(p: AssignmentProblem, arena: TypedArena): Int32Array {
+  let count = 0;
+  for (let a = 0; a < p.arcCount; a++) if (p.vdfKind[a] !== VDF_CONSTANT) count++;
+  const list = arena.i32(count);
+  for (let a = 0, i = 0; a < p.arcCount; a++) if (p.vdfKind[a] !== VDF_CONSTANT) list[i++] = a;
+  return list;
+}
+
 /** Arcs of the listed classes' paths. */
 function liveArcs(store: PathStore, classes: readonly AssignmentClass[]): number {
   let n = 0;
