@@ -30,6 +30,10 @@
  *    Paths left without flow at two column generations in a row are dropped. Cost differences at the
  *    rounding level of a path's cost (1e-14 relative) count as none: no move is made on them.
  *
+ * ODs of classes that differ only by forbidden arcs are pooled while the wider class's paths are
+ * allowed to the narrower (./odPools.ts): one OD to equilibrate instead of two, with the same
+ * equilibrium and the exact gap of the unpooled problem; every OD leaves its pool before the result.
+ *
  * Classes with value of time 0 keep their money-cheapest path. The result carries the path sets with
  * their flows (`result.paths`), which also serve as a warm start for the next run.
  *
@@ -42,6 +46,7 @@ import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { scratchArena, TypedArena } from '../_internal/arena.js';
 import { refreshArc, updateCosts } from './arcCosts.js';
 import { createLoadingWorkspace, type LoadingWorkspace } from './loading.js';
+import { OdPools } from './odPools.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
 import {
   finishPathRun,
@@ -92,6 +97,12 @@ export interface GradientProjectionOptions extends IterationOptions {
   readonly warmStart?: PathWarmStart;
   /** Equilibration pass budget per outer iteration: at most 3 × this many passes, full or over the ODs still moving (default 20). */
   readonly innerIterations?: number;
+  /**
+   * Pool the ODs of classes that differ only by forbidden arcs while their paths allow it
+   * (./odPools.ts): the same equilibrium, fewer ODs to equilibrate. Each class's path flows then split
+   * the pool's in proportion to demand. Default true; false keeps every class's ODs apart.
+   */
+  readonly poolOds?: boolean;
 }
 
 /**
@@ -133,6 +144,13 @@ export function gradientProjection(
       `must be an integer ≥ 1, got ${String(innerIterations)}`,
     );
   }
+  if (options.poolOds !== undefined && typeof options.poolOds !== 'boolean') {
+    throw new InvalidArgumentError(
+      MODULE,
+      'options.poolOds',
+      `must be a boolean, got ${String(options.poolOds)}`,
+    );
+  }
   const M = p.arcCount;
   // the run's scratch arrays share buffers kept between runs (../_internal/arena.ts), given back when it
   // ends; the class flows go into the result and have a buffer of their own
@@ -152,7 +170,21 @@ export function gradientProjection(
     const classFlows = p.classes.map(() => flowsArena.f64(M));
     const split = new SplitPaths(p.odCount * 4, p.odCount * 24, arena);
     // what every equilibration pass reads and moves (step 3)
-    const state: PassState = { p, store, split, V, cost, deriv, so, markS, markP, stamp: 0 };
+    // ODs of classes that differ only by forbidden arcs share paths while they may (./odPools.ts)
+    const pools = new OdPools(p, arena);
+    const state: PassState = {
+      p,
+      store,
+      split,
+      V,
+      cost,
+      deriv,
+      so,
+      markS,
+      markP,
+      stamp: 0,
+      demand: pools.demand,
+    };
     // each OD's shortest cost at the last gap evaluation (the trees' distance)
     const odMin = arena.f64(p.odCount);
     const hot = arena.i32(p.odCount);
@@ -190,7 +222,12 @@ export function gradientProjection(
     const shared = new SharedTrees(p, arena);
     const kept = new KeptTrees(roots, arena);
     shared.nextRound();
-    for (const cls of p.classes) seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept, keys);
+    const pooling = options.poolOds !== false;
+    const joinScratch = arena.i32(pooling ? 2 * p.nodeCount : 0);
+    for (const cls of p.classes) {
+      if (pooling) pools.joinClass(cls, store, shared.parent, joinScratch);
+      seedMissingPaths(p, roots, cls, cost, ws, store, buffer, shared, kept, keys, pools.host);
+    }
 
     // this round's tree per (class, root), in the order the loops visit them: those of active class c
     // from roundTrees[treeStart[c]]
@@ -243,7 +280,16 @@ export function gradientProjection(
         for (let c = 0; c < active.length; c++) {
           const cls = active[c]!;
           if (i >= treeStart[c + 1]! - treeStart[c]!) continue;
-          columnsFromTree(store, roots, cls, i, roundTrees[treeStart[c]! + i]!.predecessorArc, keys, buffer);
+          columnsFromTree(
+            store,
+            roots,
+            cls,
+            i,
+            roundTrees[treeStart[c]! + i]!.predecessorArc,
+            keys,
+            buffer,
+            pools,
+          );
         }
       }
 
@@ -269,7 +315,8 @@ export function gradientProjection(
       iterations++;
     }
 
-    // Step 4: report (volumes and flows are those of the last gap evaluation).
+    // Step 4: report (volumes and flows are those of the last gap evaluation), every OD with its own paths.
+    pools.releaseAll(store, buffer);
     pathVolumes(p, store, V, classFlows);
     return finishPathRun(
       p,
@@ -354,14 +401,14 @@ function equilibrationPass(
   hot: Int32Array,
   hotClass: Int32Array,
 ): number {
-  const { p, store } = state;
+  const { store } = state;
   passExcess[0] = 0;
   let nextHot = 0;
   if (full) {
     for (const cls of active) {
       for (let od = cls.odOffset, end = cls.odOffset + cls.destinations.length; od < end; od++) {
         if (store.odSize[od]! < 2) continue;
-        if (visitOd(od, cls, state)) {
+        if (visitOd(od, state)) {
           hot[nextHot] = od;
           hotClass[nextHot++] = cls.index;
         }
@@ -371,11 +418,10 @@ function equilibrationPass(
     for (let i = 0; i < hotCount; i++) {
       const od = hot[i]!;
       if (store.odSize[od]! < 2) continue;
-      const cls = p.classes[hotClass[i]!]!;
       // nextHot ≤ i: the list is rewritten behind the reading
-      if (visitOd(od, cls, state)) {
+      if (visitOd(od, state)) {
         hot[nextHot] = od;
-        hotClass[nextHot++] = cls.index;
+        hotClass[nextHot++] = hotClass[i]!;
       }
     }
   }
@@ -386,7 +432,7 @@ function equilibrationPass(
  * Price the paths of `od` (into `store.cost`), add its excess cost to `passExcess[0]`, and when that
  * is above rounding move flow to its cheapest path; returns whether it moved.
  */
-function visitOd(od: number, cls: AssignmentClass, state: PassState): boolean {
+function visitOd(od: number, state: PassState): boolean {
   const { store, split, cost } = state;
   const { fixed, varStart, varLength, varArcs } = split;
   let best = -1;
@@ -402,7 +448,7 @@ function visitOd(od: number, cls: AssignmentClass, state: PassState): boolean {
       best = q;
     }
   }
-  const odExcess = weighted - cls.demand[od - cls.odOffset]! * bestCost;
+  const odExcess = weighted - state.demand[od]! * bestCost;
   passExcess[0]! += odExcess;
   if (!(odExcess > ROUNDING * weighted)) return false;
   state.stamp = shiftToCheapest(
@@ -439,6 +485,8 @@ interface PassState {
   readonly markS: Int32Array;
   readonly markP: Int32Array;
   stamp: number;
+  /** Per OD: the demand its paths carry (./odPools.ts). */
+  readonly demand: Float64Array;
 }
 
 /**
@@ -456,6 +504,7 @@ function columnsFromTree(
   predecessorArc: Int32Array,
   keys: TreePathKeys,
   buffer: Int32Array,
+  pools: OdPools,
 ): void {
   const { rootStart, entries, far } = roots.byClass[cls.index]!;
   const treeTail = roots.csr.tail;
@@ -468,6 +517,8 @@ function columnsFromTree(
   for (let k = from; k < to; k++) {
     const d = far[k]!;
     const od = cls.odOffset + entries[k]!;
+    // a pooled OD's paths are its host's (./odPools.ts)
+    if (pools.host[od]! >= 0) continue;
     for (let q = store.odHead[od]!, prev = -1; q >= 0; ) {
       const after = store.next[q]!;
       if (store.flow[q] !== 0) {
@@ -485,7 +536,7 @@ function columnsFromTree(
       const h = keys.hash[d]!;
       const len = keys.length[d]!;
       if (store.findTreePath(od, h, len, d, predecessorArc, treeTail) < 0) {
-        store.addTreePath(od, d, predecessorArc, treeTail, len, h, 0);
+        pools.admitted(store, od, store.addTreePath(od, d, predecessorArc, treeTail, len, h, 0), buffer);
       }
       continue;
     }
@@ -502,7 +553,7 @@ function columnsFromTree(
         buffer[a] = buffer[b]!;
         buffer[b] = t;
       }
-      store.add(od, buffer, len, h, 0);
+      pools.admitted(store, od, store.add(od, buffer, len, h, 0), buffer);
     }
   }
 }

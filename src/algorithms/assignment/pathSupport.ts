@@ -187,7 +187,7 @@ export function rootedPathInto(
  * With `shared`, a wider class's tree of the same round serves when its paths are allowed (see
  * treeSharing.ts), and this class's trees are kept for narrower classes. With `keys`, paths of trees
  * grown from destinations are hashed once per tree node and written into the store straight from the
- * tree.
+ * tree. ODs with `pooled[od] ≥ 0` ride on another OD's paths (./odPools.ts) and are not given one.
  *
  * @internal
  */
@@ -202,6 +202,7 @@ export function seedMissingPaths(
   shared?: SharedTrees,
   kept?: KeptTrees,
   keys?: TreePathKeys,
+  pooled?: Int32Array,
 ): void {
   const weights = { ready: false };
   const fromTree = roots.reverse ? keys : undefined;
@@ -211,7 +212,8 @@ export function seedMissingPaths(
     const to = rootStart[i + 1]!;
     let missing = false;
     for (let k = from; k < to; k++) {
-      if (store.odSize[cls.odOffset + entries[k]!] === 0) missing = true;
+      const od = cls.odOffset + entries[k]!;
+      if (store.odSize[od] === 0 && !(pooled !== undefined && pooled[od]! >= 0)) missing = true;
     }
     if (!missing) continue;
     const tree = rootTree(p, roots, cls, i, cost, ws, shared, weights, kept);
@@ -222,7 +224,7 @@ export function seedMissingPaths(
     for (let k = from; k < to; k++) {
       const j = entries[k]!;
       const od = cls.odOffset + j;
-      if (store.odSize[od] !== 0) continue;
+      if (store.odSize[od] !== 0 || (pooled !== undefined && pooled[od]! >= 0)) continue;
       if (fromTree) {
         const d = far[k]!;
         const len = fromTree.length[d]!;
