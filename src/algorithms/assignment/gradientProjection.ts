@@ -33,6 +33,8 @@
  * ODs of classes that differ only by forbidden arcs are pooled while the wider class's paths are
  * allowed to the narrower (./odPools.ts): one OD to equilibrate instead of two, with the same
  * equilibrium and the exact gap of the unpooled problem; every OD leaves its pool before the result.
+ * When at most 16 ODs are still moving pass after pass, one joint Newton step moves them together
+ * before the next pass (./blockStep.ts).
  *
  * Classes with value of time 0 keep their money-cheapest path. The result carries the path sets with
  * their flows (`result.paths`), which also serve as a warm start for the next run.
@@ -45,6 +47,7 @@
 import { InvalidArgumentError, optionsOf } from '../../model/errors.js';
 import { scratchArena, TypedArena } from '../_internal/arena.js';
 import { refreshArc, updateCosts } from './arcCosts.js';
+import { BLOCK_MAX, BlockWorkspace, blockStep } from './blockStep.js';
 import { createLoadingWorkspace, type LoadingWorkspace } from './loading.js';
 import { OdPools } from './odPools.js';
 import { HASH_SEED, hashStep, PathStore } from './pathStore.js';
@@ -103,6 +106,12 @@ export interface GradientProjectionOptions extends IterationOptions {
    * the pool's in proportion to demand. Default true; false keeps every class's ODs apart.
    */
   readonly poolOds?: boolean;
+  /**
+   * When at most 16 ODs are still moving pass after pass, move them together by one joint Newton
+   * step before the next pass (./blockStep.ts): the passes' linear tail, where ODs sharing steep arcs
+   * undo each other's moves, ends in a few passes. Default true.
+   */
+  readonly jointSteps?: boolean;
 }
 
 /**
@@ -144,12 +153,14 @@ export function gradientProjection(
       `must be an integer ≥ 1, got ${String(innerIterations)}`,
     );
   }
-  if (options.poolOds !== undefined && typeof options.poolOds !== 'boolean') {
-    throw new InvalidArgumentError(
-      MODULE,
-      'options.poolOds',
-      `must be a boolean, got ${String(options.poolOds)}`,
-    );
+  for (const key of ['poolOds', 'jointSteps'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') {
+      throw new InvalidArgumentError(
+        MODULE,
+        `options.${key}`,
+        `must be a boolean, got ${String(options[key])}`,
+      );
+    }
   }
   const M = p.arcCount;
   // the run's scratch arrays share buffers kept between runs (../_internal/arena.ts), given back when it
@@ -172,6 +183,8 @@ export function gradientProjection(
     // what every equilibration pass reads and moves (step 3)
     // ODs of classes that differ only by forbidden arcs share paths while they may (./odPools.ts)
     const pools = new OdPools(p, arena);
+    const joint = options.jointSteps !== false;
+    const block = new BlockWorkspace(joint ? M : 0);
     const state: PassState = {
       p,
       store,
@@ -305,6 +318,10 @@ export function gradientProjection(
           swapAcrossClasses(store, p.classes, hot, hotClass, hotCount, cost, swaps, split);
         } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
           swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
+        }
+        // a few ODs still moving pass after pass: move them together first (./blockStep.ts)
+        if (joint && !full && pass >= 2 && hotCount >= 2 && hotCount <= BLOCK_MAX) {
+          blockStep(p, store, split, hot, hotCount, V, cost, deriv, so, block);
         }
         hotCount = equilibrationPass(full, hotCount, active, state, hot, hotClass);
         const small = passExcess[0]! <= DEFAULTS.innerGapFraction * gap * tstt;
