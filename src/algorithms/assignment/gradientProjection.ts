@@ -313,15 +313,17 @@ export function gradientProjection(
       split.refresh(p, store, p.classes);
       let full = true;
       let hotCount = 0;
+      let declined = false;
       for (let pass = 0; pass < PASS_BUDGET * innerIterations; pass++) {
         if (swaps !== undefined && pass === 1) {
           swapAcrossClasses(store, p.classes, hot, hotClass, hotCount, cost, swaps, split);
         } else if (swaps !== undefined && pass === SWAP_ALL_AT) {
           swapAcrossClasses(store, p.classes, allOds, allOdClass, allCount, cost, swaps, split);
         }
-        // a few ODs still moving pass after pass: move them together first (./blockStep.ts)
-        if (joint && !full && pass >= 2 && hotCount >= 2 && hotCount <= BLOCK_MAX) {
-          blockStep(p, store, split, hot, hotCount, V, cost, deriv, so, block);
+        // a few ODs still moving pass after pass: move them together first (./blockStep.ts); once a
+        // step is declined (no descent along it), the round's passes go on without
+        if (joint && !declined && !full && pass >= 2 && hotCount >= 2 && hotCount <= BLOCK_MAX) {
+          declined = blockStep(p, store, split, hot, hotCount, V, cost, deriv, so, block) === 0;
         }
         hotCount = equilibrationPass(full, hotCount, active, state, hot, hotClass);
         const small = passExcess[0]! <= DEFAULTS.innerGapFraction * gap * tstt;
