@@ -26,6 +26,7 @@
  * Internal: no public API.
  */
 
+import { float64Array, int32Array, type TypedArena } from '../_internal/arena.js';
 import { refreshArc } from './arcCosts.js';
 import type { PathStore } from './pathStore.js';
 import type { AssignmentProblem } from './problem.js';
@@ -40,26 +41,40 @@ const MOVE_ARCS = 64;
 
 /** Scratch of {@link blockStep}, made once per run. */
 export class BlockWorkspace {
-  readonly from = new Int32Array(BLOCK_MAX);
-  readonly to = new Int32Array(BLOCK_MAX);
-  readonly od = new Int32Array(BLOCK_MAX);
-  readonly excess = new Float64Array(BLOCK_MAX);
-  readonly delta = new Float64Array(BLOCK_MAX);
-  readonly fromFlow = new Float64Array(BLOCK_MAX);
-  readonly toFlow = new Float64Array(BLOCK_MAX);
-  readonly matrix = new Float64Array(BLOCK_MAX * BLOCK_MAX);
-  readonly moveStart = new Int32Array(BLOCK_MAX + 1);
-  readonly moveArc = new Int32Array(BLOCK_MAX * MOVE_ARCS);
-  readonly moveSign = new Float64Array(BLOCK_MAX * MOVE_ARCS);
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly od: Int32Array;
+  readonly excess: Float64Array;
+  readonly delta: Float64Array;
+  readonly fromFlow: Float64Array;
+  readonly toFlow: Float64Array;
+  readonly matrix: Float64Array;
+  readonly moveStart: Int32Array;
+  readonly moveArc: Int32Array;
+  readonly moveSign: Float64Array;
   /** Per arc: the stamp of the last move written into `sign`, and its sign there. */
   readonly stampOf: Int32Array;
   readonly sign: Float64Array;
   private stamp = 0;
 
-  /** @param arcCount - arcs of the problem */
-  constructor(arcCount: number) {
-    this.stampOf = new Int32Array(arcCount);
-    this.sign = new Float64Array(arcCount);
+  /**
+   * @param arcCount - arcs of the problem
+   * @param arena - where the arrays come from (arrays of their own without one)
+   */
+  constructor(arcCount: number, arena?: TypedArena) {
+    this.from = int32Array(arena, BLOCK_MAX);
+    this.to = int32Array(arena, BLOCK_MAX);
+    this.od = int32Array(arena, BLOCK_MAX);
+    this.moveStart = int32Array(arena, BLOCK_MAX + 1);
+    this.moveArc = int32Array(arena, BLOCK_MAX * MOVE_ARCS);
+    this.stampOf = int32Array(arena, arcCount);
+    this.excess = float64Array(arena, BLOCK_MAX);
+    this.delta = float64Array(arena, BLOCK_MAX);
+    this.fromFlow = float64Array(arena, BLOCK_MAX);
+    this.toFlow = float64Array(arena, BLOCK_MAX);
+    this.matrix = float64Array(arena, BLOCK_MAX * BLOCK_MAX);
+    this.moveSign = float64Array(arena, BLOCK_MAX * MOVE_ARCS);
+    this.sign = float64Array(arena, arcCount);
   }
 
   /** A stamp no arc holds yet. */

@@ -183,8 +183,7 @@ export function gradientProjection(
     // what every equilibration pass reads and moves (step 3)
     // ODs of classes that differ only by forbidden arcs share paths while they may (./odPools.ts)
     const pools = new OdPools(p, arena);
-    const joint = options.jointSteps !== false;
-    const block = new BlockWorkspace(joint ? M : 0);
+    const block = options.jointSteps !== false ? new BlockWorkspace(M, arena) : undefined;
     const state: PassState = {
       p,
       store,
@@ -322,7 +321,14 @@ export function gradientProjection(
         }
         // a few ODs still moving pass after pass: move them together first (./blockStep.ts); once a
         // step is declined (no descent along it), the round's passes go on without
-        if (joint && !declined && !full && pass >= 2 && hotCount >= 2 && hotCount <= BLOCK_MAX) {
+        if (
+          block !== undefined &&
+          !declined &&
+          !full &&
+          pass >= 2 &&
+          hotCount >= 2 &&
+          hotCount <= BLOCK_MAX
+        ) {
           declined = blockStep(p, store, split, hot, hotCount, V, cost, deriv, so, block) === 0;
         }
         hotCount = equilibrationPass(full, hotCount, active, state, hot, hotClass);
