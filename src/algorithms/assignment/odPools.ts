@@ -20,8 +20,10 @@
  * and until a scenario makes Iran worth it none of their ODs leaves its pool: half the ODs are not
  * equilibrated, priced or searched for new paths.
  *
- * Pools are made once, after the initial path sets: an OD joins the pool of the widest class's same
- * OD when both hold one path, the same one (as they do when seeded from a shared tree).
+ * Pools are made class by class, before a class's ODs get their initial paths: an OD joins the pool
+ * of its parent class's same OD (the closest wider class, ./treeSharing.ts), or of the pool that OD
+ * rides in, when that host holds one path the OD may use, and the OD holds no path yet or that same
+ * one (a warm start). Its initial path would have been a shortest path of the same length.
  *
  * Internal: no public API.
  */
