@@ -41,20 +41,17 @@ function coupled() {
   });
 }
 
-/** The state of {@link coupled} with OD 0's flow on X then U and OD 1's `onX` on X, the rest on Z. */
-function stateOf(onX: number) {
+/**
+ * {@link coupled} with the given paths (OD, arcs, flow), volumes and costs worked out from them, and
+ * `step(ods)` running one joint step over those ODs; `ids` are the paths' indices, in order.
+ */
+function stateWith(paths: readonly { od: number; arcs: number[]; flow: number }[]) {
   const problem = coupled();
   const store = new PathStore(2, 8, 64);
-  const add = (od: number, arcs: number[], flow: number) => {
+  const ids = paths.map(({ od, arcs, flow }) => {
     const buffer = Int32Array.from(arcs);
     return store.add(od, buffer, arcs.length, hashArcs(buffer, arcs.length), flow);
-  };
-  const paths = {
-    xu: add(0, [0, 2], 300),
-    y: add(0, [3], 0),
-    x: add(1, [0], onX),
-    z: add(1, [1], 300 - onX),
-  };
+  });
   const split = new SplitPaths(8, 64);
   split.refresh(problem, store, problem.classes);
   const V = new Float64Array(4);
@@ -62,20 +59,22 @@ function stateOf(onX: number) {
   const cost = new Float64Array(4);
   const deriv = new Float64Array(4);
   updateCosts(problem, V, false, cost, deriv);
-  const step = () =>
-    blockStep(
-      problem,
-      store,
-      split,
-      Int32Array.from([0, 1]),
-      2,
-      V,
-      cost,
-      deriv,
-      false,
-      new BlockWorkspace(4),
-    );
-  return { store, paths, V, cost, step };
+  const ws = new BlockWorkspace(4);
+  const step = (ods: number[]) =>
+    blockStep(problem, store, split, Int32Array.from(ods), ods.length, V, cost, deriv, false, ws);
+  return { store, ids, V, cost, step };
+}
+
+/** OD 0's flow on X then U, OD 1's `onX` on X and the rest on Z; `paths` names their indices. */
+function stateOf(onX: number) {
+  const { store, ids, V, cost, step } = stateWith([
+    { od: 0, arcs: [0, 2], flow: 300 },
+    { od: 0, arcs: [3], flow: 0 },
+    { od: 1, arcs: [0], flow: onX },
+    { od: 1, arcs: [1], flow: 300 - onX },
+  ]);
+  const [xu, y, x, z] = ids as [number, number, number, number];
+  return { store, paths: { xu, y, x, z }, V, cost, step: () => step([0, 1]) };
 }
 
 describe('blockStep', () => {
@@ -104,20 +103,9 @@ describe('blockStep', () => {
   });
 
   it('leaves alone an OD whose only used path is its cheapest', () => {
-    const problem = coupled();
-    const store = new PathStore(2, 8, 64);
-    const buffer = Int32Array.from([1]);
-    store.add(1, buffer, 1, hashArcs(buffer, 1), 300); // OD 1 all on Z, its only path
-    const split = new SplitPaths(8, 64);
-    split.refresh(problem, store, problem.classes);
-    const V = new Float64Array(4);
-    pathVolumes(problem, store, V, [new Float64Array(4)]);
-    const cost = new Float64Array(4);
-    const deriv = new Float64Array(4);
-    updateCosts(problem, V, false, cost, deriv);
-    expect(
-      blockStep(problem, store, split, Int32Array.from([1]), 1, V, cost, deriv, false, new BlockWorkspace(4)),
-    ).toBe(0);
+    // OD 1 all on Z, its only path
+    const { store, step } = stateWith([{ od: 1, arcs: [1], flow: 300 }]);
+    expect(step([1])).toBe(0);
     expect(store.flow[store.odHead[1]!]).toBe(300);
   });
 });
