@@ -43,7 +43,6 @@ const MOVE_ARCS = 64;
 export class BlockWorkspace {
   readonly from: Int32Array;
   readonly to: Int32Array;
-  readonly od: Int32Array;
   readonly excess: Float64Array;
   readonly delta: Float64Array;
   readonly fromFlow: Float64Array;
@@ -64,7 +63,6 @@ export class BlockWorkspace {
   constructor(arcCount: number, arena?: TypedArena) {
     this.from = int32Array(arena, BLOCK_MAX);
     this.to = int32Array(arena, BLOCK_MAX);
-    this.od = int32Array(arena, BLOCK_MAX);
     this.moveStart = int32Array(arena, BLOCK_MAX + 1);
     this.moveArc = int32Array(arena, BLOCK_MAX * MOVE_ARCS);
     this.stampOf = int32Array(arena, arcCount);
@@ -118,7 +116,7 @@ export function blockStep(
   ws: BlockWorkspace,
 ): number {
   const { fixed, varStart, varLength, varArcs } = split;
-  const { from, to, od: odOf, excess, delta, matrix, moveStart, moveArc, moveSign, stampOf, sign } = ws;
+  const { from, to, excess, delta, matrix, moveStart, moveArc, moveSign, stampOf, sign } = ws;
   const { fromFlow, toFlow } = ws;
   // 1. each OD's move: its cheapest path and its costliest used one
   let n = 0;
@@ -180,7 +178,6 @@ export function blockStep(
     if (!fits) continue;
     from[n] = worst;
     to[n] = best;
-    odOf[n] = od;
     excess[n] = worstCost - bestCost;
     moveStart[++n] = at;
   }
