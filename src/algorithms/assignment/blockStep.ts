@@ -233,8 +233,8 @@ export function blockStep(
     delta[i] = s / matrix[i * BLOCK_MAX + i]!;
   }
 
-  // 4. the moves, clipped to [−f(s_i), f(p_i)]; a descent direction of the objective the passes
-  // minimise (Σ Δ_i e_i > 0 at the start), kept only when it ends where the objective still falls
+  // 4. the moves, clipped to [−f(s_i), f(p_i)]: taken only along a descent direction of the objective
+  // the passes minimise (Σ Δ_i e_i > 0 at the start)
   let slope = 0;
   for (let i = 0; i < n; i++) {
     const m = Math.min(Math.max(delta[i]!, -store.flow[to[i]!]!), store.flow[from[i]!]!);
