@@ -181,6 +181,31 @@ describe('gradientProjection', () => {
     );
   });
 
+  it('settles a two-class grid loaded far past capacity (its rounds outgrow the first pass budget)', () => {
+    // Davidson costs at 100 times free flow, ODs with about ten near-equal paths: the passes of a
+    // round settle the restricted problem slowly. With a fixed budget of 60 passes a round this run
+    // stopped as stalled near a gap of 1e-4 after 47 rounds; a round that ends on its budget now
+    // doubles the next one's.
+    const grid = gridNetwork(4, 5, { min: 1, spread: 9 }, { min: 10, spread: 30 });
+    const od = { origins: [11, 10], destinations: [1, 9], volumes: [143, 143] };
+    const problem = createAssignmentProblem({
+      ...grid,
+      vdf: { kind: 'davidson', j: 0.5, mu: 0.95 },
+      classes: [
+        { id: 'fast', ...od },
+        {
+          id: 'cheap',
+          ...od,
+          valueOfTime: 2.262174011194928,
+          moneyCost: Array.from({ length: grid.tail.length }, (_, a) => (a % 4) * 1.5),
+        },
+      ],
+    });
+    const result = gradientProjection(problem, { relativeGap: 1e-12 });
+    expect(result.status).toBe('converged');
+    expectWardrop(problem, result);
+  });
+
   it('stops at the iteration limit with the gap of the returned flows', () => {
     const result = gradientProjection(createAssignmentProblem(gridInput()), {
       relativeGap: 0,
