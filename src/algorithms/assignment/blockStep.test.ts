@@ -14,7 +14,7 @@ import { BlockWorkspace, blockStep } from './blockStep.js';
 import { gradientProjection } from './gradientProjection.js';
 import { hashArcs, PathStore } from './pathStore.js';
 import { pathVolumes } from './pathSupport.js';
-import { type AssignmentClassInput, createAssignmentProblem } from './problem.js';
+import { type AssignmentClassInput, type AssignmentProblem, createAssignmentProblem } from './problem.js';
 import { SplitPaths } from './splitPaths.js';
 import { gridNetwork } from './testProblems.js';
 
@@ -45,21 +45,24 @@ function coupled() {
  * {@link coupled} with the given paths (OD, arcs, flow), volumes and costs worked out from them, and
  * `step(ods)` running one joint step over those ODs; `ids` are the paths' indices, in order.
  */
-function stateWith(paths: readonly { od: number; arcs: number[]; flow: number }[]) {
-  const problem = coupled();
-  const store = new PathStore(2, 8, 64);
+function stateWith(
+  paths: readonly { od: number; arcs: number[]; flow: number }[],
+  problem: AssignmentProblem = coupled(),
+) {
+  const M = problem.arcCount;
+  const store = new PathStore(problem.odCount, 8, 64);
   const ids = paths.map(({ od, arcs, flow }) => {
     const buffer = Int32Array.from(arcs);
     return store.add(od, buffer, arcs.length, hashArcs(buffer, arcs.length), flow);
   });
   const split = new SplitPaths(8, 64);
   split.refresh(problem, store, problem.classes);
-  const V = new Float64Array(4);
-  pathVolumes(problem, store, V, [new Float64Array(4)]);
-  const cost = new Float64Array(4);
-  const deriv = new Float64Array(4);
+  const V = new Float64Array(M);
+  pathVolumes(problem, store, V, [new Float64Array(M)]);
+  const cost = new Float64Array(M);
+  const deriv = new Float64Array(M);
   updateCosts(problem, V, false, cost, deriv);
-  const ws = new BlockWorkspace(4);
+  const ws = new BlockWorkspace(M);
   const step = (ods: number[]) =>
     blockStep(problem, store, split, Int32Array.from(ods), ods.length, V, cost, deriv, false, ws);
   return { store, ids, V, cost, step };
@@ -100,6 +103,34 @@ describe('blockStep', () => {
     expect(step()).toBe(2);
     expect(store.flow[paths.x]).toBeCloseTo(100, 9);
     expect(store.flow[paths.xu]).toBeCloseTo(240, 9);
+  });
+
+  it('moves every used path of an OD at once (three parallel links, linear costs, solved by hand)', () => {
+    // 0 → 1 by A (1 + 0.1a), B (2 + 0.1b) or C (3 + 0.1c), 100 units: at equilibrium all three cost
+    // 16/3, with 130/3 on A, 100/3 on B and 70/3 on C. From 20 / 40 / 40 (costs 3, 6, 7) both B and
+    // C move onto A; one move at a time would unbalance the other.
+    const problem = createAssignmentProblem({
+      nodeCount: 2,
+      tail: [0, 0, 0],
+      head: [1, 1, 1],
+      freeFlowTime: [1, 2, 3],
+      capacity: [10, 20, 30],
+      vdf: { kind: 'bpr', alpha: 1, beta: 1 },
+      classes: [{ id: 'all', origins: [0], destinations: [1], volumes: [100] }],
+    });
+    const { store, ids, cost, step } = stateWith(
+      [
+        { od: 0, arcs: [0], flow: 20 },
+        { od: 0, arcs: [1], flow: 40 },
+        { od: 0, arcs: [2], flow: 40 },
+      ],
+      problem,
+    );
+    expect(step([0])).toBe(2);
+    expect(store.flow[ids[0]!]).toBeCloseTo(130 / 3, 9);
+    expect(store.flow[ids[1]!]).toBeCloseTo(100 / 3, 9);
+    expect(store.flow[ids[2]!]).toBeCloseTo(70 / 3, 9);
+    for (const a of [0, 1, 2]) expect(cost[a]).toBeCloseTo(16 / 3, 9);
   });
 
   it('leaves alone an OD whose only used path is its cheapest', () => {
