@@ -278,7 +278,7 @@ export function blockStep(
       const f = fromFlow[i]!;
       store.flow[from[i]!] = moved === f ? 0 : f - moved;
       const t = store.flow[to[i]!]! + moved;
-      store.flow[to[i]!] = t > 0 ? t : 0;
+      store.flow[to[i]!] = Math.max(t, 0);
     }
     at = target;
     let h = 0;
