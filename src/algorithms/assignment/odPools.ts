@@ -167,7 +167,8 @@ export class OdPools {
       for (let rider = this.firstRider[host]!; rider >= 0; ) {
         const after = this.nextRider[rider]!;
         this.firstRider[host] = after;
-        this.leave(store, rider, host, -1, buffer);
+        // the result reads paths with flow only: the others are not copied
+        this.leave(store, rider, host, -1, buffer, true);
         rider = after;
       }
     }
@@ -175,13 +176,20 @@ export class OdPools {
 
   /**
    * `rider` (already unlinked from the host's list) leaves `host`'s pool: it takes a copy of each of
-   * the host's paths but `skip`, with its share (own demand / pooled demand) of the path's flow,
-   * which the host's path gives up.
+   * the host's paths but `skip` (and but those without flow when `usedOnly`), with its share (own
+   * demand / pooled demand) of the path's flow, which the host's path gives up.
    */
-  private leave(store: PathStore, rider: number, host: number, skip: number, buffer: Int32Array): void {
+  private leave(
+    store: PathStore,
+    rider: number,
+    host: number,
+    skip: number,
+    buffer: Int32Array,
+    usedOnly = false,
+  ): void {
     const share = this.own[rider]! / this.demand[host]!;
     for (let q = store.odHead[host]!; q >= 0; q = store.next[q]!) {
-      if (q === skip) continue;
+      if (q === skip || (usedOnly && !(store.flow[q]! > 0))) continue;
       const len = store.length[q]!;
       const start = store.start[q]!;
       // copied out first: adding may move the store's arcs
