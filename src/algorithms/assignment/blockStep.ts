@@ -123,7 +123,7 @@ export function blockStep(
   so: boolean,
   ws: BlockWorkspace,
 ): number {
-  const { fixed, varStart, varLength, varArcs } = split;
+  const { varStart, varLength, varArcs } = split;
   const { from, to, excess, delta, matrix, moveStart, moveArc, moveSign, stampOf, sign } = ws;
   const { fromFlow, toFlow } = ws;
   // 1. each OD's moves: from every used path but the cheapest, to the cheapest
@@ -136,8 +136,7 @@ export function blockStep(
     let bestCost = Number.POSITIVE_INFINITY;
     let used = 0;
     for (let q = store.odHead[od]!; q >= 0; q = store.next[q]!) {
-      let c = fixed[q]!;
-      for (let k = varStart[q]!, stop = k + varLength[q]!; k < stop; k++) c += cost[varArcs[k]!]!;
+      const c = priced(split, cost, q);
       store.cost[q] = c;
       if (c < bestCost) {
         bestCost = c;
