@@ -56,10 +56,13 @@ export class BlockWorkspace {
   readonly moveStart: Int32Array;
   readonly moveArc: Int32Array;
   readonly moveSign: Float64Array;
-  /** Per arc: the stamp of the last move written into `sign`, and its sign there. */
+  /**
+   * Per arc: the stamp of the last mark — of an OD's cheapest path while its moves are made (step 1),
+   * of a move's arcs while J is summed (step 2, their signs in `sign`).
+   */
   readonly stampOf: Int32Array;
   readonly sign: Float64Array;
-  /** Per arc: the stamp of the last path marked as a move's source. */
+  /** Per arc: the stamp of the last path marked as a move's source (step 1). */
   readonly onPath: Int32Array;
   private stamp = 0;
 
@@ -87,6 +90,7 @@ export class BlockWorkspace {
   nextStamp(): number {
     if (++this.stamp > 0x3ffffff0) {
       this.stampOf.fill(0);
+      this.onPath.fill(0);
       this.stamp = 1;
     }
     return this.stamp;
@@ -124,10 +128,9 @@ export function blockStep(
   ws: BlockWorkspace,
 ): number {
   const { varStart, varLength, varArcs } = split;
-  const { from, to, excess, delta, matrix, moveStart, moveArc, moveSign, stampOf, sign } = ws;
-  const { fromFlow, toFlow } = ws;
+  const { from, to, excess, delta, fromFlow, toFlow, matrix, moveStart, moveArc, moveSign } = ws;
+  const { stampOf, sign, onPath } = ws;
   // 1. each OD's moves: from every used path but the cheapest, to the cheapest
-  const { onPath } = ws;
   let n = 0;
   moveStart[0] = 0;
   for (let h = 0; h < count; h++) {
@@ -204,13 +207,13 @@ export function blockStep(
     }
   }
 
-  // 3. J Δ = e by Cholesky (in place, lower triangle); a pivot that vanishes leaves its OD out
+  // 3. J Δ = e by Cholesky (in place, lower triangle); a pivot that vanishes leaves its move out
   for (let i = 0; i < n; i++) delta[i] = excess[i]!;
   for (let i = 0; i < n; i++) {
     let d = matrix[i * MOVES_MAX + i]!;
     for (let k = 0; k < i; k++) d -= matrix[i * MOVES_MAX + k]! * matrix[i * MOVES_MAX + k]!;
     if (!(d > 1e-9 * matrix[i * MOVES_MAX + i]!)) {
-      // dependent on the ODs before it (or no volume-dependent arc): left out of this step
+      // dependent on the moves before it (or no volume-dependent arc): left out of this step
       for (let k = 0; k < i; k++) matrix[i * MOVES_MAX + k] = 0;
       matrix[i * MOVES_MAX + i] = 1;
       for (let j = i + 1; j < n; j++) matrix[j * MOVES_MAX + i] = 0;
